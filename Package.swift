@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus explicit `Sendable` decisions.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Fokus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Fokus", targets: ["Fokus"]),
+        .executable(name: "fokus", targets: ["fokus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml, as Debian ships it (libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The engine: what embedders import. Needs only libyaml and Foundation.
+        .target(name: "Fokus", dependencies: ["CYAML"]),
+        // The command-line tool: argument parsing and output, no engine logic.
+        .executableTarget(
+            name: "fokus",
+            dependencies: [
+                "Fokus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The embedding example shown in the README.
+        .executableTarget(name: "EmbedExample", dependencies: ["Fokus"], path: "Examples/embed"),
+        .testTarget(
+            name: "FokusTests",
+            dependencies: ["Fokus"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + sharedSettings
+}

@@ -1,0 +1,47 @@
+/// A candidate focus area, as defined in the rules.
+public struct Area: Sendable, Hashable, Identifiable {
+    /// The id used in rules, tests and reports (`trafik`).
+    public var id: String
+    /// The display name (`Trafiksäkerhet och trafikrelaterad brottslighet`).
+    public var name: String
+    /// Crime categories and event types that feed the crime trend, matched as ``NameKey``s.
+    public var categories: [String]
+    /// Survey items that feed citizen concern, matched as ``NameKey``s.
+    public var surveyItems: [String]
+    /// Who owns the area (`polis`, `kommun`); compared exactly in expressions.
+    public var owners: [String]
+    /// Per-area weight overrides, applied to the normalised global weights (SPEC 4.1).
+    public var weightOverrides: [Factor: Double]
+    /// A fixed resources score overriding the computed one (`resources: {score: 0.6}`).
+    public var resourcesScore: Double?
+    /// Where the area is defined.
+    public var location: SourceLocation?
+
+    /// Creates an area.
+    public init(
+        id: String, name: String, categories: [String] = [], surveyItems: [String] = [], owners: [String] = [],
+        weightOverrides: [Factor: Double] = [:], resourcesScore: Double? = nil, location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.categories = categories
+        self.surveyItems = surveyItems
+        self.owners = owners
+        self.weightOverrides = weightOverrides
+        self.resourcesScore = resourcesScore
+        self.location = location
+    }
+
+    /// The distinct category keys, a category listed twice counting once.
+    public var categoryKeys: [NameKey] { categories.map(NameKey.init).uniqued() }
+    /// The distinct survey-item keys.
+    public var surveyItemKeys: [NameKey] { surveyItems.map(NameKey.init).uniqued() }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each first occurrence only.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,96 @@
+/// A loaded, validated rule set: settings, areas, the measure catalogue and rules.
+///
+/// Load one with ``RuleSetLoader``; every field has the SPEC default when the file leaves it out.
+public struct RuleSet: Sendable {
+    /// The rule set's name (`Medborgarlöfte Kungsör`).
+    public var name: String?
+    /// The scope to evaluate when the caller names none.
+    public var scope: String?
+    /// Which period to evaluate.
+    public var period: PeriodChoice = .latest
+    /// Trend settings.
+    public var trend = TrendSettings()
+    /// The global weights as written (a factor left out weighs 0).
+    public var weights: FactorWeights = .default
+    /// What a missing factor contributes to the score.
+    public var missing: MissingPolicy = .renormalise
+    /// How areas are selected.
+    public var selection = SelectionSettings()
+    /// How several survey items of one area combine.
+    public var concernAggregate: ConcernAggregate = .max
+    /// Rank-stability sampling.
+    public var sensitivity = SensitivitySettings()
+    /// Candidate focus areas, in file order.
+    public var areas: [Area] = []
+    /// The measure catalogue, in file order.
+    public var measures: [Measure] = []
+    /// Rules, in file order.
+    public var rules: [Rule] = []
+    /// Load-time warnings (weights renormalised, …).
+    public var warnings: [Diagnostic] = []
+    /// The files read, in order.
+    public var files: [String] = []
+
+    /// Creates an empty rule set with the defaults.
+    public init() {}
+}
+
+/// Which period an evaluation covers.
+public enum PeriodChoice: Sendable, Hashable {
+    /// The latest period with crime data for the scope, at year granularity.
+    case latest
+    /// A given period; its granularity is the evaluation's.
+    case period(Period)
+}
+
+/// `trend:` settings.
+public struct TrendSettings: Sendable, Hashable {
+    /// K, the number of baseline periods (default 3).
+    public var baselinePeriods: Int = 3
+    /// s, the logistic scale (default 1.5).
+    public var scale: Double = 1.5
+    /// Creates the defaults.
+    public init() {}
+}
+
+/// `missing:`: what a missing factor contributes to the score.
+public enum MissingPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Leave the factor out and renormalise the remaining weights.
+    case renormalise
+    /// Count it as 0.
+    case zero
+    /// Count it as 0.5.
+    case neutral
+    /// Fail the evaluation (only when the factor's weight is > 0).
+    case error
+}
+
+/// `select:`.
+public struct SelectionSettings: Sendable, Hashable {
+    /// Select at most this many, by rank.
+    public var top: Int? = 3
+    /// Select only areas scoring at least this.
+    public var minScore: Double?
+    /// Creates the default, top 3.
+    public init() {}
+}
+
+/// `concern: {aggregate: …}`.
+public enum ConcernAggregate: String, Sendable, Hashable, CaseIterable {
+    /// The largest share among the area's items (default).
+    case max
+    /// The mean of the shares present.
+    case mean
+}
+
+/// `sensitivity:` settings for rank stability.
+public struct SensitivitySettings: Sendable, Hashable {
+    /// Number of weight samples (default 2000).
+    public var samples: Int = 2000
+    /// Dirichlet concentration α (default 50).
+    public var concentration: Double = 50
+    /// Random seed (default 0).
+    public var seed: UInt64 = 0
+    /// Creates the defaults.
+    public init() {}
+}

@@ -1,0 +1,65 @@
+/// One problem found in the input, phrased for the person who has to fix it.
+///
+/// Rule-file diagnostics render compiler-style, `file:line:column: error: message`;
+/// data-row diagnostics name the column instead, `file:line: column: reason`,
+/// as a spreadsheet user looks for them.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious the problem is.
+    public enum Severity: String, Sendable, Hashable {
+        /// The input cannot be used as it is.
+        case error
+        /// The input was used, but probably not as intended.
+        case warning
+    }
+
+    /// How serious the problem is.
+    public var severity: Severity
+    /// What is wrong and how to fix it, in plain words.
+    public var message: String
+    /// Where it is, when known.
+    public var location: SourceLocation?
+    /// For data files: the column whose value is wrong.
+    public var field: String?
+    /// Another place involved (the first definition of a duplicate id, say).
+    public var related: SourceLocation?
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity,
+        _ message: String,
+        at location: SourceLocation? = nil,
+        field: String? = nil,
+        related: SourceLocation? = nil
+    ) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.field = field
+        self.related = related
+    }
+
+    /// An error.
+    public static func error(
+        _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, at: location, field: field, related: related)
+    }
+
+    /// A warning.
+    public static func warning(
+        _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, field: field, related: related)
+    }
+
+    /// The one-line rendering, e.g. `rules/a.yaml:4:7: error: unknown key "wieghts"; did you mean "weights"?`.
+    public var description: String {
+        if let field, let location {
+            return "\(location): \(field): \(message)"
+        }
+        if let location {
+            return "\(location): \(severity.rawValue): \(message)"
+        }
+        return "\(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A name as Fokus compares it: Unicode NFC, trimmed, fully case-folded (`ß` matches `ss`).
+///
+/// Categories, scopes, survey items, resources and event types all match through a `NameKey`
+/// (SPEC 4.1 "Names"). Keys order by Unicode code point.
+public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The normalised form.
+    public let folded: String
+
+    /// Normalises `raw`.
+    public init(_ raw: String) {
+        folded = NameKey.fold(raw)
+    }
+
+    /// The normalised form.
+    public var description: String { folded }
+
+    public static func < (lhs: NameKey, rhs: NameKey) -> Bool {
+        lhs.folded.unicodeScalars.lexicographicallyPrecedes(rhs.folded.unicodeScalars)
+    }
+
+    /// NFC, trim, full case folding, NFC again.
+    ///
+    /// Full case folding is computed as lower(upper(s)): it maps `ß` to `ss` and `ſ` to `s`,
+    /// which the simple lowercase mapping does not.
+    static func fold(_ raw: String) -> String {
+        let trimmed = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+            return trimmed.lowercased()
+        }
+        return trimmed.uppercased().lowercased().precomposedStringWithCanonicalMapping
+    }
+}
+
+extension String {
+    /// Compares strings by Unicode code point, as Fokus orders ids.
+    func precedesByCodePoint(_ other: String) -> Bool {
+        unicodeScalars.lexicographicallyPrecedes(other.unicodeScalars)
+    }
+}

@@ -1,0 +1,2 @@
+import Fokus
+print("fokus")
