@@ -1,0 +1,180 @@
+/// The façade: a rule set evaluated over a dataset for one scope and period.
+///
+/// ```swift
+/// let rules = try RuleSetLoader.load(from: URL(filePath: "rules"))
+/// let data = try DatasetLoader.load(from: URL(filePath: "Samples/kungsor"))
+/// let evaluation = try Engine(rules: rules).evaluate(data)
+/// ```
+public struct Engine: Sendable {
+    /// The rule set.
+    public let rules: RuleSet
+
+    /// Creates an engine for a rule set.
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    /// Evaluates `dataset` (SPEC 4).
+    /// - Parameters:
+    ///   - dataset: the data.
+    ///   - scope: the scope; defaults to the rules' `scope:`, else the data's only scope.
+    ///   - period: the period; defaults to the rules' `period:`.
+    /// - Throws: ``FokusError`` when the scope has no crime data, the data is coarser than the period,
+    ///   the weights are all zero, or `missing: error` meets a missing factor.
+    public func evaluate(_ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil) throws(FokusError)
+        -> Evaluation
+    {
+        let scopeName = try resolveScope(scope, in: dataset)
+        let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period)
+        guard let weights = rules.weights.normalised() else {
+            throw FokusError("all weights are 0: give at least one factor a weight above 0")
+        }
+        let factors = computeFactors(data: data)
+        let model = ScoreModel(globalWeights: weights, missing: rules.missing)
+        let scored = try score(factors, model: model)
+        let ranked = Ranking.rank(scored.enumerated().map { index, s in
+            Ranking.Entry(
+                index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
+                included: s.outcome.included, excluded: s.outcome.excluded)
+        })
+        let selected = Ranking.selection(of: ranked, settings: rules.selection)
+
+        var ranking: [AreaEvaluation] = []
+        for (position, entry) in ranked.enumerated() {
+            let f = factors[entry.index]
+            let s = scored[entry.index]
+            ranking.append(
+                AreaEvaluation(
+                    id: f.area.id, name: f.area.name, rank: position + 1, score: s.outcome.score,
+                    weightedScore: s.weighted, selected: selected[position],
+                    selectionReason: selectionReason(entry, position: position, selected: selected[position]),
+                    trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
+                    contributions: s.contributions, rules: s.outcome, area: f.area,
+                    missingNotes: missingNotes(f, data: data)))
+        }
+        let selectedScores = Dictionary(
+            uniqueKeysWithValues: ranking.filter(\.selected).map { ($0.id, $0.score) })
+        let plan = MeasurePlanner(
+            measures: rules.measures, selectedScores: selectedScores, available: data.available,
+            displayName: { dataset.displayName($0) }
+        ).solve()
+
+        let unmapped = unmappedCategories(data: data, dataset: dataset)
+        var warnings = rules.warnings + dataset.warnings
+        for file in dataset.rejected {
+            warnings.append(
+                .warning(
+                    "the file was not used: " + (file.diagnostics.first.map(\.description) ?? "it could not be read"),
+                    at: SourceLocation(file: file.path)))
+        }
+        if !unmapped.isEmpty {
+            let total = unmapped.reduce(0) { $0 + $1.count }
+            let list = unmapped.prefix(8).map { "\($0.category) (\($0.count))" }.joined(separator: ", ")
+            warnings.append(
+                .warning(
+                    "\(total) crimes or events in \(data.scopeName) \(data.period) are of categories no area maps: "
+                        + list + (unmapped.count > 8 ? ", … (\(unmapped.count) in all)" : "")
+                        + "; add them to an area's `categories:` if they matter"))
+        }
+        return Evaluation(
+            ruleSetName: rules.name, scope: data.scopeName, period: data.period, weights: weights,
+            missingPolicy: rules.missing, selectionSettings: rules.selection, ranking: ranking, plan: plan,
+            dataPeriods: DataPeriods(
+                crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
+            unmapped: unmapped, warnings: warnings, inputs: dataset.inputs)
+    }
+
+    // MARK: - Steps
+
+    func resolveScope(_ scope: String?, in dataset: Dataset) throws(FokusError) -> String {
+        if let scope = scope ?? rules.scope { return scope }
+        let scopes = dataset.crime.keys.sorted()
+        if scopes.count == 1 { return dataset.displayName(scopes[0]) }
+        throw FokusError(
+            scopes.isEmpty
+                ? "the data has no crime rows, so there is nothing to evaluate"
+                : "the data covers \(scopes.count) scopes; name one with `scope:` in the rules or --scope "
+                    + "(e.g. \(scopes.prefix(5).map { dataset.displayName($0) }.joined(separator: ", ")))")
+    }
+
+    func computeFactors(data: ScopeData) -> [AreaFactors] {
+        rules.areas.map { area in
+            AreaFactors(
+                area: area,
+                trend: TrendFactor.compute(categories: area.categoryKeys, data: data, settings: rules.trend),
+                concern: ConcernFactor.compute(area: area, data: data, aggregate: rules.concernAggregate),
+                resources: ResourcesFactor.compute(area: area, measures: rules.measures, available: data.available))
+        }
+    }
+
+    struct Scored {
+        var weights: FactorWeights
+        var weighted: Double
+        var contributions: [Factor: Double]
+        var outcome: RuleOutcome
+    }
+
+    func score(_ factors: [AreaFactors], model: ScoreModel) throws(FokusError) -> [Scored] {
+        var result: [Scored] = []
+        var errors: [Diagnostic] = []
+        for f in factors {
+            let weights = model.weights(for: f.area)
+            do {
+                let (weighted, contributions) = try model.score(f, weights: weights)
+                result.append(
+                    Scored(
+                        weights: weights, weighted: weighted, contributions: contributions,
+                        outcome: RuleOutcome.apply(rules.rules, to: f, score: weighted)))
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw FokusError(errors) }
+        return result
+    }
+
+    func selectionReason(_ entry: Ranking.Entry, position: Int, selected: Bool) -> SelectionReason {
+        if entry.excluded { return .excluded }
+        if let top = rules.selection.top, position >= top { return entry.included ? .included : .belowTop }
+        if let minScore = rules.selection.minScore, entry.score < minScore {
+            return entry.included ? .included : .belowMinScore
+        }
+        return .ranked
+    }
+
+    func missingNotes(_ f: AreaFactors, data: ScopeData) -> [String] {
+        var notes: [String] = []
+        if f.trend == nil {
+            if f.area.categories.isEmpty {
+                notes.append("crime trend missing: the area lists no categories")
+            } else if !data.presentPeriods.contains(data.period) {
+                notes.append("crime trend missing: no crime data for \(data.period)")
+            } else {
+                notes.append(
+                    "crime trend missing: none of the \(rules.trend.baselinePeriods) baseline periods before "
+                        + "\(data.period) has crime data")
+            }
+        }
+        if f.concern == nil {
+            if f.area.surveyItems.isEmpty {
+                notes.append("citizen concern missing: the area lists no survey items")
+            } else if let period = data.surveyPeriod {
+                notes.append("citizen concern missing: the survey of \(period) did not ask about the area's items")
+            } else {
+                notes.append("citizen concern missing: no survey up to \(data.period) for \(data.scopeName)")
+            }
+        }
+        if f.resources.hasNoMeasures && !f.resources.isOverridden {
+            notes.append("resources 0: no measure in the catalogue addresses the area")
+        }
+        return notes
+    }
+
+    func unmappedCategories(data: ScopeData, dataset: Dataset) -> [CategoryCount] {
+        let mapped = Set(rules.areas.flatMap(\.categoryKeys))
+        return (data.counts[data.period] ?? [:])
+            .filter { !mapped.contains($0.key) && $0.value > 0 }
+            .map { CategoryCount(category: dataset.displayName($0.key), count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category.precedesByCodePoint($1.category) }
+    }
+}

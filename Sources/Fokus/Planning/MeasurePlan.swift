@@ -1,0 +1,42 @@
+/// The chosen, costed set of measures (SPEC 4 "Measure plan").
+public struct MeasurePlan: Sendable, Hashable {
+    /// The chosen measures, sorted by id.
+    public var measures: [PlannedMeasure]
+    /// Σ of the chosen measures' values.
+    public var totalValue: Double
+    /// Per resource: what was available, what the plan uses, what is left; sorted by name.
+    public var resources: [ResourceUse]
+    /// How many measures addressed a selected area (the candidates).
+    public var candidateCount: Int
+    /// Candidates not chosen, sorted by id, with their value.
+    public var notChosen: [PlannedMeasure]
+
+    /// The chosen ids, sorted.
+    public var measureIDs: [String] { measures.map(\.id) }
+}
+
+/// A candidate measure and its worth to this selection.
+public struct PlannedMeasure: Sendable, Hashable {
+    /// The measure's id.
+    public var id: String
+    /// Its name.
+    public var name: String
+    /// Σ over the selected areas it addresses of S(a) · effect · evidence weight.
+    public var value: Double
+    /// The selected areas it addresses.
+    public var selectedAreas: [String]
+    /// Its costs.
+    public var cost: [ResourceCost]
+}
+
+/// One resource in the plan.
+public struct ResourceUse: Sendable, Hashable {
+    /// The resource's name.
+    public var resource: String
+    /// Available in the data (0 when the data does not name it).
+    public var available: Double
+    /// Used by the chosen measures.
+    public var used: Double
+    /// available − used.
+    public var remaining: Double { available - used }
+}

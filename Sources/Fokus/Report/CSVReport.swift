@@ -1,0 +1,32 @@
+/// The ranking as CSV (comma-separated, decimal points, full precision, RFC 4180 quoting).
+struct CSVReport {
+    let evaluation: Evaluation
+
+    static let header = [
+        "rank", "id", "name", "score", "selected", "trend_latest", "trend_baseline", "trend_ratio", "trend_z", "trend_n",
+        "concern_raw", "concern_n", "resources_raw", "resources_n",
+    ]
+
+    func rendered() -> String {
+        var lines = [CSVReport.header.joined(separator: ",")]
+        for a in evaluation.ranking {
+            let fields: [String] = [
+                "\(a.rank)", a.id, a.name, number(a.score), a.selected ? "true" : "false",
+                number(a.trend?.latest), number(a.trend?.baseline), number(a.trend?.ratio), number(a.trend?.z),
+                number(a.trend?.n), number(a.concern?.raw), number(a.concern?.n), number(a.resources.raw),
+                number(a.resources.n),
+            ]
+            lines.append(fields.map(quoted).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func number(_ value: Double?) -> String {
+        JSONValue.number(value).serialized().replacingOccurrences(of: "null", with: "")
+    }
+
+    private func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

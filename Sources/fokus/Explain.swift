@@ -1,0 +1,22 @@
+import ArgumentParser
+import Fokus
+
+/// `fokus explain AREA`: why an area scored what it did.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain one area's score: factors, weights, contributions, rules and data used.")
+
+    @Argument(help: ArgumentHelp("The area's id, as in the rules (e.g. trafik).", valueName: "area"))
+    var area: String
+
+    @OptionGroup var options: EvaluationOptions
+
+    func run() throws {
+        let evaluation = try options.evaluate()
+        guard let text = evaluation.explanation(of: area) else {
+            let ids = evaluation.ranking.map(\.id).joined(separator: ", ")
+            throw ValidationError("no area has the id \"\(area)\"; the areas are: \(ids)")
+        }
+        Terminal.write(text)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Fokus
+import Foundation
+
+/// The `fokus` command: subcommands only; the work is done by the engine.
+@main
+struct FokusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fokus",
+        abstract: "Rank focus areas for a citizen promise from YAML rules and data files, explained.",
+        discussion: """
+            Exit codes: 0 success, 1 invalid rules or data, 2 wrong usage.
+            Run from the repository root, the defaults evaluate the bundled Kungsör sample.
+            """,
+        subcommands: [Evaluate.self, Explain.self, Check.self]
+    )
+
+    /// Runs a command and maps every outcome onto the documented exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as FokusError {
+            Terminal.printDiagnostics(error.diagnostics)
+            Foundation.exit(1)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Self.exit(withError: error)  // --help, --version
+            }
+            Terminal.printError(fullMessage(for: error))
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Fokus
+import Foundation
+
+/// Where the rules and the data are, and what to evaluate.
+struct EvaluationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The rule file or folder of rule files.", valueName: "file|dir"))
+    var rules: String = "rules"
+
+    @Option(name: .long, help: ArgumentHelp("The data folder (read recursively) or one data file.", valueName: "dir"))
+    var data: String = "Samples/kungsor"
+
+    @Option(name: .long, help: ArgumentHelp("The scope to evaluate (default: the rules' `scope:`).", valueName: "name"))
+    var scope: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The period: latest, a year (2023), a quarter (2023-Q4) or a month (2023-11) (default: the rules' `period:`).",
+            valueName: "period"))
+    var period: String?
+
+    @Flag(name: .long, help: "Evaluate without rejected data files, listing them as warnings, instead of failing.")
+    var keepGoing = false
+
+    func validate() throws {
+        if let period, period != "latest", Period(parsing: period) == nil {
+            throw ValidationError("--period \"\(period)\" is not a period: write latest, 2023, 2023-Q4 or 2023-11")
+        }
+    }
+
+    var periodChoice: PeriodChoice? {
+        guard let period else { return nil }
+        return Period(parsing: period).map(PeriodChoice.period) ?? .latest
+    }
+
+    /// Loads rules and data and evaluates them.
+    /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
+    ///   evaluation errors.
+    func evaluate() throws -> Evaluation {
+        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules), displayPath: rules)
+        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
+        if !dataset.rejected.isEmpty && !keepGoing {
+            var diagnostics: [Diagnostic] = []
+            for file in dataset.rejected {
+                diagnostics.append(.error("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
+                diagnostics += file.diagnostics
+            }
+            diagnostics.append(.error("fix the rows above, or run with --keep-going to evaluate without these files"))
+            throw FokusError(diagnostics)
+        }
+        return try Engine(rules: ruleSet).evaluate(dataset, scope: scope, period: periodChoice)
+    }
+}

@@ -1,2 +1,0 @@
-import Fokus
-print("fokus")
