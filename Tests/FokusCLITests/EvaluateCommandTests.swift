@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+struct EvaluateCommandTests {
+    @Test func evaluatesTheBundledSampleAsText() throws {
+        let r = try CLIRunner.run(["evaluate"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Kungsör"))
+        #expect(r.stdout.contains("Measure plan"))
+        #expect(r.stdout.contains("trafik"))
+    }
+
+    @Test func jsonReportHoldsTheContract() throws {
+        let r = try CLIRunner.run(["evaluate", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["schema_version"] as? Int == 1)
+        #expect(json["scope"] as? String == "Kungsör")
+        #expect(json["period"] as? String == "2023")
+        let ranking = try #require(json["ranking"] as? [[String: Any]])
+        #expect(ranking.count == 10)
+        #expect(ranking.map { $0["rank"] as? Int } == (1...10).map { $0 })
+        let scores = ranking.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+        #expect(ranking.filter { $0["selected"] as? Bool == true }.count >= 3)
+        let factors = try #require(ranking[0]["factors"] as? [String: Any])
+        let trend = try #require(factors["trend"] as? [String: Any])
+        for key in ["latest", "baseline", "ratio", "z", "n"] { #expect(trend[key] is Double || trend[key] is Int, "\(key)") }
+        #expect(factors["concern"] != nil && factors["resources"] != nil)
+        let plan = try #require(json["plan"] as? [String: Any])
+        let measures = try #require(plan["measures"] as? [String])
+        #expect(measures == measures.sorted())
+        #expect(plan["remaining"] is [String: Any])
+        let inputs = try #require(json["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 4)
+        #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+        #expect(json["warnings"] is [[String: Any]])
+    }
+
+    @Test func csvAndMarkdownFormats() throws {
+        let csv = try CLIRunner.run(["evaluate", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("rank,id,name,score,selected"))
+        #expect(csv.stdout.split(separator: "\r\n").count == 11)
+        let md = try CLIRunner.run(["evaluate", "--format", "md"])
+        #expect(md.status == 0)
+        #expect(md.stdout.contains("| # | Area |"))
+    }
+
+    @Test func wrongUsageExitsTwo() throws {
+        #expect(try CLIRunner.run(["evaluate", "--period", "2023-13"]).status == 2)
+        #expect(try CLIRunner.run(["evaluate", "--format", "pdf"]).status == 2)
+        #expect(try CLIRunner.run(["evaluate", "--no-such-option"]).status == 2)
+        #expect(try CLIRunner.run(["frobnicate"]).status == 2)
+    }
+
+    @Test func helpExplainsAndExitsZero() throws {
+        let r = try CLIRunner.run(["evaluate", "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("--keep-going"))
+    }
+
+    @Test func aRejectedDataFileFailsUnlessKeepGoing() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = CLIRunner.packageRoot.appendingPathComponent("Samples/kungsor")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) where !name.hasSuffix(".md") {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;12\n2023;Kungsör;Rån;tolv\n"
+            .write(to: folder.appendingPathComponent("extra.csv"), atomically: true, encoding: .utf8)
+        let failed = try CLIRunner.run(["evaluate", "--data", folder.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("extra.csv:3: antal:"), "\(failed.stderr)")
+        let kept = try CLIRunner.run(["evaluate", "--data", folder.path, "--keep-going"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("extra.csv"))
+    }
+
+    @Test func unknownScopeIsAnError() throws {
+        let r = try CLIRunner.run(["evaluate", "--scope", "Ingenstans"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("Ingenstans"))
+    }
+}
+
+struct ExplainCommandTests {
+    @Test func explainsAnArea() throws {
+        let r = try CLIRunner.run(["explain", "trafik"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for text in ["crime trend", "citizen concern", "resources", "weighted score", "Data used"] {
+            #expect(r.stdout.contains(text), "\(text)")
+        }
+    }
+
+    @Test func unknownAreaListsTheAreas() throws {
+        let r = try CLIRunner.run(["explain", "nosuch"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("trafik"))
+    }
+}
+
+struct CheckCommandTests {
+    @Test func bundledRulesAreValid() throws {
+        let r = try CLIRunner.run(["check", "rules"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("OK"))
+    }
+
+    @Test func brokenRulesListEveryProblemWithLocation() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("regler.yaml")
+        try """
+            fokus: 1
+            wieghts: {crime_trend: 1}
+            areas:
+              - id: trafik
+                name: Trafik
+                categories: [Trafikbrott]
+            measures:
+              - id: kontroll
+                name: Kontroller
+                addresses: [trafk]
+                effect: 0.3
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["check", file.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("regler.yaml:2:1:"), "\(r.stderr)")
+        #expect(r.stderr.contains("weights"))
+        #expect(r.stderr.contains("regler.yaml:10:"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Fatal error"))
+    }
+}
