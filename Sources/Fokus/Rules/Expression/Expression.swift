@@ -1,19 +1,32 @@
 /// A parsed and type-checked `when:` condition.
 ///
 /// Parse with ``parse(_:)``; evaluate against one area's ``AreaFacts`` with ``isSatisfied(by:)``.
+///
+/// The language (SPEC 4.1 "Rules"): the names `trend.z`, `trend.ratio`, `trend.latest`, `trend.baseline`,
+/// `concern.raw`, `resources.raw`, `n.trend`, `n.concern`, `n.resources`, `score` (numbers), `area.id` (a string)
+/// and `area.owners` (a list of strings); number literals with a decimal point (`0.3`, `2`, `1e-3`), strings
+/// (`'a'` or `"a"`, no escapes), lists of literals (`['a', 'b']`), `true` and `false`; `+ - * /`, unary `-`,
+/// `== != < <= > >=` (not chained), `in`, `not in`, `and`, `or`, `not`, parentheses, and `min(a, b, …)`,
+/// `max(a, b, …)`, `abs(x)`. Types are checked when parsing.
 public struct Expression: Sendable, CustomStringConvertible {
     /// The text as written.
     public let source: String
+    /// The checked syntax tree.
+    let root: ExpressionNode
 
     /// Parses and type-checks `source`, which must be a condition (true or false).
     /// - Throws: ``ExpressionError`` with the character offset of the problem.
     public static func parse(_ source: String) throws(ExpressionError) -> Expression {
-        throw ExpressionError(message: "the expression language is not built yet", offset: 0)
+        let characters = Array(source)
+        var parser = try Parser(source: characters)
+        let root = try parser.parse()
+        try TypeChecker(source: characters).checkCondition(root)
+        return Expression(source: source, root: root)
     }
 
     /// Whether the condition holds for an area (a comparison with a missing value is false).
     public func isSatisfied(by facts: AreaFacts) -> Bool {
-        false
+        root.isSatisfied(by: facts)
     }
 
     public var description: String { source }

@@ -1,0 +1,145 @@
+/// One node of a parsed `when:` expression, with the source range it was read from.
+struct ExpressionNode: Sendable {
+    /// What the node computes.
+    indirect enum Kind: Sendable {
+        /// A number literal.
+        case number(Double)
+        /// A string literal.
+        case string(String)
+        /// `true` or `false`.
+        case boolean(Bool)
+        /// A list literal; its elements are literals.
+        case list([ExpressionNode])
+        /// A fact about the area (`trend.z`, `area.owners`).
+        case variable(Variable)
+        /// Unary minus.
+        case negate(ExpressionNode)
+        /// `not`.
+        case not(ExpressionNode)
+        /// `+ - * /`; the operator sits at `at`.
+        case arithmetic(ArithmeticOperator, at: Int, ExpressionNode, ExpressionNode)
+        /// `== != < <= > >=`; the operator sits at `at`.
+        case comparison(ComparisonOperator, at: Int, ExpressionNode, ExpressionNode)
+        /// `in` (`negated: false`) or `not in`; the operator sits at `at`.
+        case membership(negated: Bool, at: Int, ExpressionNode, ExpressionNode)
+        /// `and` / `or`; the operator sits at `at`.
+        case logical(LogicalOperator, at: Int, ExpressionNode, ExpressionNode)
+        /// `min(…)`, `max(…)`, `abs(…)`.
+        case call(Function, [ExpressionNode])
+    }
+
+    /// What the node computes.
+    var kind: Kind
+    /// The characters the node was read from (parentheses around it included).
+    var range: Range<Int>
+
+    /// Where the node starts.
+    var offset: Int { range.lowerBound }
+
+    /// The node as written, for messages.
+    func text(in source: [Character]) -> String {
+        String(source[range])
+    }
+}
+
+/// `+ - * /`.
+enum ArithmeticOperator: String, Sendable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+}
+
+/// `== != < <= > >=`.
+enum ComparisonOperator: String, Sendable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+
+    /// Whether the operator orders its operands (numbers only) rather than testing equality.
+    var isOrdering: Bool {
+        switch self {
+        case .equal, .notEqual: false
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        }
+    }
+}
+
+/// `and` / `or`.
+enum LogicalOperator: String, Sendable {
+    case and, or
+}
+
+/// The functions `when:` can call.
+enum Function: String, Sendable, CaseIterable {
+    case min, max, abs
+
+    /// The allowed argument counts.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .min, .max: 2...Int.max
+        case .abs: 1...1
+        }
+    }
+}
+
+/// The facts a `when:` expression can name (SPEC 4 "Identifiers available in `when:`").
+enum Variable: String, Sendable, CaseIterable {
+    case trendZ = "trend.z"
+    case trendRatio = "trend.ratio"
+    case trendLatest = "trend.latest"
+    case trendBaseline = "trend.baseline"
+    case concernRaw = "concern.raw"
+    case resourcesRaw = "resources.raw"
+    case nTrend = "n.trend"
+    case nConcern = "n.concern"
+    case nResources = "n.resources"
+    case score = "score"
+    case areaID = "area.id"
+    case areaOwners = "area.owners"
+
+    /// The type of the value the name stands for.
+    var type: ValueType {
+        switch self {
+        case .areaID: .string
+        case .areaOwners: .list(of: .string)
+        default: .number
+        }
+    }
+}
+
+/// The static type of an expression, checked when the expression is parsed.
+indirect enum ValueType: Sendable, Equatable {
+    case number
+    case string
+    case boolean
+    /// A list; `nil` for the empty list literal, whose elements could be anything.
+    case list(of: ValueType?)
+
+    /// `a number`, `a list of strings`, … for messages.
+    var phrase: String {
+        switch self {
+        case .number: "a number"
+        case .string: "a string"
+        case .boolean: "a condition (true or false)"
+        case .list(of: nil): "an empty list"
+        case .list(of: .some(.number)): "a list of numbers"
+        case .list(of: .some(.string)): "a list of strings"
+        case .list(of: .some(.boolean)): "a list of true/false values"
+        case .list(of: .some(.list)): "a list of lists"
+        }
+    }
+
+    /// `numbers`, `strings`, … for messages about list elements.
+    var plural: String {
+        switch self {
+        case .number: "numbers"
+        case .string: "strings"
+        case .boolean: "true/false values"
+        case .list: "lists"
+        }
+    }
+}

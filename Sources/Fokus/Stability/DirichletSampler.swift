@@ -1,0 +1,65 @@
+import Foundation
+
+/// Draws factor-weight vectors from Dirichlet(α·w) for the sensitivity analysis (SPEC 4 "Sensitivity").
+///
+/// One draw, for base weights `w` normalised to sum 1 (``FactorWeights/normalised()``) and concentration α:
+///
+/// 1. For each factor in the order crime_trend, citizen_concern, resources **whose weight is > 0**, draw
+///    `g_f ~ Gamma(α·w_f, 1)` with ``GammaSampler`` (factors with weight 0 draw nothing and stay 0).
+/// 2. Return `g_f / Σ g` (the sum taken in the same order).
+///
+/// Step 2 is computed in log space, `exp(ln g_f − m) / Σ exp(ln g − m)` with `m = max ln g`, using
+/// ``GammaSampler``'s logarithmic form for shapes below 1, so that very small shapes (α·w_f ≪ 1) cannot
+/// underflow every `g_f` to 0. Mathematically this is `g_f / Σ g`; numerically it agrees to rounding.
+///
+/// Each sample's mean is `w`, and `Var(W_f) = w_f(1 − w_f)/(α + 1)`: a larger α keeps draws closer to `w`.
+public struct DirichletSampler: Sendable, Hashable {
+    /// The base weights, normalised to sum 1.
+    public let base: FactorWeights
+    /// The concentration α (`sensitivity.concentration`, default 50).
+    public let concentration: Double
+
+    /// Creates a sampler.
+    /// - Parameters:
+    ///   - base: Weights ≥ 0 with a positive sum; they are normalised here.
+    ///   - concentration: A finite α > 0.
+    public init(base: FactorWeights, concentration: Double) {
+        precondition(concentration > 0 && concentration.isFinite, "the concentration must be > 0, not \(concentration)")
+        guard let normalised = base.normalised(), Factor.allCases.allSatisfy({ base[$0] >= 0 }) else {
+            preconditionFailure("base weights must be ≥ 0 with a positive sum, not \(base)")
+        }
+        self.base = normalised
+        self.concentration = concentration
+    }
+
+    /// One weight vector; its entries are ≥ 0 and sum to 1 (to rounding).
+    public func next(using generator: inout some RandomNumberGenerator) -> FactorWeights {
+        var logarithms: [(factor: Factor, value: Double)] = []
+        for factor in Factor.allCases where base[factor] > 0 {
+            let sampler = GammaSampler(shape: concentration * base[factor])
+            logarithms.append((factor, sampler.nextLogarithm(using: &generator)))
+        }
+        let largest = logarithms.map(\.value).max() ?? -.infinity
+        // Only when every draw is exactly 0 (probability ~2⁻⁵³ per factor): keep the base weights.
+        guard largest.isFinite else { return base }
+        var weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
+        var total = 0.0
+        for (factor, value) in logarithms {
+            weights[factor] = exp(value - largest)
+            total += weights[factor]
+        }
+        for (factor, _) in logarithms { weights[factor] /= total }
+        return weights
+    }
+
+    /// One Dirichlet(α·w) weight vector; see ``DirichletSampler`` for the algorithm.
+    /// - Parameters:
+    ///   - base: Weights ≥ 0 with a positive sum.
+    ///   - concentration: α > 0.
+    ///   - generator: Usually a ``SeededGenerator``, for reproducible reports.
+    public static func sampleWeights(
+        base: FactorWeights, concentration: Double, using generator: inout some RandomNumberGenerator
+    ) -> FactorWeights {
+        DirichletSampler(base: base, concentration: concentration).next(using: &generator)
+    }
+}

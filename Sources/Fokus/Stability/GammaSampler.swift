@@ -1,0 +1,81 @@
+import Foundation
+
+/// Draws from the Gamma(shape, 1) distribution, consuming uniforms in a fixed, documented order.
+///
+/// Every uniform `U` below is one ``SeededGenerator/nextDouble()`` (`Double(next() >> 11) * 2⁻⁵³`), and draws
+/// are consumed in exactly the order written; nothing is cached between calls.
+///
+/// - **Standard normal** — Marsaglia's polar method, keeping only the first of the pair:
+///   ```
+///   repeat: u = 2U − 1; v = 2U − 1; s = u² + v²   until 0 < s < 1
+///   return u · √(−2 ln s / s)
+///   ```
+/// - **shape a ≥ 1** — Marsaglia and Tsang (2000), "A simple method for generating gamma variables":
+///   ```
+///   d = a − 1/3; c = 1 / √(9d)
+///   loop:
+///     repeat: x = normal(); v = 1 + c·x   until v > 0
+///     v = v³; u = U
+///     if u < 1 − 0.0331·x⁴: return d·v
+///     if ln u < x²/2 + d·(1 − v + ln v): return d·v
+///   ```
+/// - **0 < a < 1** — the boost `Gamma(a) = Gamma(a + 1) · U^(1/a)`: first a Gamma(a + 1) draw as above,
+///   then one `U`.
+/// - **a = 0** — 0, consuming nothing.
+public struct GammaSampler: Sendable, Hashable {
+    /// The shape `a` (the scale is 1).
+    public let shape: Double
+
+    /// Creates a sampler.
+    /// - Parameter shape: A finite shape ≥ 0.
+    public init(shape: Double) {
+        precondition(shape >= 0 && shape.isFinite, "a gamma shape must be finite and ≥ 0, not \(shape)")
+        self.shape = shape
+    }
+
+    /// One Gamma(``shape``, 1) draw.
+    public func next(using generator: inout some RandomNumberGenerator) -> Double {
+        if shape == 0 { return 0 }
+        if shape >= 1 { return Self.marsagliaTsang(shape, using: &generator) }
+        let boosted = Self.marsagliaTsang(shape + 1, using: &generator)
+        return boosted * pow(generator.unitDouble(), 1 / shape)
+    }
+
+    /// The natural logarithm of one draw, computed as `ln Gamma(a + 1) + ln(U) / a` for a < 1 so that tiny
+    /// shapes do not underflow to 0. Consumes the same uniforms as ``next(using:)``; −∞ for shape 0.
+    func nextLogarithm(using generator: inout some RandomNumberGenerator) -> Double {
+        if shape == 0 { return -.infinity }
+        if shape >= 1 { return log(Self.marsagliaTsang(shape, using: &generator)) }
+        let boosted = Self.marsagliaTsang(shape + 1, using: &generator)
+        return log(boosted) + log(generator.unitDouble()) / shape
+    }
+
+    /// Marsaglia–Tsang for `shape` ≥ 1.
+    private static func marsagliaTsang(_ shape: Double, using generator: inout some RandomNumberGenerator) -> Double {
+        let d = shape - 1.0 / 3.0
+        let c = 1 / (9 * d).squareRoot()
+        while true {
+            var x: Double
+            var v: Double
+            repeat {
+                x = standardNormal(using: &generator)
+                v = 1 + c * x
+            } while v <= 0
+            v = v * v * v
+            let u = generator.unitDouble()
+            let x2 = x * x
+            if u < 1 - 0.0331 * x2 * x2 { return d * v }
+            if log(u) < 0.5 * x2 + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// A standard normal draw by Marsaglia's polar method (the second value of the pair is discarded).
+    static func standardNormal(using generator: inout some RandomNumberGenerator) -> Double {
+        while true {
+            let u = 2 * generator.unitDouble() - 1
+            let v = 2 * generator.unitDouble() - 1
+            let s = u * u + v * v
+            if s > 0 && s < 1 { return u * (-2 * log(s) / s).squareRoot() }
+        }
+    }
+}
