@@ -24,13 +24,22 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // The system SQLite, as Debian ships it (libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
+        // The SQLite state shared by the CLI and the daemon. Independent of the engine.
+        .target(name: "FokusState", dependencies: ["CSQLite"]),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
             dependencies: [
                 "Fokus",
+                "FokusState",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +51,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
+        .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
     ]
 )
 
