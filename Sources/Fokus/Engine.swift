@@ -19,9 +19,12 @@ public struct Engine: Sendable {
     ///   - dataset: the data.
     ///   - scope: the scope; defaults to the rules' `scope:`, else the data's only scope.
     ///   - period: the period; defaults to the rules' `period:`.
+    ///   - sensitivity: rank-stability settings; defaults to the rules' `sensitivity:`. 0 samples skips it.
     /// - Throws: ``FokusError`` when the scope has no crime data, the data is coarser than the period,
     ///   the weights are all zero, or `missing: error` meets a missing factor.
-    public func evaluate(_ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil) throws(FokusError)
+    public func evaluate(
+        _ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil, sensitivity: SensitivitySettings? = nil
+    ) throws(FokusError)
         -> Evaluation
     {
         let scopeName = try resolveScope(scope, in: dataset)
@@ -31,13 +34,12 @@ public struct Engine: Sendable {
         }
         let factors = computeFactors(data: data)
         let model = ScoreModel(globalWeights: weights, missing: rules.missing)
-        let scored = try score(factors, model: model)
-        let ranked = Ranking.rank(scored.enumerated().map { index, s in
-            Ranking.Entry(
-                index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
-                included: s.outcome.included, excluded: s.outcome.excluded)
-        })
-        let selected = Ranking.selection(of: ranked, settings: rules.selection)
+        let (scored, (ranked, selected)) = try rankAndSelect(factors, model: model)
+        let sensitivity = sensitivity ?? rules.sensitivity
+        let stability = sensitivity.samples > 0
+            ? try self.stability(
+                factors: factors, baseline: ranked, selected: selected, globalWeights: weights, settings: sensitivity)
+            : nil
 
         var ranking: [AreaEvaluation] = []
         for (position, entry) in ranked.enumerated() {
@@ -81,7 +83,7 @@ public struct Engine: Sendable {
             missingPolicy: rules.missing, selectionSettings: rules.selection, ranking: ranking, plan: plan,
             dataPeriods: DataPeriods(
                 crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
-            unmapped: unmapped, warnings: warnings, inputs: dataset.inputs)
+            unmapped: unmapped, stability: stability, warnings: warnings, inputs: dataset.inputs)
     }
 
     // MARK: - Steps
@@ -131,6 +133,19 @@ public struct Engine: Sendable {
         }
         if !errors.isEmpty { throw FokusError(errors) }
         return result
+    }
+
+    /// Scores, applies the rules, ranks and selects: the part recomputed for every weight sample.
+    func rankAndSelect(_ factors: [AreaFactors], model: ScoreModel) throws(FokusError) -> (
+        scored: [Scored], ranking: (ranked: [Ranking.Entry], selected: [Bool])
+    ) {
+        let scored = try score(factors, model: model)
+        let ranked = Ranking.rank(scored.enumerated().map { index, s in
+            Ranking.Entry(
+                index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
+                included: s.outcome.included, excluded: s.outcome.excluded)
+        })
+        return (scored, (ranked, Ranking.selection(of: ranked, settings: rules.selection)))
     }
 
     func selectionReason(_ entry: Ranking.Entry, position: Int, selected: Bool) -> SelectionReason {

@@ -21,6 +21,8 @@ public struct Evaluation: Sendable {
     public var dataPeriods: DataPeriods
     /// Crime categories (or event types) in T that no area maps, with their counts, largest first.
     public var unmapped: [CategoryCount]
+    /// Rank stability under sampled weights; `nil` when sampling was turned off.
+    public var stability: RankStability?
     /// Everything the user should know: rule-set, data and evaluation warnings.
     public var warnings: [Diagnostic]
     /// The data files read.

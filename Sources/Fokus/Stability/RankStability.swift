@@ -1,0 +1,112 @@
+/// How much the ranking and the selection hang on the weight choices (SPEC 4 "Sensitivity").
+///
+/// Each sample draws one global weight vector from Dirichlet(α·w) with ``DirichletSampler`` and a
+/// ``SeededGenerator`` seeded with `sensitivity.seed`, reapplies the per-area overrides, and
+/// recomputes the scores, the rules, the ranking and the selection. The same rules, data and seed
+/// always give the same figures.
+public struct RankStability: Sendable, Hashable {
+    /// One area's figures over the samples.
+    public struct AreaFigures: Sendable, Hashable {
+        /// The area's id.
+        public var id: String
+        /// Share of samples in which the area ranked first.
+        public var pFirst: Double
+        /// Share of samples in which it was selected.
+        public var pSelected: Double
+        /// Its mean rank.
+        public var meanRank: Double
+    }
+
+    /// Two areas whose order flips in some samples.
+    public struct Swap: Sendable, Hashable {
+        /// The area ranked higher in the evaluation.
+        public var higher: String
+        /// The area ranked lower.
+        public var lower: String
+        /// Share of samples in which `lower` ranks above `higher`.
+        public var share: Double
+    }
+
+    /// The settings used.
+    public var settings: SensitivitySettings
+    /// Per area, in the evaluation's rank order.
+    public var areas: [AreaFigures]
+    /// Share of samples whose selection is exactly the evaluation's selection.
+    public var selectionHolds: Double
+    /// The adjacent pair among the leading areas that swaps most often, if any swaps at all.
+    public var mostFrequentSwap: Swap?
+    /// How many areas the evaluation selected.
+    public var selectedCount: Int
+
+    /// A one-line verdict for the group, e.g. "The selection (3 areas) holds in 94% of plausible
+    /// weightings; trafik and inbrott swap places in 41%."
+    public var verdict: String {
+        var text = "The selection (\(selectedCount) area\(selectedCount == 1 ? "" : "s")) holds in "
+            + "\(Self.percent(selectionHolds)) of \(settings.samples) plausible weightings"
+        if let swap = mostFrequentSwap {
+            text += "; \(swap.higher) and \(swap.lower) swap places in \(Self.percent(swap.share))"
+        } else {
+            text += "; the ranking order never changes"
+        }
+        return text + "."
+    }
+
+    static func percent(_ share: Double) -> String {
+        let value = share * 100
+        if value > 0 && value < 1 { return "<1%" }
+        if value < 100 && value > 99 { return ">99%" }
+        return "\(Int(value.rounded()))%"
+    }
+}
+
+extension Engine {
+    /// Recomputes rank and selection under `settings.samples` sampled weight vectors.
+    func stability(
+        factors: [AreaFactors], baseline ranked: [Ranking.Entry], selected: [Bool], globalWeights: FactorWeights,
+        settings: SensitivitySettings
+    ) throws(FokusError) -> RankStability {
+        let count = factors.count
+        var first = [Int](repeating: 0, count: count)
+        var chosen = [Int](repeating: 0, count: count)
+        var rankSum = [Int](repeating: 0, count: count)
+        let baselineSelection = Set(zip(ranked, selected).filter(\.1).map(\.0.index))
+        var holds = 0
+        // Adjacent pairs among the leading areas: (higher index, lower index).
+        let leading = min(ranked.count, (rules.selection.top ?? baselineSelection.count) + 2)
+        let pairs = leading < 2 ? [] : (0..<(leading - 1)).map { (ranked[$0].index, ranked[$0 + 1].index) }
+        var flips = [Int](repeating: 0, count: pairs.count)
+
+        var generator = SeededGenerator(seed: settings.seed)
+        let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
+        var position = [Int](repeating: 0, count: count)
+        for _ in 0..<settings.samples {
+            let model = ScoreModel(globalWeights: sampler.next(using: &generator), missing: rules.missing)
+            let (sampleRanked, sampleSelected) = try rankAndSelect(factors, model: model).ranking
+            for (place, entry) in sampleRanked.enumerated() {
+                position[entry.index] = place
+                rankSum[entry.index] += place + 1
+                if sampleSelected[place] { chosen[entry.index] += 1 }
+            }
+            if let top = sampleRanked.first { first[top.index] += 1 }
+            let selection = Set(zip(sampleRanked, sampleSelected).filter(\.1).map(\.0.index))
+            if selection == baselineSelection { holds += 1 }
+            for (i, pair) in pairs.enumerated() where position[pair.1] < position[pair.0] { flips[i] += 1 }
+        }
+        let n = Double(max(settings.samples, 1))
+        var swap: RankStability.Swap?
+        for (i, pair) in pairs.enumerated() where flips[i] > 0 {
+            if swap == nil || Double(flips[i]) / n > swap!.share {
+                swap = RankStability.Swap(
+                    higher: factors[pair.0].area.id, lower: factors[pair.1].area.id, share: Double(flips[i]) / n)
+            }
+        }
+        return RankStability(
+            settings: settings,
+            areas: ranked.map { entry in
+                RankStability.AreaFigures(
+                    id: entry.id, pFirst: Double(first[entry.index]) / n, pSelected: Double(chosen[entry.index]) / n,
+                    meanRank: Double(rankSum[entry.index]) / n)
+            },
+            selectionHolds: Double(holds) / n, mostFrequentSwap: swap, selectedCount: baselineSelection.count)
+    }
+}
