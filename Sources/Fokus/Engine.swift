@@ -20,10 +20,12 @@ public struct Engine: Sendable {
     ///   - scope: the scope; defaults to the rules' `scope:`, else the data's only scope.
     ///   - period: the period; defaults to the rules' `period:`.
     ///   - sensitivity: rank-stability settings; defaults to the rules' `sensitivity:`. 0 samples skips it.
+    ///   - adoptions: adopted focus areas of this scope to follow up (SPEC 7).
     /// - Throws: ``FokusError`` when the scope has no crime data, the data is coarser than the period,
     ///   the weights are all zero, or `missing: error` meets a missing factor.
     public func evaluate(
-        _ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil, sensitivity: SensitivitySettings? = nil
+        _ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil, sensitivity: SensitivitySettings? = nil,
+        adoptions: [Adoption] = []
     ) throws(FokusError)
         -> Evaluation
     {
@@ -83,7 +85,12 @@ public struct Engine: Sendable {
             missingPolicy: rules.missing, selectionSettings: rules.selection, ranking: ranking, plan: plan,
             dataPeriods: DataPeriods(
                 crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
-            unmapped: unmapped, stability: stability, warnings: warnings, inputs: dataset.inputs)
+            unmapped: unmapped, stability: stability,
+            followUps: adoptions.map { adoption in
+                FollowUp.compute(
+                    adoption: adoption, area: rules.areas.first { $0.id == adoption.areaID }, data: data,
+                    settings: rules.trend, aggregate: rules.concernAggregate)
+            }, warnings: warnings, inputs: dataset.inputs)
     }
 
     // MARK: - Steps

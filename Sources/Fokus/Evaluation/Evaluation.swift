@@ -23,6 +23,8 @@ public struct Evaluation: Sendable {
     public var unmapped: [CategoryCount]
     /// Rank stability under sampled weights; `nil` when sampling was turned off.
     public var stability: RankStability?
+    /// Follow-up of the adopted focus areas, in the order given.
+    public var followUps: [FollowUp]
     /// Everything the user should know: rule-set, data and evaluation warnings.
     public var warnings: [Diagnostic]
     /// The data files read.

@@ -1,20 +1,29 @@
 /// The ranking as CSV (comma-separated, decimal points, full precision, RFC 4180 quoting).
 struct CSVReport {
     let evaluation: Evaluation
+    var changes: ChangeSummary?
 
     static let header = [
         "rank", "id", "name", "score", "selected", "trend_latest", "trend_baseline", "trend_ratio", "trend_z", "trend_n",
-        "concern_raw", "concern_n", "resources_raw", "resources_n",
+        "concern_raw", "concern_n", "resources_raw", "resources_n", "p_rank1", "p_selected", "mean_rank",
+        "previous_rank", "score_change",
     ]
 
     func rendered() -> String {
         var lines = [CSVReport.header.joined(separator: ",")]
         for a in evaluation.ranking {
-            let fields: [String] = [
+            var fields: [String] = [
                 "\(a.rank)", a.id, a.name, number(a.score), a.selected ? "true" : "false",
                 number(a.trend?.latest), number(a.trend?.baseline), number(a.trend?.ratio), number(a.trend?.z),
                 number(a.trend?.n), number(a.concern?.raw), number(a.concern?.n), number(a.resources.raw),
                 number(a.resources.n),
+            ]
+            let stable = evaluation.stability?.areas.first { $0.id == a.id }
+            let change = changes?.areas.first { $0.id == a.id }
+            fields += [number(stable?.pFirst), number(stable?.pSelected), number(stable?.meanRank)]
+            fields += [
+                changes == nil ? "" : (change == nil ? "\(a.rank)" : change!.previousRank.map(String.init) ?? ""),
+                changes == nil ? "" : (change == nil ? "0" : number(change!.scoreDelta)),
             ]
             lines.append(fields.map(quoted).joined(separator: ","))
         }

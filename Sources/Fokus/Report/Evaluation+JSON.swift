@@ -1,25 +1,34 @@
 extension Evaluation {
     /// The `report.json` document, schema version 1 (documented in the README).
-    public func jsonReport() -> JSONValue {
-        .object([
+    public func jsonReport(changes: ChangeSummary? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
             ("schema_version", .integer(1)),
             ("rule_set", ruleSetName.map(JSONValue.string) ?? .null),
             ("scope", .string(scope)),
             ("period", .string(period.description)),
             ("weights", weights.json),
             ("missing", .string(missingPolicy.rawValue)),
-            ("ranking", .array(ranking.map(\.json))),
-            ("selected", .array(selected.map { .string($0.id) })),
-            ("plan", plan.json),
-            ("unmapped", .array(unmapped.map { .object([("category", .string($0.category)), ("count", .integer($0.count))]) })),
-            ("data_periods", .object([
-                ("crime", .array(dataPeriods.crime.map { .string($0.description) })),
-                ("survey", dataPeriods.survey.map { .string($0.description) } ?? .null),
-                ("resources", dataPeriods.resources.map { .string($0.description) } ?? .null),
-            ])),
-            ("warnings", .array(warnings.map(\.json))),
-            ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
-        ])
+        ]
+        pairs.append(("ranking", .array(ranking.map(\.json))))
+        pairs.append(("selected", .array(selected.map { .string($0.id) })))
+        pairs.append(("plan", plan.json))
+        pairs.append(("stability", stability?.json ?? .null))
+        pairs.append(("follow_up", .array(followUps.map(\.json))))
+        pairs.append(("changes", changes?.json ?? .null))
+        let unmappedJSON = unmapped.map { u -> JSONValue in
+            .object([("category", .string(u.category)), ("count", .integer(u.count))])
+        }
+        pairs.append(("unmapped", .array(unmappedJSON)))
+        let periods: [(String, JSONValue)] = [
+            ("crime", .array(dataPeriods.crime.map { .string($0.description) })),
+            ("survey", dataPeriods.survey.map { .string($0.description) } ?? .null),
+            ("resources", dataPeriods.resources.map { .string($0.description) } ?? .null),
+        ]
+        pairs.append(("data_periods", .object(periods)))
+        pairs.append(("warnings", .array(warnings.map(\.json))))
+        let inputsJSON = inputs.map { i -> JSONValue in .object([("path", .string(i.path)), ("sha256", .string(i.sha256))]) }
+        pairs.append(("inputs", .array(inputsJSON)))
+        return .object(pairs)
     }
 }
 
@@ -105,6 +114,75 @@ extension Diagnostic {
             ("file", location.map { .string($0.file) } ?? .null),
             ("line", location?.line.map(JSONValue.integer) ?? .null),
             ("column", location?.column.map(JSONValue.integer) ?? .null),
+        ])
+    }
+}
+
+extension RankStability {
+    var json: JSONValue {
+        .object([
+            ("samples", .integer(settings.samples)),
+            ("concentration", .number(settings.concentration)),
+            ("seed", .string(String(settings.seed))),
+            ("selection_holds", .number(selectionHolds)),
+            ("verdict", .string(verdict)),
+            ("most_frequent_swap", mostFrequentSwap.map { s in
+                .object([("higher", .string(s.higher)), ("lower", .string(s.lower)), ("share", .number(s.share))])
+            } ?? .null),
+            ("areas", .array(areas.map { a in
+                .object([
+                    ("id", .string(a.id)), ("p_rank1", .number(a.pFirst)), ("p_selected", .number(a.pSelected)),
+                    ("mean_rank", .number(a.meanRank)),
+                ])
+            })),
+        ])
+    }
+}
+
+extension FollowUp {
+    var json: JSONValue {
+        .object([
+            ("id", .string(adoption.areaID)),
+            ("name", .string(areaName)),
+            ("from", .string(adoption.from.description)),
+            ("measures", .array(adoption.measures.map(JSONValue.string))),
+            ("note", adoption.note.map(JSONValue.string) ?? .null),
+            ("verdict", .string(verdict.rawValue)),
+            ("baseline_periods", .array(baselinePeriods.map { .string($0.description) })),
+            ("baseline", .number(baseline)),
+            ("since", .array(since.map { .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)]) })),
+            ("mean_since", .number(meanSince)),
+            ("z", .number(z)),
+            ("concern_before", .number(concernBefore)),
+            ("concern_now", .number(concernNow)),
+            ("concern_change_points", .number(concernChangePoints)),
+        ])
+    }
+}
+
+extension ChangeSummary {
+    var json: JSONValue {
+        let strings = { (list: [String]) in JSONValue.array(list.map(JSONValue.string)) }
+        return .object([
+            ("previous_period", previousPeriod.map(JSONValue.string) ?? .null),
+            ("areas", .array(areas.map { a in
+                .object([
+                    ("id", .string(a.id)),
+                    ("previous_rank", a.previousRank.map(JSONValue.integer) ?? .null),
+                    ("rank", a.rank.map(JSONValue.integer) ?? .null),
+                    ("previous_score", .number(a.previousScore)),
+                    ("score", .number(a.score)),
+                    ("score_change", .number(a.scoreDelta)),
+                    ("most_moved_factor", a.mostMovedFactor.map { .string($0.factor.rawValue) } ?? .null),
+                ])
+            })),
+            ("entered_selection", strings(enteredSelection)),
+            ("left_selection", strings(leftSelection)),
+            ("measures_added", strings(measuresAdded)),
+            ("measures_removed", strings(measuresRemoved)),
+            ("files_added", strings(filesAdded)),
+            ("files_changed", strings(filesChanged)),
+            ("files_removed", strings(filesRemoved)),
         ])
     }
 }

@@ -1,12 +1,21 @@
 /// The report as Markdown, for wikis and meeting notes.
 struct MarkdownReport {
     let evaluation: Evaluation
+    var changes: ChangeSummary?
+
+    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, bullet: "- ") }
 
     func rendered() -> String {
         let e = evaluation
         var out: [String] = []
         out.append("# \(e.ruleSetName ?? "Fokus"): \(e.scope) \(e.period)")
         out.append("")
+        if changes != nil {
+            out.append("## What changed")
+            out.append("")
+            out.append(contentsOf: sections.changeLines())
+            out.append("")
+        }
         out.append("| # | Area | Score | Trend z | Latest / baseline | Concern | Resources | Selected |")
         out.append("|--:|------|------:|--------:|------------------:|--------:|----------:|:--------:|")
         for a in e.ranking {
@@ -15,6 +24,18 @@ struct MarkdownReport {
                 "| \(a.rank) | \(cell(a.name)) (`\(a.id)`) | \(NumberFormatting.fixed(a.score)) | \(NumberFormatting.signed(a.trend?.z)) "
                     + "| \(trend) | \(NumberFormatting.percent(a.concern?.raw)) | \(NumberFormatting.fixed(a.resources.raw, 2)) "
                     + "| \(a.selected ? "✔" : "") |")
+        }
+        if let stability = e.stability {
+            out.append("")
+            out.append("## Rank stability")
+            out.append("")
+            out.append(stability.verdict)
+            out.append("")
+            out.append("| Area | P(rank 1) | P(selected) | Mean rank |")
+            out.append("|------|----------:|------------:|----------:|")
+            for a in stability.areas {
+                out.append("| `\(a.id)` | \(RankStability.percent(a.pFirst)) | \(RankStability.percent(a.pSelected)) | \(NumberFormatting.fixed(a.meanRank, 1)) |")
+            }
         }
         out.append("")
         out.append("## Measure plan")
@@ -37,6 +58,12 @@ struct MarkdownReport {
             for r in e.plan.resources {
                 out.append("| \(cell(r.resource)) | \(NumberFormatting.amount(r.available)) | \(NumberFormatting.amount(r.used)) | \(NumberFormatting.amount(r.remaining)) |")
             }
+        }
+        if !e.followUps.isEmpty {
+            out.append("")
+            out.append("## Follow-up")
+            out.append("")
+            out.append(contentsOf: sections.followUpLines())
         }
         let fired = e.ranking.flatMap { a in a.rules.fired.map { (a.id, $0) } }
         if !fired.isEmpty {

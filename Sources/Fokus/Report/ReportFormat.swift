@@ -11,13 +11,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 extension Evaluation {
-    /// The evaluation rendered in `format`.
-    public func rendered(as format: ReportFormat) -> String {
+    /// The evaluation rendered in `format`, led by what changed when `changes` is given.
+    public func rendered(as format: ReportFormat, changes: ChangeSummary? = nil) -> String {
         switch format {
-        case .text: TextReport(evaluation: self).rendered()
-        case .md: MarkdownReport(evaluation: self).rendered()
-        case .json: jsonReport().serialized(indent: 2) + "\n"
-        case .csv: CSVReport(evaluation: self).rendered()
+        case .text: TextReport(evaluation: self, changes: changes).rendered()
+        case .md: MarkdownReport(evaluation: self, changes: changes).rendered()
+        case .json: jsonReport(changes: changes).serialized(indent: 2) + "\n"
+        case .csv: CSVReport(evaluation: self, changes: changes).rendered()
         }
     }
 }

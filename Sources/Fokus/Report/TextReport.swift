@@ -1,6 +1,9 @@
 /// The terminal report: ranking, selection, measure plan and warnings.
 struct TextReport {
     let evaluation: Evaluation
+    var changes: ChangeSummary?
+
+    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, bullet: "  ") }
 
     func rendered() -> String {
         let e = evaluation
@@ -8,6 +11,11 @@ struct TextReport {
         let title = [e.ruleSetName, e.scope, e.period.description].compactMap { $0 }.joined(separator: " · ")
         out.append("Fokus — \(title)")
         out.append("")
+        if changes != nil {
+            out.append("What changed since the previous evaluation:")
+            out.append(contentsOf: sections.changeLines())
+            out.append("")
+        }
         var table = TextTable(
             ["#", "id", "area", "score", "trend z", "latest/base", "concern", "resources", "selected"],
             alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left])
@@ -34,7 +42,17 @@ struct TextReport {
             }
             out.append("")
         }
+        if let stability = e.stability, let table = sections.stabilityTable() {
+            out.append("Rank stability: \(stability.verdict)")
+            out.append(table.rendered())
+            out.append("")
+        }
         out.append(contentsOf: planLines(e.plan))
+        if !e.followUps.isEmpty {
+            out.append("")
+            out.append("Follow-up of adopted focus areas:")
+            out.append(contentsOf: sections.followUpLines())
+        }
         let missing = e.ranking.filter { !$0.missingNotes.isEmpty }
         if !missing.isEmpty {
             out.append("")

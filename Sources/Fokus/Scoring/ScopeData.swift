@@ -12,6 +12,8 @@ struct ScopeData: Sendable {
     let surveyPeriod: Period?
     /// Shares per item in ``surveyPeriod``.
     let surveyShares: [NameKey: Double]
+    /// Every survey period of the scope, with its shares per item.
+    let surveys: [Period: [NameKey: Double]]
     /// The resources period used, if any ≤ T exists.
     let resourcesPeriod: Period?
     /// Available amount per resource in ``resourcesPeriod``.
@@ -63,6 +65,7 @@ struct ScopeData: Sendable {
         }
 
         let surveys = dataset.survey[key] ?? [:]
+        self.surveys = surveys
         surveyPeriod = ScopeData.latest(in: surveys.keys, notAfter: period)
         surveyShares = surveyPeriod.flatMap { surveys[$0] } ?? [:]
         let resources = dataset.resources[key] ?? [:]
