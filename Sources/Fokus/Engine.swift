@@ -86,7 +86,7 @@ public struct Engine: Sendable {
             dataPeriods: DataPeriods(
                 crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
             unmapped: unmapped, stability: stability,
-            followUps: adoptions.map { adoption in
+            followUps: adoptions.filter { $0.scope.map(NameKey.init) ?? NameKey(data.scopeName) == NameKey(data.scopeName) }.map { adoption in
                 FollowUp.compute(
                     adoption: adoption, area: rules.areas.first { $0.id == adoption.areaID }, data: data,
                     settings: rules.trend, aggregate: rules.concernAggregate)

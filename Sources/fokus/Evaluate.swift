@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Fokus
+import Foundation
 
 /// `fokus evaluate`: rank the areas, select, plan, and print the report.
 struct Evaluate: ParsableCommand {
@@ -16,9 +17,21 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format: text, md, json or csv.", valueName: "format"))
     var format: ReportFormat = .text
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A previous report.json: lead the output with what changed since it.", valueName: "report.json"))
+    var compare: String?
+
     func run() throws {
+        let previous = try compare.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw FokusError("cannot read the previous report", at: SourceLocation(file: path))
+            }
+            return try EvaluationSnapshot(reportJSON: data, path: path)
+        }
         let evaluation = try options.evaluate()
-        Terminal.write(evaluation.rendered(as: format))
+        let changes = previous.map { ChangeSummary(from: $0, to: EvaluationSnapshot(evaluation)) }
+        Terminal.write(evaluation.rendered(as: format, changes: changes))
     }
 }
 

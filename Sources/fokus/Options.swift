@@ -23,7 +23,20 @@ struct EvaluationOptions: ParsableArguments {
     @Flag(name: .long, help: "Evaluate without rejected data files, listing them as warnings, instead of failing.")
     var keepGoing = false
 
+    @Option(name: .long, help: ArgumentHelp("Rank-stability samples (0 turns it off; default: the rules' or 2000).", valueName: "n"))
+    var samples: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the rank-stability sampling (default: the rules' or 0).", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Dirichlet concentration of the sampling (default: the rules' or 50).", valueName: "x"))
+    var concentration: Double?
+
+    @OptionGroup var stateOptions: StateOptions
+
     func validate() throws {
+        if let samples, samples < 0 { throw ValidationError("--samples must be 0 or more") }
+        if let concentration, !(concentration > 0) { throw ValidationError("--concentration must be above 0") }
         if let period, period != "latest", Period(parsing: period) == nil {
             throw ValidationError("--period \"\(period)\" is not a period: write latest, 2023, 2023-Q4 or 2023-11")
         }
@@ -49,6 +62,11 @@ struct EvaluationOptions: ParsableArguments {
             diagnostics.append(.error("fix the rows above, or run with --keep-going to evaluate without these files"))
             throw FokusError(diagnostics)
         }
-        return try Engine(rules: ruleSet).evaluate(dataset, scope: scope, period: periodChoice)
+        var sensitivity = ruleSet.sensitivity
+        if let samples { sensitivity.samples = samples }
+        if let seed { sensitivity.seed = seed }
+        if let concentration { sensitivity.concentration = concentration }
+        return try Engine(rules: ruleSet).evaluate(
+            dataset, scope: scope, period: periodChoice, sensitivity: sensitivity, adoptions: stateOptions.adoptions())
     }
 }

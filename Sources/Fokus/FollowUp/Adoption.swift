@@ -2,6 +2,8 @@
 public struct Adoption: Sendable, Hashable {
     /// The area's id.
     public var areaID: String
+    /// The scope it was adopted for; `nil` applies to any scope.
+    public var scope: String?
     /// The first period the area is a focus area.
     public var from: Period
     /// The measures decided for it.
@@ -10,8 +12,9 @@ public struct Adoption: Sendable, Hashable {
     public var note: String?
 
     /// Creates an adoption.
-    public init(areaID: String, from: Period, measures: [String] = [], note: String? = nil) {
+    public init(areaID: String, scope: String? = nil, from: Period, measures: [String] = [], note: String? = nil) {
         self.areaID = areaID
+        self.scope = scope
         self.from = from
         self.measures = measures
         self.note = note

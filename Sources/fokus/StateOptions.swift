@@ -1,0 +1,43 @@
+import ArgumentParser
+import Fokus
+import FokusState
+import Foundation
+
+/// Where the state database is: adopted areas and past evaluations.
+struct StateOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The state database (SQLite). Default: $FOKUS_STATE, else var/fokus.sqlite.", valueName: "path"))
+    var state: String?
+
+    /// The path in force.
+    var path: String {
+        state ?? ProcessInfo.processInfo.environment["FOKUS_STATE"] ?? "var/fokus.sqlite"
+    }
+
+    /// Whether a state database was named or exists at the default place.
+    var isAvailable: Bool { state != nil || FileManager.default.fileExists(atPath: path) }
+
+    /// Opens (and if needed creates and migrates) the database.
+    func open() throws -> StateStore {
+        do {
+            return try StateStore(path: path)
+        } catch {
+            throw FokusError("cannot open the state database: \(error)", at: SourceLocation(file: path))
+        }
+    }
+
+    /// The adoptions recorded, as the engine takes them; empty when there is no state database.
+    func adoptions() throws -> [Adoption] {
+        guard isAvailable else { return [] }
+        let store = try open()
+        let stored: [AdoptedArea]
+        do { stored = try store.adoptedAreas() } catch { throw FokusError("cannot read adopted areas: \(error)", at: SourceLocation(file: path)) }
+        return stored.compactMap { a in
+            Period(parsing: a.fromPeriod).map {
+                Adoption(areaID: a.areaID, scope: a.scope, from: $0, measures: a.measures, note: a.note)
+            }
+        }
+    }
+}
