@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs rule tests: evaluates each test's data with the rules and checks its expectations.
+public struct RuleTestRunner: Sendable {
+    /// The rules under test.
+    public let rules: RuleSet
+
+    /// Creates a runner.
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    /// Runs one test. Data that cannot be read or evaluated is a failure, not an error.
+    public func run(_ test: RuleTest) -> RuleTestResult {
+        let dataset: Dataset
+        switch test.data {
+        case .records(let records):
+            dataset = records
+        case .path(let resolved, _):
+            do {
+                dataset = try DatasetLoader.load(from: URL(fileURLWithPath: resolved))
+            } catch {
+                return RuleTestResult(test: test, failures: error.diagnostics, evaluation: nil)
+            }
+        }
+        var failures: [Diagnostic] = dataset.rejected.flatMap { file in
+            [Diagnostic.error("the test's data file \(file.path) was rejected", at: test.location)] + file.diagnostics
+        }
+        var sensitivity = rules.sensitivity
+        sensitivity.samples = 0
+        let evaluation: Evaluation
+        do {
+            evaluation = try Engine(rules: rules).evaluate(
+                dataset, scope: test.scope, period: test.period, sensitivity: sensitivity)
+        } catch {
+            return RuleTestResult(test: test, failures: failures + error.diagnostics, evaluation: nil)
+        }
+        for expectation in test.expectations {
+            if let message = check(expectation.kind, evaluation) {
+                failures.append(.error(message, at: expectation.location))
+            }
+        }
+        return RuleTestResult(test: test, failures: failures, evaluation: evaluation)
+    }
+
+    /// `nil` when the expectation holds, else what differs.
+    func check(_ kind: Expectation.Kind, _ e: Evaluation) -> String? {
+        let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
+        switch kind {
+        case .top(let ids):
+            let actual = e.ranking.prefix(ids.count).map(\.id)
+            return actual == ids ? nil : "expected top \(list(ids)), got \(list(actual))"
+        case .rank(let id, let rank):
+            let actual = e.area(id)?.rank
+            return actual == rank ? nil : "expected \(id) at rank \(rank), got rank \(actual.map(String.init) ?? "none")"
+        case .selected(let ids):
+            let actual = e.selected.map(\.id)
+            return Set(actual) == Set(ids) ? nil : "expected selected \(list(ids.sorted())), got \(list(actual.sorted()))"
+        case .notSelected(let ids):
+            let wrong = ids.filter { e.area($0)?.selected == true }
+            return wrong.isEmpty ? nil : "expected not selected, but selected: \(list(wrong))"
+        case .score(let id, let value, let tolerance):
+            guard let actual = e.area(id)?.score else { return "no area \(id) in the ranking" }
+            return abs(actual - value) <= tolerance
+                ? nil : "expected the score of \(id) to be \(value) ± \(tolerance), got \(actual)"
+        case .measuresInclude(let ids):
+            let missing = ids.filter { !e.plan.measureIDs.contains($0) }
+            return missing.isEmpty ? nil : "expected the plan to include \(list(missing)); the plan is \(list(e.plan.measureIDs))"
+        case .warningsInclude(let texts):
+            let missing = texts.filter { text in !e.warnings.contains { $0.description.contains(text) } }
+            return missing.isEmpty ? nil : "expected a warning containing " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Fokus
+import Foundation
+
+/// `fokus init DIR`: a working, commented starter rule set with a test, and a data folder.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a starter rule set (with a rule test) and a data folder for a new municipality.",
+        discussion: "Writes DIR/rules/fokus.yaml, DIR/rules/tests/exempel.yaml and DIR/data/ with example files. Existing files are never overwritten.")
+
+    @Argument(help: ArgumentHelp("The folder to create.", valueName: "dir"))
+    var directory: String
+
+    @Option(name: .long, help: ArgumentHelp("The municipality's name, as the data files spell it.", valueName: "name"))
+    var scope: String = "Exempelkommun"
+
+    func run() throws {
+        let files = StarterFiles(scope: scope).files
+        let manager = FileManager.default
+        for (path, _) in files {
+            let full = directory + "/" + path
+            if manager.fileExists(atPath: full) {
+                throw FokusError("\(full) already exists; choose an empty folder (nothing was written)", at: SourceLocation(file: full))
+            }
+        }
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: directory + "/" + path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        }
+        Terminal.write("""
+            Created a starter rule set in \(directory):
+              \(directory)/rules/fokus.yaml           areas, measures and rules (commented)
+              \(directory)/rules/tests/exempel.yaml   a rule test
+              \(directory)/data/                      example data: crime counts, survey, resources
+            Next:
+              fokus check \(directory)/rules
+              fokus test \(directory)/rules
+              fokus evaluate --rules \(directory)/rules --data \(directory)/data
+
+            """)
+    }
+}
+
+/// The files `fokus init` writes. Their numbers are made up; the test beside them passes on them.
+struct StarterFiles {
+    let scope: String
+
+    var files: [(String, String)] {
+        [("rules/fokus.yaml", rules), ("rules/tests/exempel.yaml", test), ("data/brottsstatistik.csv", crime),
+         ("data/trygghetsundersokning.csv", survey), ("data/resurser.yaml", resources)]
+    }
+
+    var rules: String {
+        """
+        # Regler för lägesbilden i \(scope). Ändra vikter, områden och åtgärder efter er egen situation.
+        # Kör `fokus check` efter varje ändring och `fokus test` för att se att testerna fortfarande går igenom.
+        # Decimaltal skrivs med punkt: 0.40, inte 0,40.
+        fokus: 1
+        name: Medborgarlöfte \(scope)
+        scope: \(scope)             # stavas som i kolumnen "kommun" i datafilerna
+        period: latest                # senaste året med brottsstatistik, eller t.ex. "2023"
+
+        # Hur mycket varje underlag väger. Summan bör vara 1.
+        weights:
+          crime_trend: 0.40           # utvecklingen av anmälda brott
+          citizen_concern: 0.35       # hur många invånare som oroar sig
+          resources: 0.25             # om det finns resurser för en åtgärd nu
+
+        select:
+          top: 2                      # hur många fokusområden som föreslås
+
+        # Tänkbara fokusområden. `categories` är brottskategorier i statistiken (eller händelsetyper från
+        # polisens händelser), `survey_items` frågor i trygghetsundersökningen.
+        areas:
+          - id: bedrageri
+            name: Bedrägerier
+            categories: [Bedrägeri]
+            survey_items: [Oro för bedrägerier]
+            owners: [polis, kommun]
+          - id: skadegorelse
+            name: Skadegörelse
+            categories: [Skadegörelse]
+            survey_items: [Skadegörelse]
+            owners: [kommun]
+          - id: trafik
+            name: Trafiksäkerhet
+            categories: [Trafikbrott]
+            survey_items: [Bilar som körs på ett störande sätt]
+            owners: [polis, kommun]
+
+        # Åtgärder: vad de kostar i varje resurs, förväntad effekt (0–1) och hur väl effekten är belagd.
+        measures:
+          - id: seniorinfo
+            name: Informationsträffar om bedrägerier för äldre
+            addresses: [bedrageri]
+            cost: { polis_timmar: 20, kommun_timmar: 40 }
+            effect: 0.3
+            evidence: moderate
+          - id: hastighet
+            name: Hastighetsövervakning
+            addresses: [trafik]
+            cost: { polis_timmar: 80 }
+            effect: 0.35
+            evidence: strong
+          - id: klotterborttagning
+            name: Snabb klotterborttagning
+            addresses: [skadegorelse]
+            cost: { kommun_timmar: 100 }
+            effect: 0.3
+            evidence: moderate
+
+        # Regler justerar poängen. Villkor som bygger på saknade underlag är aldrig uppfyllda.
+        rules:
+          - id: kraftig-okning
+            when: trend.z >= 2 and concern.raw >= 0.3
+            then: { boost: 0.05 }
+            reason: Tydlig ökning som också oroar invånarna
+
+        """
+    }
+
+    var test: String {
+        """
+        # Regeltester: kör dem med `fokus test`. Sökvägar är relativa till den här filen.
+        tests:
+          - name: bedrägerier och trafik överst
+            data: ../../data
+            expect:
+              top: [bedrageri, trafik]
+              selected: [bedrageri, trafik]
+              not_selected: [skadegorelse]
+              measures_include: [seniorinfo, hastighet]
+
+        """
+    }
+
+    var crime: String {
+        var rows = ["år;kommun;brottskategori;antal"]
+        let counts: [(String, [Int])] = [("Bedrägeri", [20, 22, 21, 40]), ("Skadegörelse", [50, 48, 52, 45]), ("Trafikbrott", [30, 31, 29, 33])]
+        for (category, values) in counts {
+            for (i, value) in values.enumerated() { rows.append("\(2020 + i);\(scope);\(category);\(value)") }
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    var survey: String {
+        """
+        år;kommun;fråga;andel
+        2023;\(scope);Oro för bedrägerier;0,45
+        2023;\(scope);Skadegörelse;0,20
+        2023;\(scope);Bilar som körs på ett störande sätt;0,55
+
+        """
+    }
+
+    var resources: String {
+        """
+        # Resurser för året: timmar och kronor som polis och kommun avsätter.
+        - period: 2023
+          scope: \(scope)
+          available: { polis_timmar: 100, kommun_timmar: 200 }
+
+        """
+    }
+}
