@@ -31,7 +31,10 @@ struct BadRows: Sendable {
 
     /// The rejection of the file.
     var rejection: RejectedFile {
-        var diagnostics = kept
+        // In line order (survey shares are checked after the whole file is read); stable otherwise.
+        var diagnostics = kept.enumerated().sorted {
+            ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset)
+        }.map(\.element)
         if count > kept.count {
             let more = count - kept.count
             diagnostics.append(.error("… and \(more) more bad \(more == 1 ? "row" : "rows")", at: SourceLocation(file: path)))
