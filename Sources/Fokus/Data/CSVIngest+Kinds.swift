@@ -32,7 +32,6 @@ extension CSVIngest {
     /// `date, scope, category`: one row a reported crime, counted per calendar month while
     /// streaming; rows are never kept.
     mutating func readEvents() throws {
-        var tally = EventTally()
         let dateColumn = layout[.date]
         try forEachRow { row in
             let month = row.reader.withField(dateColumn) { DataValues.eventMonth(utf8: $0) }
@@ -40,9 +39,8 @@ extension CSVIngest {
             let scope = row.name(.scope, what: "a scope (municipality or police area)")
             let category = row.name(.category, what: "a crime category")
             guard let period, let scope, let category else { return }
-            tally.add(scope: scope, category: category, period: period)
+            row.tally.add(scope: scope, category: category, period: period)
         }
-        if bad.isEmpty { tally.add(to: &dataset) }
     }
 
     /// `period, scope, item, share[, respondents]`. Rows are buffered (survey files are small)

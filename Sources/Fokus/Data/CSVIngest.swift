@@ -7,6 +7,8 @@ struct CSVIngest {
     let layout: DataFileLayout
     /// What the file adds, when it has no bad row.
     var dataset = Dataset()
+    /// Events counted (event files only), added to the dataset when the file is accepted.
+    var tally = EventTally()
     /// The file's bad rows.
     var bad: BadRows
 

@@ -47,7 +47,7 @@ public enum DatasetLoader {
     /// picks how it is read: `.csv`, `.tsv`, `.txt`, `.json`, `.yaml`, `.yml`).
     public static func load(contents: [UInt8], name: String) -> Dataset {
         var loader = Loader()
-        loader.read(ByteSource(bytes: contents), path: name)
+        loader.read(ByteSource(bytes: contents), fileName: name, path: name)
         return loader.dataset
     }
 
@@ -103,12 +103,11 @@ struct Loader {
             ]))
             return
         }
-        read(source, path: path)
+        read(source, fileName: url.lastPathComponent, path: path)
     }
 
-    /// Reads one file (`path` is as shown; its extension picks the family).
-    mutating func read(_ source: ByteSource, path: String) {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+    /// Reads one file: `fileName`'s extension picks how, `path` is how it is shown.
+    mutating func read(_ source: ByteSource, fileName: String, path: String) {
         guard let family = DataFileKind.family(forFileName: fileName) else {
             dataset.addWarning(.warning(
                 "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files", at: SourceLocation(file: path)))
@@ -160,7 +159,9 @@ struct Loader {
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
         try ingest.run()
-        accept(ingest.dataset, bad: ingest.bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
+        accept(
+            ingest.dataset, tally: ingest.tally, bad: ingest.bad,
+            input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
     }
 
     private mutating func readEventsJSON(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
@@ -172,11 +173,14 @@ struct Loader {
         }
         var ingest = EventsJSONIngest(path: path)
         try ingest.run(source, seen: seenEventIDs)
+        var warnings = Dataset()
         if ingest.bad.isEmpty {
             seenEventIDs.formUnion(ingest.newIDs)
-            if let warning = ingest.duplicateWarning { ingest.dataset.addWarning(warning) }
+            if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
         }
-        accept(ingest.dataset, bad: ingest.bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
+        accept(
+            warnings, tally: ingest.tally, bad: ingest.bad,
+            input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
     }
 
     private mutating func readResourcesYAML(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
@@ -195,7 +199,7 @@ struct Loader {
     }
 
     /// Merges a file's dataset, or rejects the file whole when it has a bad row.
-    private mutating func accept(_ fileData: Dataset, bad: BadRows, input: InputFile) {
+    private mutating func accept(_ fileData: Dataset, tally: EventTally? = nil, bad: BadRows, input: InputFile) {
         guard bad.isEmpty else {
             dataset.addRejected(bad.rejection)
             return
@@ -203,5 +207,6 @@ struct Loader {
         var fileData = fileData
         fileData.inputs.insert(input, at: 0)
         dataset.merge(fileData)
+        tally?.add(to: &dataset)
     }
 }

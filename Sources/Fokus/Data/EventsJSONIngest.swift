@@ -1,7 +1,7 @@
 /// Reads a police events JSON file into its own ``Dataset``, one array element at a time.
 struct EventsJSONIngest {
-    /// What the file adds, when it has no bad event.
-    var dataset = Dataset()
+    /// The events counted, added to the dataset when the file is accepted.
+    var tally = EventTally()
     /// The file's bad events (or its structural problem).
     var bad: BadRows
     /// Ids first read in this file (remembered by the loader only if the file is accepted).
@@ -16,7 +16,6 @@ struct EventsJSONIngest {
     /// Streams the events of `source`; `seen` holds the ids of files read before.
     mutating func run(_ source: ByteSource, seen: Set<String>) throws {
         var stream = JSONArrayStream(source: source)
-        var tally = EventTally()
         do {
             while let (bytes, line) = try stream.next() {
                 switch PoliceEvent.decode(bytes) {
@@ -35,7 +34,6 @@ struct EventsJSONIngest {
         } catch let error as JSONArrayStream.ShapeError {
             bad.add(line: error.line, column: nil, error.message)
         }
-        if bad.isEmpty { tally.add(to: &dataset) }
     }
 
     /// The one warning about repeated ids, if any.

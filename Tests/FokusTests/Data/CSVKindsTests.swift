@@ -188,8 +188,9 @@ struct CSVKindsTests {
     @Test func readsASingleFileAndTextInMemory() throws {
         let folder = try TempDataFolder()
         try folder.write("brott.csv", "period;scope;category;count\n2023;Kungsör;Rån;1\n")
-        let single = try DatasetLoader.load(from: folder.url.appendingPathComponent("brott.csv"), displayPath: "brott.csv")
-        #expect(single.inputs.map(\.path) == ["brott.csv"])
+        let single = try DatasetLoader.load(from: folder.url.appendingPathComponent("brott.csv"), displayPath: "mina data")
+        #expect(single.inputs.map(\.path) == ["mina data"])
+        #expect(single.count("Kungsör", .year(2023), "Rån") == 1)
         let memory = DatasetLoader.load(text: "period;scope;category;count\n2023;Kungsör;Rån;2\n", name: "x.csv")
         #expect(memory.count("Kungsör", .year(2023), "Rån") == 2)
         #expect(throws: FokusError.self) { try DatasetLoader.load(from: folder.url.appendingPathComponent("saknas")) }
