@@ -37,7 +37,8 @@ struct BadRows: Sendable {
         }.map(\.element)
         if count > kept.count {
             let more = count - kept.count
-            diagnostics.append(.error("… and \(more) more bad \(more == 1 ? "row" : "rows")", at: SourceLocation(file: path)))
+            diagnostics.append(
+                .error("… and \(more) more bad \(more == 1 ? "row" : "rows")", at: SourceLocation(file: path)))
         }
         return RejectedFile(path: path, diagnostics: diagnostics)
     }

@@ -7,7 +7,8 @@ extension CSVIngest {
             let period = row.period()
             let scope = row.name(.scope, what: "a scope (municipality or police area)")
             let category = row.name(.category, what: "a crime category")
-            let count = row.check(DataValues.whole(row.cell(.count), decimalComma: decimalComma, noun: "counts"), .count)
+            let count = row.check(
+                DataValues.whole(row.cell(.count), decimalComma: decimalComma, noun: "counts"), .count)
             guard let period, let scope, let category, let count else { return }
             row.dataset.addCrimeCount(scope: scope, period: period, category: category, count: count)
         }
@@ -19,7 +20,8 @@ extension CSVIngest {
         try forEachRow { row in
             let countText = row.cell(.count)
             if countText == StatisticsExport.notApplicable { return }
-            let scope = row.check(DataValues.name(StatisticsExport.region(row.cell(.region)), what: "a region"), .region)
+            let scope = row.check(
+                DataValues.name(StatisticsExport.region(row.cell(.region)), what: "a region"), .region)
             let category = row.name(.crime, what: "a crime category")
             let period = row.check(
                 StatisticsExport.period(year: row.cell(.year), period: row.cell(.exportPeriod)), .exportPeriod)
@@ -65,12 +67,14 @@ extension CSVIngest {
             let text = row.cell(.share)
             let share = row.check(DataValues.share(text, decimalComma: decimalComma), .share)
             if hasRespondents, case let respondents = row.cell(.respondents), !respondents.isEmpty {
-                _ = row.check(DataValues.whole(respondents, decimalComma: decimalComma, noun: "respondents"), .respondents)
+                _ = row.check(
+                    DataValues.whole(respondents, decimalComma: decimalComma, noun: "respondents"), .respondents)
             }
             guard let period, let scope, let item, let share else { return }
-            rows.append(Row(
-                line: row.reader.recordLine, period: period, scope: scope, item: item, text: text,
-                share: share.value, percent: share.percent))
+            rows.append(
+                Row(
+                    line: row.reader.recordLine, period: period, scope: scope, item: item, text: text,
+                    share: share.value, percent: share.percent))
         }
         let percentScale = rows.contains { !$0.percent && $0.share > 1 }
         for row in rows {
@@ -91,7 +95,8 @@ extension CSVIngest {
             let period = row.period()
             let scope = row.name(.scope, what: "a scope (municipality or police area)")
             let resource = row.name(.resource, what: "a resource name")
-            let available = row.check(DataValues.nonNegative(row.cell(.available), decimalComma: decimalComma), .available)
+            let available = row.check(
+                DataValues.nonNegative(row.cell(.available), decimalComma: decimalComma), .available)
             guard let period, let scope, let resource, let available else { return }
             row.dataset.addResource(scope: scope, period: period, resource: resource, available: available)
         }

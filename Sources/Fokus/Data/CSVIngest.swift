@@ -35,7 +35,8 @@ struct CSVIngest {
     }
 
     /// Calls `body` for each data row whose shape is right; blank rows are skipped, rows with the
-    /// wrong number of fields or an unclosed quote are reported.
+    /// wrong number of fields (extra empty fields at the end are fine) or an unclosed quote are
+    /// reported.
     mutating func forEachRow(_ body: (inout CSVIngest) -> Void) throws {
         let width = layout.header.count
         while try reader.readRecord() {
@@ -44,12 +45,17 @@ struct CSVIngest {
                 bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
                 continue
             }
+            // Rows of empty cells (`;;;`, as spreadsheets save trailing rows) are blank lines too.
+            if reader.isBlankRecord { continue }
             if reader.fieldCount != width {
-                if reader.isBlankRecord { continue }
-                let extraIsBlank = reader.fieldCount > width
-                    && (width..<reader.fieldCount).allSatisfy { i in reader.withField(i) { $0.allSatisfy { $0 == 0x20 } } }
+                let extraIsBlank =
+                    reader.fieldCount > width
+                    && (width..<reader.fieldCount).allSatisfy { i in
+                        reader.withField(i) { $0.allSatisfy { $0 == 0x20 } }
+                    }
                 if !extraIsBlank {
-                    let separator = reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
+                    let separator =
+                        reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
                     bad.add(
                         line: reader.recordLine, column: nil,
                         "\(reader.fieldCount) \(reader.fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"

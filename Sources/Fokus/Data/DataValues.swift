@@ -106,10 +106,11 @@ enum DataValues {
     /// (after a space or `T`). The date is used as written, without any time-zone shift.
     static func eventMonth(_ text: String) -> Result<Period, Problem> {
         if let month = Array(text.utf8).withUnsafeBufferPointer({ eventMonth(utf8: $0) }) { return .success(month) }
-        return .failure(Problem(
-            text.isEmpty
-                ? "empty; write the date as YYYY-MM-DD"
-                : "\"\(text)\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
+        return .failure(
+            Problem(
+                text.isEmpty
+                    ? "empty; write the date as YYYY-MM-DD"
+                    : "\"\(text)\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
     }
 
     /// The month of a date's UTF-8 bytes, as ``eventMonth(_:)`` reads it; `nil` when it is not one.
@@ -117,7 +118,9 @@ enum DataValues {
         guard utf8.count >= 10 else { return nil }
         if utf8.count > 10 {
             let next = utf8[10]
-            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t") else { return nil }
+            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t") else {
+                return nil
+            }
         }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

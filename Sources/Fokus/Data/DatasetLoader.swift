@@ -71,9 +71,10 @@ public enum DatasetLoader {
                     let inner = try FileManager.default.contentsOfDirectory(atPath: url.path)
                     collect(inner, in: url, relative: path, into: &files, loader: &loader, base: base)
                 } catch {
-                    loader.dataset.addWarning(.warning(
-                        "folder skipped: it cannot be listed (\(error.localizedDescription))",
-                        at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
+                    loader.dataset.addWarning(
+                        .warning(
+                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                            at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
                 }
             } else {
                 files.append((path, url))
@@ -90,17 +91,22 @@ struct Loader {
 
     mutating func readFile(at url: URL, path: String) {
         guard DataFileKind.family(forFileName: url.lastPathComponent) != nil else {
-            dataset.addWarning(.warning(
-                "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files", at: SourceLocation(file: path)))
+            dataset.addWarning(
+                .warning(
+                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    at: SourceLocation(file: path)))
             return
         }
         let source: ByteSource
         do {
             source = try ByteSource(contentsOf: url)
         } catch {
-            dataset.addRejected(RejectedFile(path: path, diagnostics: [
-                .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path)),
-            ]))
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                    ]))
             return
         }
         read(source, fileName: url.lastPathComponent, path: path)
@@ -109,8 +115,10 @@ struct Loader {
     /// Reads one file: `fileName`'s extension picks how, `path` is how it is shown.
     mutating func read(_ source: ByteSource, fileName: String, path: String) {
         guard let family = DataFileKind.family(forFileName: fileName) else {
-            dataset.addWarning(.warning(
-                "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files", at: SourceLocation(file: path)))
+            dataset.addWarning(
+                .warning(
+                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    at: SourceLocation(file: path)))
             return
         }
         do {
@@ -121,9 +129,12 @@ struct Loader {
             case .resourcesYAML: try readResourcesYAML(source, path: path, fingerprint: fingerprint)
             }
         } catch {
-            dataset.addRejected(RejectedFile(path: path, diagnostics: [
-                .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path)),
-            ]))
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                    ]))
         }
     }
 
@@ -150,7 +161,8 @@ struct Loader {
             let message: String
             if let firstHeader {
                 let seen = firstHeader.map { "\"\($0)\"" }.joined(separator: ", ")
-                message = "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
+                message =
+                    "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
             } else {
                 message = "skipped: the file is empty"
             }
@@ -166,9 +178,12 @@ struct Loader {
 
     private mutating func readEventsJSON(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
         guard fingerprint.encoding == .utf8 else {
-            dataset.addRejected(RejectedFile(path: path, diagnostics: [
-                .error("is not UTF-8 text; JSON files must be saved as UTF-8", at: SourceLocation(file: path)),
-            ]))
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("is not UTF-8 text; JSON files must be saved as UTF-8", at: SourceLocation(file: path))
+                    ]))
             return
         }
         var ingest = EventsJSONIngest(path: path)

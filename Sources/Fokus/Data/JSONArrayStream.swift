@@ -27,21 +27,27 @@ struct JSONArrayStream {
     mutating func next() throws -> (bytes: [UInt8], line: Int)? {
         if finished { return nil }
         if !started {
-            guard let first = try skipSpace() else { throw ShapeError(line: line, message: "is empty; expected a JSON array of events") }
+            guard let first = try skipSpace() else {
+                throw ShapeError(line: line, message: "is empty; expected a JSON array of events")
+            }
             guard first == UInt8(ascii: "[") else {
                 throw ShapeError(line: line, message: "is not a JSON array of events; it should start with [")
             }
             pos += 1
             started = true
         }
-        guard var c = try skipSpace() else { throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]") }
+        guard var c = try skipSpace() else {
+            throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+        }
         if elementCount > 0 {
             if c == UInt8(ascii: "]") { return try finish() }
             guard c == UInt8(ascii: ",") else {
                 throw ShapeError(line: line, message: "expected , or ] after an event, found \(describe(c))")
             }
             pos += 1
-            guard let after = try skipSpace() else { throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]") }
+            guard let after = try skipSpace() else {
+                throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+            }
             c = after
         } else if c == UInt8(ascii: "]") {
             return try finish()
@@ -117,7 +123,8 @@ struct JSONArrayStream {
         while true {
             if pos >= buffer.count, try !refill() { return nil }
             let c = buffer[pos]
-            if !started, line == 1, c == 0xEF, pos + 2 < buffer.count, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF {
+            if !started, line == 1, c == 0xEF, pos + 2 < buffer.count, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF
+            {
                 pos += 3
                 continue
             }

@@ -34,10 +34,14 @@ struct PoliceEvent: Sendable, Hashable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            return .failure(Problems(list: [(nil, "not valid JSON; check the quotes, commas and brackets of this event")]))
+            return .failure(
+                Problems(list: [(nil, "not valid JSON; check the quotes, commas and brackets of this event")]))
         }
         guard let event = object as? [String: Any] else {
-            return .failure(Problems(list: [(nil, "is not an event; expected an object such as {\"id\": …, \"datetime\": …, \"type\": …}")]))
+            return .failure(
+                Problems(list: [
+                    (nil, "is not an event; expected an object such as {\"id\": …, \"datetime\": …, \"type\": …}")
+                ]))
         }
         var problems: [(field: String?, reason: String)] = []
         var id: String?
@@ -54,7 +58,13 @@ struct PoliceEvent: Sendable, Hashable {
             case .failure(let problem): problems.append(("datetime", problem.reason))
             }
         } else {
-            problems.append(("datetime", event["datetime"] == nil ? "missing; every event needs its date and time" : "is not a text such as \"2023-04-15 08:38:10 +02:00\""))
+            problems.append(
+                (
+                    "datetime",
+                    event["datetime"] == nil
+                        ? "missing; every event needs its date and time"
+                        : "is not a text such as \"2023-04-15 08:38:10 +02:00\""
+                ))
         }
         let type = (event["type"] as? String)?.trimmingSpaces() ?? ""
         if type.isEmpty { problems.append(("type", "missing or empty; every event needs a type")) }

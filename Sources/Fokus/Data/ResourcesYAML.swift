@@ -43,7 +43,8 @@ enum ResourcesYAML {
         for pair in pairs {
             guard case .scalar(let keyScalar) = pair.key, let key = key(keyScalar.value) else {
                 report(
-                    "unknown key \(quoted(pair.key)); an entry has period, scope and available", at: pair.key.mark, &bad)
+                    "unknown key \(quoted(pair.key)); an entry has period, scope and available", at: pair.key.mark, &bad
+                )
                 ok = false
                 continue
             }
@@ -52,7 +53,8 @@ enum ResourcesYAML {
             case .period:
                 guard case .scalar(let value) = pair.value, let parsed = Period(parsing: value.value) else {
                     report(
-                        "\(quoted(pair.value)) is not a period; write 2023, 2023-Q4 or 2023-11", at: pair.value.mark, &bad)
+                        "\(quoted(pair.value)) is not a period; write 2023, 2023-Q4 or 2023-11", at: pair.value.mark,
+                        &bad)
                     ok = false
                     continue
                 }
@@ -67,7 +69,8 @@ enum ResourcesYAML {
             case .available:
                 guard case .mapping(let resources, _) = pair.value else {
                     report(
-                        "available must map each resource to an amount, such as {polis_timmar: 400}", at: pair.value.mark,
+                        "available must map each resource to an amount, such as {polis_timmar: 400}",
+                        at: pair.value.mark,
                         &bad)
                     ok = false
                     continue
@@ -78,8 +81,10 @@ enum ResourcesYAML {
                         ok = false
                         continue
                     }
-                    guard case .scalar(let amount) = resource.value, amount.style == .plain || amount.style == .singleQuoted || amount.style == .doubleQuoted,
-                        case .success(let value) = DataValues.nonNegative(amount.value.trimmingSpaces(), decimalComma: false)
+                    guard case .scalar(let amount) = resource.value,
+                        amount.style == .plain || amount.style == .singleQuoted || amount.style == .doubleQuoted,
+                        case .success(let value) = DataValues.nonNegative(
+                            amount.value.trimmingSpaces(), decimalComma: false)
                     else {
                         report(
                             "\(quoted(resource.value)) is not an amount; write a number ≥ 0 for \(name.value)",
@@ -91,7 +96,8 @@ enum ResourcesYAML {
                 }
             }
         }
-        for (missing, what) in [(Key.period, "period"), (.scope, "scope"), (.available, "available")] where !seen.contains(missing) {
+        for (missing, what) in [(Key.period, "period"), (.scope, "scope"), (.available, "available")]
+        where !seen.contains(missing) {
             report("this entry has no \(what); an entry has period, scope and available", at: mark, &bad)
             ok = false
         }

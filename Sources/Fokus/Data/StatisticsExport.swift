@@ -22,8 +22,11 @@ enum StatisticsExport {
     /// `Q1`, `januari-mars`, `jan-mar`) that quarter. `2023-Q1` and `2023-01` are read as periods.
     static func period(year yearText: String, period periodText: String) -> Result<Period, DataValues.Problem> {
         guard yearText.utf8.count == 4, let year = Int(yearText), year >= 1000 else {
-            return .failure(DataValues.Problem(
-                yearText.isEmpty ? "empty; write the year, such as 2023" : "\"\(yearText)\" is not a year; write a year such as 2023"))
+            return .failure(
+                DataValues.Problem(
+                    yearText.isEmpty
+                        ? "empty; write the year, such as 2023"
+                        : "\"\(yearText)\" is not a year; write a year such as 2023"))
         }
         let word = compact(periodText)
         if word.isEmpty || wholeYear.contains(word) { return .success(.year(year)) }
@@ -32,8 +35,10 @@ enum StatisticsExport {
         }
         if let quarter = quarter(word) { return .success(.quarter(year, quarter)) }
         if let period = Period(parsing: periodText), period.year == year { return .success(period) }
-        return .failure(DataValues.Problem(
-            "\"\(periodText)\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"))
+        return .failure(
+            DataValues.Problem(
+                "\"\(periodText)\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"
+            ))
     }
 
     private static let wholeYear: Set<String> = ["helår", "helar", "heltår", "helaåret", "år", "ar", "totalt"]

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import Fokus
 
 struct CSVReaderTests {
     @Test func picksTheMostFrequentDelimiterWithTiesInOrder() {
-        func detect(_ line: String) -> Character { Character(Unicode.Scalar(CSVReader.detectDelimiter(in: Array(line.utf8)))) }
+        func detect(_ line: String) -> Character {
+            Character(Unicode.Scalar(CSVReader.detectDelimiter(in: Array(line.utf8))))
+        }
         #expect(detect("a;b;c") == ";")
         #expect(detect("a\tb\tc") == "\t")
         #expect(detect("a,b,c") == ",")
@@ -18,7 +21,8 @@ struct CSVReaderTests {
     @Test func readsQuotedFieldsWithDelimitersQuotesAndLineBreaks() throws {
         let text = "a,b,c\n\"x,1\",\"say \"\"hi\"\"\",\"two\nlines\"\nlast,row,here\n"
         let records = try csvRecords(Array(text.utf8))
-        #expect(records.map(\.fields) == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"], ["last", "row", "here"]])
+        #expect(
+            records.map(\.fields) == [["a", "b", "c"], ["x,1", "say \"hi\"", "two\nlines"], ["last", "row", "here"]])
         // The record after the embedded line break starts on physical line 4.
         #expect(records.map(\.line) == [1, 2, 4])
     }
@@ -46,7 +50,8 @@ struct CSVReaderTests {
     }
 
     @Test func reportsAQuoteThatNeverCloses() throws {
-        var reader = try CSVReader(source: ByteSource(bytes: Array("a,b\n1,\"open\n2,3\n".utf8), chunkSize: 4), encoding: .utf8)
+        var reader = try CSVReader(
+            source: ByteSource(bytes: Array("a,b\n1,\"open\n2,3\n".utf8), chunkSize: 4), encoding: .utf8)
         #expect(try reader.readRecord())
         #expect(!reader.unclosedQuote)
         #expect(try reader.readRecord())

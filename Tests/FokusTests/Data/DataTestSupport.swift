@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Fokus
 
 /// A temporary folder of data files, removed when the test is done with it.
@@ -41,7 +42,9 @@ extension Dataset {
 }
 
 /// All records of CSV bytes, read with tiny chunks to exercise every chunk boundary.
-func csvRecords(_ bytes: [UInt8], chunkSize: Int = 3, encoding: TextEncoding = .utf8) throws -> [(line: Int, fields: [String])] {
+func csvRecords(_ bytes: [UInt8], chunkSize: Int = 3, encoding: TextEncoding = .utf8) throws -> [(
+    line: Int, fields: [String]
+)] {
     var reader = try CSVReader(source: ByteSource(bytes: bytes, chunkSize: chunkSize), encoding: encoding)
     reader.delimiter = CSVReader.detectDelimiter(in: try reader.peekLine())
     var records: [(Int, [String])] = []

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 struct EventsJSONTests {
@@ -14,7 +15,9 @@ struct EventsJSONTests {
         let events = [
             event(1, "2023-04-15 8:38:10 +02:00", "15 april 08:38, Rån, Kungsör", "Rån", "Kungsör"),
             event(2, "2023-04-30 23:59:59 +02:00", "22 augusti 17.59, Brand, Kävlinge", "Brand", "Skåne län"),
-            event(3, "2023-05-01 00:00:01 +02:00", "15 april 08:38, Sammanfattning natt, Jämtlands län", "Sammanfattning natt", "Jämtlands län"),
+            event(
+                3, "2023-05-01 00:00:01 +02:00", "15 april 08:38, Sammanfattning natt, Jämtlands län",
+                "Sammanfattning natt", "Jämtlands län"),
             event(4, "2023-05-02 10:00:00 +02:00", "2 maj 10:00, Trafikolycka, ", "Trafikolycka", "Skåne län"),
         ]
         try folder.write("handelser.json", "[\n" + events.joined(separator: ",\n") + "\n]\n")
@@ -30,7 +33,9 @@ struct EventsJSONTests {
 
     @Test func appliesTheCountyRule() {
         #expect(PoliceEvent.scope(location: "Skåne län", name: "22 augusti 17.59, Brand, Kävlinge") == "Kävlinge")
-        #expect(PoliceEvent.scope(location: "Jämtlands län", name: "15 april 08:38, Sammanfattning natt, Jämtlands län") == "Jämtlands län")
+        #expect(
+            PoliceEvent.scope(location: "Jämtlands län", name: "15 april 08:38, Sammanfattning natt, Jämtlands län")
+                == "Jämtlands län")
         #expect(PoliceEvent.scope(location: "Västernorrlands län", name: "1 juni 10:00, Mord/dråp,  Ånge ") == "Ånge")
         #expect(PoliceEvent.scope(location: "Skåne län", name: "2 maj 10:00, Trafikolycka,") == "Skåne län")
         #expect(PoliceEvent.scope(location: "Skåne län", name: nil) == "Skåne län")
@@ -48,16 +53,19 @@ struct EventsJSONTests {
         #expect(data.rejected.isEmpty)
         #expect(data.count("Köping", .month(2024, 1), "Rån") == 2)
         #expect(data.count("Köping", .month(2024, 2), "Rån") == 1)
-        #expect(data.warnings.map(\.description) == [
-            "data/1.json: warning: 1 event repeats an id already read; each counted once",
-            "data/2.json: warning: 3 events repeat ids already read; each counted once",
-        ])
+        #expect(
+            data.warnings.map(\.description) == [
+                "data/1.json: warning: 1 event repeats an id already read; each counted once",
+                "data/2.json: warning: 3 events repeat ids already read; each counted once",
+            ])
     }
 
     @Test func rejectsAFileWithABadEventAndForgetsItsIds() throws {
         let folder = try TempDataFolder()
         let good = event(20, "2024-03-01 10:00:00 +01:00", "x, Rån, Köping", "Rån", "Köping")
-        try folder.write("1.json", """
+        try folder.write(
+            "1.json",
+            """
             [
             \(good),
             {"id": 21, "datetime": "2024-13-01 10:00:00 +01:00", "name": "x", "type": "", "location": {"name": "Köping"}},
@@ -66,12 +74,13 @@ struct EventsJSONTests {
             """)
         try folder.write("2.json", "[\(good)]")
         let data = try folder.load()
-        #expect(data.rejectionLines == [
-            "data/1.json:4: datetime: \"2024-13-01 10:00:00 +01:00\" is not a date; write YYYY-MM-DD, optionally followed by a time",
-            "data/1.json:4: type: missing or empty; every event needs a type",
-            "data/1.json:5: datetime: is not a text such as \"2023-04-15 08:38:10 +02:00\"",
-            "data/1.json:5: location.name: missing or empty; every event needs a location",
-        ])
+        #expect(
+            data.rejectionLines == [
+                "data/1.json:4: datetime: \"2024-13-01 10:00:00 +01:00\" is not a date; write YYYY-MM-DD, optionally followed by a time",
+                "data/1.json:4: type: missing or empty; every event needs a type",
+                "data/1.json:5: datetime: is not a text such as \"2023-04-15 08:38:10 +02:00\"",
+                "data/1.json:5: location.name: missing or empty; every event needs a location",
+            ])
         // Event 20 of the rejected file does not make the accepted one a duplicate.
         #expect(data.count("Köping", .month(2024, 3), "Rån") == 1)
         #expect(data.warnings.isEmpty)
@@ -85,11 +94,12 @@ struct EventsJSONTests {
         try folder.write("c.json", "[\(one)\n\(one)]")
         try folder.write("d.json", "[]")
         let data = try folder.load()
-        #expect(data.rejectionLines == [
-            "data/a.json:1: error: is not a JSON array of events; it should start with [",
-            "data/b.json:2: error: ends inside the event that starts here",
-            "data/c.json:3: error: expected , or ] after an event, found \"{\"",
-        ])
+        #expect(
+            data.rejectionLines == [
+                "data/a.json:1: error: is not a JSON array of events; it should start with [",
+                "data/b.json:2: error: ends inside the event that starts here",
+                "data/c.json:3: error: expected , or ] after an event, found \"{\"",
+            ])
         #expect(data.inputs.map(\.path) == ["data/d.json"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Fokus
 
 /// Reads the real police events file beside the repository (`../shared/data/`) and checks the
@@ -30,10 +31,12 @@ struct PoliceEventsFileTests {
         for event in all {
             let id = "\(event["id"]!)"
             guard ids.insert(id).inserted else { continue }
-            let location = ((event["location"] as! [String: Any])["name"] as! String).trimmingCharacters(in: .whitespaces)
+            let location = ((event["location"] as! [String: Any])["name"] as! String).trimmingCharacters(
+                in: .whitespaces)
             var scope = location
             if location.hasSuffix(" län") {
-                let last = (event["name"] as! String).components(separatedBy: ",").last!.trimmingCharacters(in: .whitespaces)
+                let last = (event["name"] as! String).components(separatedBy: ",").last!.trimmingCharacters(
+                    in: .whitespaces)
                 scope = last.isEmpty ? location : last
             }
             let year = String((event["datetime"] as! String).prefix(4))
@@ -48,7 +51,8 @@ struct PoliceEventsFileTests {
 
         let cases = [
             ("Kungsör", "Trafikolycka", 2023), ("Köping", "Stöld", 2024), ("Malmö", "Misshandel", 2023),
-            ("Malmö", "Rån", 2024), ("Jämtlands län", "Sammanfattning natt", 2024), ("Stockholm", "Sammanfattning natt", 2023),
+            ("Malmö", "Rån", 2024), ("Jämtlands län", "Sammanfattning natt", 2024),
+            ("Stockholm", "Sammanfattning natt", 2023),
         ]
         for (scope, type, year) in cases {
             let months = (1...12).map { data.count(scope, .month(year, $0), type) ?? 0 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 /// Resources in YAML go through ``YAMLParser``; these tests run once it parses (they are skipped,
@@ -9,7 +10,9 @@ struct ResourcesYAMLTests {
     @Test(.enabled(if: ResourcesYAMLTests.parserWorks, "needs the YAML parser"))
     func readsAListOfEntriesInEitherLanguage() throws {
         let folder = try TempDataFolder()
-        try folder.write("resurser.yaml", """
+        try folder.write(
+            "resurser.yaml",
+            """
             - period: 2024
               scope: Kungsör
               available: {polis_timmar: 400, kommun_timmar: 600}
@@ -37,16 +40,18 @@ struct ResourcesYAMLTests {
         let data = try folder.load()
         #expect(data.rejected.map(\.path) == ["data/bad.yaml", "data/broken.yaml", "data/nothing.yaml"])
         let bad = data.rejected[0].diagnostics.map(\.description)
-        #expect(bad == [
-            "data/bad.yaml:1:9: error: \"2024-13\" is not a period; write 2023, 2023-Q4 or 2023-11",
-            "data/bad.yaml:3:20: error: \"-1\" is not an amount; write a number ≥ 0 for polis",
-            "data/bad.yaml:3:27: error: \"abc\" is not an amount; write a number ≥ 0 for x",
-            "data/bad.yaml:4:1: error: unknown key \"extra\"; an entry has period, scope and available",
-        ])
+        #expect(
+            bad == [
+                "data/bad.yaml:1:9: error: \"2024-13\" is not a period; write 2023, 2023-Q4 or 2023-11",
+                "data/bad.yaml:3:20: error: \"-1\" is not an amount; write a number ≥ 0 for polis",
+                "data/bad.yaml:3:27: error: \"abc\" is not an amount; write a number ≥ 0 for x",
+                "data/bad.yaml:4:1: error: unknown key \"extra\"; an entry has period, scope and available",
+            ])
         #expect(data.rejected[1].diagnostics.first?.description.hasPrefix("data/broken.yaml:") == true)
-        #expect(data.rejected[2].diagnostics.map(\.description) == [
-            "data/nothing.yaml:1:3: error: this entry has no scope; an entry has period, scope and available",
-            "data/nothing.yaml:1:3: error: this entry has no available; an entry has period, scope and available",
-        ])
+        #expect(
+            data.rejected[2].diagnostics.map(\.description) == [
+                "data/nothing.yaml:1:3: error: this entry has no scope; an entry has period, scope and available",
+                "data/nothing.yaml:1:3: error: this entry has no available; an entry has period, scope and available",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 struct StatisticsExportTests {
@@ -42,13 +43,15 @@ struct StatisticsExportTests {
 
     @Test func reportsUnknownPeriodWordsAndBadCounts() throws {
         let folder = try TempDataFolder()
-        let text = "Region;Brott;År;Period;Antal;/100 000 inv\nKungsör;Rån;2023;Vecka 3;1;..\nKungsör;Rån;23;;1;..\nKungsör;Rån;2023;;-;..\n"
+        let text =
+            "Region;Brott;År;Period;Antal;/100 000 inv\nKungsör;Rån;2023;Vecka 3;1;..\nKungsör;Rån;23;;1;..\nKungsör;Rån;2023;;-;..\n"
         try folder.write("bra.csv", bytes: latin1(text))
-        #expect(try folder.load().rejectionLines == [
-            "data/bra.csv:2: Period: \"Vecka 3\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)",
-            "data/bra.csv:3: Period: \"23\" is not a year; write a year such as 2023",
-            "data/bra.csv:4: Antal: \"-\" is not a number; counts are whole numbers ≥ 0",
-        ])
+        #expect(
+            try folder.load().rejectionLines == [
+                "data/bra.csv:2: Period: \"Vecka 3\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)",
+                "data/bra.csv:3: Period: \"23\" is not a year; write a year such as 2023",
+                "data/bra.csv:4: Antal: \"-\" is not a number; counts are whole numbers ≥ 0",
+            ])
     }
 
     @Test func understandsPeriodWords() {
