@@ -1,0 +1,87 @@
+import Foundation
+
+/// Where a data file's bytes come from: a file read in chunks, or bytes already in memory.
+///
+/// Reading a file never holds more than one chunk (1 MiB) at a time, so memory stays flat
+/// however large the file is. A source can be read more than once (``rewind()``): the loader
+/// makes one pass to validate UTF-8 and hash, then one to parse.
+final class ByteSource {
+    /// How many bytes a chunk holds when reading a file.
+    static let chunkSize = 1 << 20
+
+    private enum Backing {
+        case file(FileHandle)
+        case memory([UInt8])
+    }
+
+    private let backing: Backing
+    private let chunkSize: Int
+    private var memoryOffset = 0
+
+    /// Opens a file for reading.
+    init(contentsOf url: URL, chunkSize: Int = ByteSource.chunkSize) throws {
+        backing = .file(try FileHandle(forReadingFrom: url))
+        self.chunkSize = chunkSize
+    }
+
+    /// Wraps bytes in memory (tests pass a tiny `chunkSize` to exercise chunk boundaries).
+    init(bytes: [UInt8], chunkSize: Int = ByteSource.chunkSize) {
+        backing = .memory(bytes)
+        self.chunkSize = chunkSize
+    }
+
+    deinit {
+        if case .file(let handle) = backing { try? handle.close() }
+    }
+
+    /// The next chunk, or `nil` at the end.
+    func nextChunk() throws -> [UInt8]? {
+        switch backing {
+        case .file(let handle):
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
+            return [UInt8](data)
+        case .memory(let bytes):
+            guard memoryOffset < bytes.count else { return nil }
+            let end = min(bytes.count, memoryOffset + chunkSize)
+            defer { memoryOffset = end }
+            return Array(bytes[memoryOffset..<end])
+        }
+    }
+
+    /// Starts reading from the beginning again.
+    func rewind() throws {
+        switch backing {
+        case .file(let handle): try handle.seek(toOffset: 0)
+        case .memory: memoryOffset = 0
+        }
+    }
+
+    /// Every remaining byte (for small files such as YAML).
+    func readAll() throws -> [UInt8] {
+        var all: [UInt8] = []
+        while let chunk = try nextChunk() { all += chunk }
+        return all
+    }
+}
+
+/// What one pass over a file learns: its SHA-256 and whether it is UTF-8 (with or without BOM).
+struct FileFingerprint: Sendable, Hashable {
+    /// Lower-case hex SHA-256 of the bytes.
+    var sha256: String
+    /// How the text is decoded.
+    var encoding: TextEncoding
+
+    /// Reads `source` to its end (then rewinds it), hashing and validating UTF-8 at the same time.
+    static func scan(_ source: ByteSource) throws -> FileFingerprint {
+        var hasher = SHA256()
+        var validator = UTF8Validator()
+        while let chunk = try source.nextChunk() {
+            chunk.withUnsafeBufferPointer { buffer in
+                hasher.update(buffer)
+                validator.feed(buffer)
+            }
+        }
+        try source.rewind()
+        return FileFingerprint(sha256: hasher.finalizeHex(), encoding: validator.finish() ? .utf8 : .windows1252)
+    }
+}

@@ -1,0 +1,264 @@
+/// A streaming, byte-level RFC 4180 reader.
+///
+/// Reads its ``ByteSource`` a chunk at a time and hands out one record at a time; fields are
+/// kept as bytes and decoded only when asked for. Handles quoted fields with embedded
+/// delimiters, doubled quotes (`""`) and line breaks; LF, CRLF and lone CR line ends. Blank
+/// lines are skipped. Each record knows the physical line it starts on, counting the line
+/// breaks inside quoted fields, so later rows still point at the line an editor shows.
+///
+/// Lenient where RFC 4180 is strict and a spreadsheet export is not: a quote inside an
+/// unquoted field is kept as text, and text after a closing quote is appended to the field.
+/// A quoted field still open at the end of the file is reported through ``unclosedQuote``.
+struct CSVReader {
+    private static let lf: UInt8 = 0x0A
+    private static let cr: UInt8 = 0x0D
+    private static let quote: UInt8 = 0x22
+
+    private let source: ByteSource
+    private var buffer: [UInt8] = []
+    private var pos = 0
+    private var atEOF = false
+    private var afterCR = false
+    /// The physical line (1-based) of the next unread byte.
+    private(set) var line = 1
+
+    /// The field separator; ``detectDelimiter(in:)`` finds it from a header line.
+    var delimiter: UInt8
+    /// How field bytes are decoded.
+    let encoding: TextEncoding
+
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// The physical line where the current record starts.
+    private(set) var recordLine = 0
+    /// Whether the current record's last field opened a quote that the file never closed.
+    private(set) var unclosedQuote = false
+
+    /// Starts reading `source`; a UTF-8 byte-order mark is skipped.
+    init(source: ByteSource, encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ",")) throws {
+        self.source = source
+        self.encoding = encoding
+        self.delimiter = delimiter
+        bytes.reserveCapacity(4096)
+        ends.reserveCapacity(64)
+        _ = try refill()
+        if encoding == .utf8, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { pos = 3 }
+    }
+
+    // MARK: Records
+
+    /// How many fields the current record has.
+    var fieldCount: Int { ends.count }
+
+    /// Reads the next record; `false` at the end of the input.
+    mutating func readRecord() throws -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        unclosedQuote = false
+        guard try skipBlankLines() else { return false }
+        recordLine = line
+        let delimiter = self.delimiter
+        while true {
+            // At the start of a field.
+            if pos >= buffer.count, try !refill() {
+                ends.append(bytes.count)
+                return true
+            }
+            if buffer[pos] == CSVReader.quote {
+                pos += 1
+                guard try readQuotedPart() else {
+                    unclosedQuote = true
+                    ends.append(bytes.count)
+                    return true
+                }
+            }
+            // Unquoted text (or what follows a closing quote), up to a delimiter or line end.
+            while true {
+                if pos >= buffer.count, try !refill() {
+                    ends.append(bytes.count)
+                    return true
+                }
+                let start = pos
+                let stop = buffer.withUnsafeBufferPointer { buf -> Int in
+                    var i = start
+                    while i < buf.count {
+                        let c = buf[i]
+                        if c == delimiter || c == CSVReader.lf || c == CSVReader.cr { break }
+                        i += 1
+                    }
+                    return i
+                }
+                if stop > start { bytes.append(contentsOf: buffer[start..<stop]) }
+                pos = stop
+                guard stop < buffer.count else { continue }
+                let c = buffer[stop]
+                pos += 1
+                ends.append(bytes.count)
+                if c == delimiter { break }
+                line += 1
+                afterCR = c == CSVReader.cr
+                return true
+            }
+        }
+    }
+
+    /// Reads a quoted field's content after its opening quote, up to and including the closing
+    /// quote; `false` when the input ends first.
+    private mutating func readQuotedPart() throws -> Bool {
+        while true {
+            if pos >= buffer.count, try !refill() { return false }
+            let start = pos
+            var line = self.line
+            var afterCR = self.afterCR
+            let stop = buffer.withUnsafeBufferPointer { buf -> Int in
+                var i = start
+                while i < buf.count {
+                    let c = buf[i]
+                    if c == CSVReader.quote { break }
+                    if c == CSVReader.lf {
+                        if !afterCR { line += 1 }
+                        afterCR = false
+                    } else if c == CSVReader.cr {
+                        line += 1
+                        afterCR = true
+                    } else {
+                        afterCR = false
+                    }
+                    i += 1
+                }
+                return i
+            }
+            self.line = line
+            self.afterCR = afterCR
+            if stop > start { bytes.append(contentsOf: buffer[start..<stop]) }
+            pos = stop
+            guard stop < buffer.count else { continue }
+            // A quote: doubled means a literal quote, otherwise the field's quoted part ends.
+            if stop + 1 >= buffer.count, try !refill() {
+                pos += 1
+                return true
+            }
+            self.afterCR = false
+            if buffer[pos + 1] == CSVReader.quote {
+                bytes.append(CSVReader.quote)
+                pos += 2
+            } else {
+                pos += 1
+                return true
+            }
+        }
+    }
+
+    /// Skips line ends until a byte that starts a record; `false` at the end of the input.
+    private mutating func skipBlankLines() throws -> Bool {
+        while true {
+            if pos >= buffer.count, try !refill() { return false }
+            let c = buffer[pos]
+            if c == CSVReader.lf {
+                if !afterCR { line += 1 }
+                afterCR = false
+            } else if c == CSVReader.cr {
+                line += 1
+                afterCR = true
+            } else {
+                afterCR = false
+                return true
+            }
+            pos += 1
+        }
+    }
+
+    /// Appends the next chunk to what is left unread; `false` at the end of the input.
+    private mutating func refill() throws -> Bool {
+        if atEOF { return false }
+        guard let chunk = try source.nextChunk() else {
+            atEOF = true
+            return false
+        }
+        if pos < buffer.count {
+            buffer.removeSubrange(0..<pos)
+            buffer.append(contentsOf: chunk)
+        } else {
+            buffer = chunk
+        }
+        pos = 0
+        return true
+    }
+
+    // MARK: Header lines
+
+    /// The bytes of the next non-blank line (up to its end outside quotes), without consuming them.
+    mutating func peekLine() throws -> [UInt8] {
+        guard try skipBlankLines() else { return [] }
+        var inQuotes = false
+        var i = pos
+        while true {
+            if i >= buffer.count {
+                let offset = i - pos
+                guard offset < 4 << 20, try refill() else { return Array(buffer[pos..<buffer.count]) }
+                i = pos + offset
+                continue
+            }
+            let c = buffer[i]
+            if c == CSVReader.quote {
+                inQuotes.toggle()
+            } else if !inQuotes && (c == CSVReader.lf || c == CSVReader.cr) {
+                return Array(buffer[pos..<i])
+            }
+            i += 1
+        }
+    }
+
+    /// The delimiter a header line uses: whichever of `;`, tab and `,` occurs most often outside
+    /// quotes (ties go to `;`, then tab, then `,`).
+    static func detectDelimiter(in line: [UInt8]) -> UInt8 {
+        var semicolons = 0
+        var tabs = 0
+        var commas = 0
+        var inQuotes = false
+        for c in line {
+            switch c {
+            case quote: inQuotes.toggle()
+            case UInt8(ascii: ";") where !inQuotes: semicolons += 1
+            case UInt8(ascii: "\t") where !inQuotes: tabs += 1
+            case UInt8(ascii: ",") where !inQuotes: commas += 1
+            default: break
+            }
+        }
+        if semicolons >= tabs && semicolons >= commas { return UInt8(ascii: ";") }
+        if tabs >= commas { return UInt8(ascii: "\t") }
+        return UInt8(ascii: ",")
+    }
+
+    // MARK: Fields
+
+    /// Calls `body` with field `index`'s bytes (unescaped, not trimmed).
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = index == 0 ? 0 : ends[index - 1]
+        let end = ends[index]
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Field `index` decoded, as written (not trimmed).
+    func rawString(_ index: Int) -> String {
+        withField(index) { encoding.decode($0) }
+    }
+
+    /// Field `index` decoded and trimmed of spaces and line breaks.
+    func string(_ index: Int) -> String {
+        withField(index) { field in
+            guard let first = field.first, let last = field.last else { return "" }
+            let text = encoding.decode(field)
+            if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
+            return text.trimmingSpaces()
+        }
+    }
+
+    /// Whether every field of the current record is empty or spaces only.
+    var isBlankRecord: Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == CSVReader.lf || $0 == CSVReader.cr }
+    }
+
+    /// All fields of the current record, decoded and trimmed.
+    var strings: [String] { (0..<fieldCount).map { string($0) } }
+}

@@ -1,0 +1,147 @@
+/// Reading the values of data cells: numbers, shares, dates and periods, each with the reason a
+/// person sees when a cell cannot be read (SPEC 4.1).
+enum DataValues {
+    /// Why a cell could not be read, phrased as the end of `file:line: column: reason`.
+    struct Problem: Error, Sendable, Hashable {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// A decimal number: an optional sign, digits, and a decimal point (also a decimal comma when
+    /// `decimalComma`); spaces (also no-break spaces) inside the number separate thousands.
+    static func decimal(_ text: String, decimalComma: Bool) -> Double? {
+        var scalars = String.UnicodeScalarView()
+        var sawDigit = false
+        var sawSeparator = false
+        var sawExponent = false
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\u{00A0}", "\u{202F}":
+                // A thousands separator only between digits.
+                guard let previous, ("0"..."9").contains(previous), !sawSeparator, !sawExponent else { return nil }
+                continue
+            case "0"..."9":
+                sawDigit = true
+                scalars.append(scalar)
+            case "+", "-":
+                guard previous == nil || previous == "e" || previous == "E" else { return nil }
+                scalars.append(scalar)
+            case ".", ",":
+                guard scalar == "." || decimalComma, !sawSeparator, !sawExponent else { return nil }
+                sawSeparator = true
+                scalars.append(".")
+            case "e", "E":
+                guard sawDigit, !sawExponent else { return nil }
+                sawExponent = true
+                scalars.append("e")
+            default:
+                return nil
+            }
+            previous = scalar
+        }
+        guard sawDigit, let last = scalars.last, last != "e", last != "+", last != "-" else { return nil }
+        return Double(String(scalars))
+    }
+
+    /// A whole number ≥ 0 (`12`, `12.0`, `12,0` when `decimalComma`, `1 234`).
+    /// - Parameter noun: what the column holds, plural, for the reason (`counts`).
+    static func whole(_ text: String, decimalComma: Bool, noun: String) -> Result<Int, Problem> {
+        if text.isEmpty { return .failure(Problem("empty; \(noun) are whole numbers ≥ 0")) }
+        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return .success(Int(text)!)
+        }
+        guard let value = decimal(text, decimalComma: decimalComma) else {
+            return .failure(Problem("\"\(text)\" is not a number; \(noun) are whole numbers ≥ 0"))
+        }
+        guard value >= 0 else { return .failure(Problem("\"\(text)\" is negative; \(noun) are whole numbers ≥ 0")) }
+        guard value == value.rounded(), value < 9.0e15 else {
+            return .failure(Problem("\"\(text)\" is not a whole number; \(noun) are whole numbers ≥ 0"))
+        }
+        return .success(Int(value))
+    }
+
+    /// A number ≥ 0 (resources available).
+    static func nonNegative(_ text: String, decimalComma: Bool) -> Result<Double, Problem> {
+        if text.isEmpty { return .failure(Problem("empty; write a number ≥ 0")) }
+        guard let value = decimal(text, decimalComma: decimalComma), value.isFinite else {
+            return .failure(Problem("\"\(text)\" is not a number; write a number ≥ 0"))
+        }
+        guard value >= 0 else { return .failure(Problem("\"\(text)\" is negative; write a number ≥ 0")) }
+        return .success(value)
+    }
+
+    /// A share as written: its number and whether it ended in `%` (already divided by 100).
+    static func share(_ text: String, decimalComma: Bool) -> Result<(value: Double, percent: Bool), Problem> {
+        let hint = "write a share such as 0.35, 35 or 35%"
+        if text.isEmpty { return .failure(Problem("empty; \(hint)")) }
+        var number = text
+        var percent = false
+        if number.hasSuffix("%") {
+            number.removeLast()
+            number = number.trimmingSpaces()
+            percent = true
+        }
+        guard let value = decimal(number, decimalComma: decimalComma), value.isFinite else {
+            return .failure(Problem("\"\(text)\" is not a number; \(hint)"))
+        }
+        return .success((percent ? value / 100 : value, percent))
+    }
+
+    /// A period column's value: `2023`, `2023-Q4` or `2023-11`.
+    static func period(_ text: String) -> Result<Period, Problem> {
+        if text.isEmpty { return .failure(Problem("empty; write 2023, 2023-Q4 or 2023-11")) }
+        guard let period = Period(parsing: text) else {
+            return .failure(Problem("\"\(text)\" is not a period; write 2023, 2023-Q4 or 2023-11"))
+        }
+        return .success(period)
+    }
+
+    /// A scope, category, item or resource name: anything but empty.
+    static func name(_ text: String, what: String) -> Result<String, Problem> {
+        text.isEmpty ? .failure(Problem("empty; every row needs \(what)")) : .success(text)
+    }
+
+    /// The calendar month of an event date: `YYYY-MM-DD`, optionally followed by a time
+    /// (after a space or `T`). The date is used as written, without any time-zone shift.
+    static func eventMonth(_ text: String) -> Result<Period, Problem> {
+        if let month = Array(text.utf8).withUnsafeBufferPointer({ eventMonth(utf8: $0) }) { return .success(month) }
+        return .failure(
+            Problem(
+                text.isEmpty
+                    ? "empty; write the date as YYYY-MM-DD"
+                    : "\"\(text)\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
+    }
+
+    /// The month of a date's UTF-8 bytes, as ``eventMonth(_:)`` reads it; `nil` when it is not one.
+    static func eventMonth(utf8: UnsafeBufferPointer<UInt8>) -> Period? {
+        guard utf8.count >= 10 else { return nil }
+        if utf8.count > 10 {
+            let next = utf8[10]
+            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t") else {
+                return nil
+            }
+        }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard utf8[i] >= 0x30 && utf8[i] <= 0x39 else { return nil }
+                value = value * 10 + Int(utf8[i] - 0x30)
+            }
+            return value
+        }
+        guard utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            year >= 1000, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
+        return .month(year, month)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,227 @@
+public import Foundation
+
+/// Builds a ``Dataset`` from data files (SPEC 3.2).
+///
+/// A folder is read recursively in a fixed order (relative paths sorted by Unicode code point),
+/// skipping hidden files and folders and any `rejected/` folder. Each file is read into a
+/// dataset of its own and merged only when it has no bad row: a file with a bad row is rejected
+/// whole (``Dataset/rejected``), never half-ingested. A file whose header matches no kind is
+/// skipped with a warning. Files are streamed, so memory stays flat however large they are.
+public enum DatasetLoader {
+    /// Reads a data folder, or a single data file.
+    /// - Parameters:
+    ///   - url: the folder or file.
+    ///   - displayPath: how paths are shown in diagnostics and ``Dataset/inputs``
+    ///     (`Samples/kungsor` gives `Samples/kungsor/brott.csv`); by default the path as given.
+    /// - Returns: the dataset, with its inputs, rejected files and warnings.
+    /// - Throws: ``FokusError`` only when `url` does not exist or the folder cannot be listed;
+    ///   problems in the files themselves end up in the dataset.
+    public static func load(from url: URL, displayPath: String? = nil) throws(FokusError) -> Dataset {
+        var base = displayPath ?? url.relativePath
+        while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw FokusError("\(base) does not exist; give the data folder (or a data file)")
+        }
+        var loader = Loader()
+        if isDirectory.boolValue {
+            var files: [(path: String, url: URL)] = []
+            let root: [String]
+            do {
+                root = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            } catch {
+                throw FokusError("\(base) cannot be listed: \(error.localizedDescription)")
+            }
+            collect(root, in: url, relative: "", into: &files, loader: &loader, base: base)
+            files.sort { $0.path.precedesByCodePoint($1.path) }
+            for file in files {
+                loader.readFile(at: file.url, path: base == "." ? file.path : "\(base)/\(file.path)")
+            }
+        } else {
+            loader.readFile(at: url, path: base)
+        }
+        return loader.dataset
+    }
+
+    /// Reads one file's content from memory, as if it were a file called `name` (its extension
+    /// picks how it is read: `.csv`, `.tsv`, `.txt`, `.json`, `.yaml`, `.yml`).
+    public static func load(contents: [UInt8], name: String) -> Dataset {
+        var loader = Loader()
+        loader.read(ByteSource(bytes: contents), fileName: name, path: name)
+        return loader.dataset
+    }
+
+    /// Reads one file's text from memory, as if it were a file called `name`.
+    public static func load(text: String, name: String) -> Dataset {
+        load(contents: Array(text.utf8), name: name)
+    }
+
+    private static func collect(
+        _ names: [String], in folder: URL, relative: String, into files: inout [(path: String, url: URL)],
+        loader: inout Loader, base: String
+    ) {
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                if name == "rejected" { continue }
+                do {
+                    let inner = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                    collect(inner, in: url, relative: path, into: &files, loader: &loader, base: base)
+                } catch {
+                    loader.dataset.addWarning(
+                        .warning(
+                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                            at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
+                }
+            } else {
+                files.append((path, url))
+            }
+        }
+    }
+}
+
+/// The state of one load: the dataset so far and the event ids already counted.
+struct Loader {
+    var dataset = Dataset()
+    /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
+    var seenEventIDs: Set<String> = []
+
+    mutating func readFile(at url: URL, path: String) {
+        guard DataFileKind.family(forFileName: url.lastPathComponent) != nil else {
+            dataset.addWarning(
+                .warning(
+                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    at: SourceLocation(file: path)))
+            return
+        }
+        let source: ByteSource
+        do {
+            source = try ByteSource(contentsOf: url)
+        } catch {
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                    ]))
+            return
+        }
+        read(source, fileName: url.lastPathComponent, path: path)
+    }
+
+    /// Reads one file: `fileName`'s extension picks how, `path` is how it is shown.
+    mutating func read(_ source: ByteSource, fileName: String, path: String) {
+        guard let family = DataFileKind.family(forFileName: fileName) else {
+            dataset.addWarning(
+                .warning(
+                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    at: SourceLocation(file: path)))
+            return
+        }
+        do {
+            let fingerprint = try FileFingerprint.scan(source)
+            switch family {
+            case .table: try readTable(source, path: path, fingerprint: fingerprint)
+            case .eventsJSON: try readEventsJSON(source, path: path, fingerprint: fingerprint)
+            case .resourcesYAML: try readResourcesYAML(source, path: path, fingerprint: fingerprint)
+            }
+        } catch {
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
+                    ]))
+        }
+    }
+
+    /// How many non-blank lines are tried as the header (exports may start with a title line).
+    static let headerSearchLines = 5
+
+    private mutating func readTable(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
+        var reader = try CSVReader(source: source, encoding: fingerprint.encoding)
+        var firstHeader: [String]?
+        var layout: DataFileLayout?
+        for _ in 0..<Loader.headerSearchLines {
+            let line = try reader.peekLine()
+            if line.isEmpty { break }
+            reader.delimiter = CSVReader.detectDelimiter(in: line)
+            guard try reader.readRecord() else { break }
+            let header = reader.strings
+            if firstHeader == nil { firstHeader = header }
+            if let match = DataFileLayout.match(header: header) {
+                layout = match
+                break
+            }
+        }
+        guard let layout else {
+            let message: String
+            if let firstHeader {
+                let seen = firstHeader.map { "\"\($0)\"" }.joined(separator: ", ")
+                message =
+                    "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
+            } else {
+                message = "skipped: the file is empty"
+            }
+            dataset.addWarning(.warning(message, at: SourceLocation(file: path)))
+            return
+        }
+        var ingest = CSVIngest(reader: reader, layout: layout, path: path)
+        try ingest.run()
+        accept(
+            ingest.dataset, tally: ingest.tally, bad: ingest.bad,
+            input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
+    }
+
+    private mutating func readEventsJSON(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
+        guard fingerprint.encoding == .utf8 else {
+            dataset.addRejected(
+                RejectedFile(
+                    path: path,
+                    diagnostics: [
+                        .error("is not UTF-8 text; JSON files must be saved as UTF-8", at: SourceLocation(file: path))
+                    ]))
+            return
+        }
+        var ingest = EventsJSONIngest(path: path)
+        try ingest.run(source, seen: seenEventIDs)
+        var warnings = Dataset()
+        if ingest.bad.isEmpty {
+            seenEventIDs.formUnion(ingest.newIDs)
+            if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
+        }
+        accept(
+            warnings, tally: ingest.tally, bad: ingest.bad,
+            input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
+    }
+
+    private mutating func readResourcesYAML(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
+        var bytes = try source.readAll()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let text = fingerprint.encoding.decode(bytes)
+        var bad = BadRows(path: path)
+        var fileData = Dataset()
+        do {
+            let root = try YAMLParser.parse(text, file: path)
+            ResourcesYAML.read(root, into: &fileData, bad: &bad)
+        } catch {
+            for diagnostic in error.diagnostics { bad.add(diagnostic) }
+        }
+        accept(fileData, bad: bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: .resourcesYAML))
+    }
+
+    /// Merges a file's dataset, or rejects the file whole when it has a bad row.
+    private mutating func accept(_ fileData: Dataset, tally: EventTally? = nil, bad: BadRows, input: InputFile) {
+        guard bad.isEmpty else {
+            dataset.addRejected(bad.rejection)
+            return
+        }
+        var fileData = fileData
+        fileData.inputs.insert(input, at: 0)
+        dataset.merge(fileData)
+        tally?.add(to: &dataset)
+    }
+}

@@ -1,0 +1,159 @@
+/// Splits a JSON array into its elements while reading, so a large events file is never held
+/// whole: each element's bytes are handed out one at a time, with the line it starts on.
+///
+/// Only the array's structure is checked here (strings, escapes, nesting); an element's own
+/// syntax is checked by whoever decodes it.
+struct JSONArrayStream {
+    /// A problem with the file's structure: not an array, unbalanced, cut short.
+    struct ShapeError: Error, Sendable {
+        var line: Int
+        var message: String
+    }
+
+    private let source: ByteSource
+    private var buffer: [UInt8] = []
+    private var pos = 0
+    private var atEOF = false
+    private var line = 1
+    private var started = false
+    private var finished = false
+    private var elementCount = 0
+
+    init(source: ByteSource) {
+        self.source = source
+    }
+
+    /// The next element's bytes and start line; `nil` after the closing `]`.
+    mutating func next() throws -> (bytes: [UInt8], line: Int)? {
+        if finished { return nil }
+        if !started {
+            guard let first = try skipSpace() else {
+                throw ShapeError(line: line, message: "is empty; expected a JSON array of events")
+            }
+            guard first == UInt8(ascii: "[") else {
+                throw ShapeError(line: line, message: "is not a JSON array of events; it should start with [")
+            }
+            pos += 1
+            started = true
+        }
+        guard var c = try skipSpace() else {
+            throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+        }
+        if elementCount > 0 {
+            if c == UInt8(ascii: "]") { return try finish() }
+            guard c == UInt8(ascii: ",") else {
+                throw ShapeError(line: line, message: "expected , or ] after an event, found \(describe(c))")
+            }
+            pos += 1
+            guard let after = try skipSpace() else {
+                throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+            }
+            c = after
+        } else if c == UInt8(ascii: "]") {
+            return try finish()
+        }
+        guard c != UInt8(ascii: "]"), c != UInt8(ascii: ",") else {
+            throw ShapeError(line: line, message: "expected an event, found \(describe(c))")
+        }
+        elementCount += 1
+        let startLine = line
+        return (try readElement(), startLine)
+    }
+
+    /// Reads one element: an object or array up to its matching bracket, a string, or a bare
+    /// scalar up to the next `,`, `]` or space.
+    private mutating func readElement() throws -> [UInt8] {
+        var element: [UInt8] = []
+        var depth = 0
+        var inString = false
+        var escaped = false
+        let startLine = line
+        while true {
+            if pos >= buffer.count, try !refill() {
+                throw ShapeError(line: startLine, message: "ends inside the event that starts here")
+            }
+            let c = buffer[pos]
+            if c == 0x0A { line += 1 }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if c == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 0 {
+                        element.append(c)
+                        pos += 1
+                        return element
+                    }
+                }
+            } else {
+                switch c {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    if depth == 0 { return element }  // the end of a bare scalar
+                    depth -= 1
+                    if depth == 0 {
+                        element.append(c)
+                        pos += 1
+                        return element
+                    }
+                case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
+                    if depth == 0 { return element }
+                default: break
+                }
+            }
+            element.append(c)
+            pos += 1
+        }
+    }
+
+    private mutating func finish() throws -> (bytes: [UInt8], line: Int)? {
+        pos += 1
+        finished = true
+        if let c = try skipSpace() {
+            throw ShapeError(line: line, message: "has \(describe(c)) after the array's closing ]")
+        }
+        return nil
+    }
+
+    /// Skips JSON white space (and a UTF-8 byte-order mark at the start); returns the next byte.
+    private mutating func skipSpace() throws -> UInt8? {
+        while true {
+            if pos >= buffer.count, try !refill() { return nil }
+            let c = buffer[pos]
+            if !started, line == 1, c == 0xEF, pos + 2 < buffer.count, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF
+            {
+                pos += 3
+                continue
+            }
+            switch c {
+            case 0x0A: line += 1
+            case 0x20, 0x09, 0x0D: break
+            default: return c
+            }
+            pos += 1
+        }
+    }
+
+    private mutating func refill() throws -> Bool {
+        if atEOF { return false }
+        guard let chunk = try source.nextChunk() else {
+            atEOF = true
+            return false
+        }
+        if pos < buffer.count {
+            buffer.removeSubrange(0..<pos)
+            buffer.append(contentsOf: chunk)
+        } else {
+            buffer = chunk
+        }
+        pos = 0
+        return true
+    }
+
+    private func describe(_ c: UInt8) -> String {
+        c >= 0x21 && c < 0x7F ? "\"\(Character(Unicode.Scalar(c)))\"" : "byte 0x\(String(c, radix: 16))"
+    }
+}

@@ -1,0 +1,119 @@
+/// Reads resources written in YAML: a mapping, or a list of mappings, such as
+/// `{period: 2024, scope: Kungsör, available: {polis_timmar: 400, kommun_timmar: 600}}`.
+///
+/// Keys may be Swedish (`år`, `kommun`, `tillgängligt`). Problems are reported at the
+/// `file:line:column` of the node at fault.
+enum ResourcesYAML {
+    private enum Key { case period, scope, available }
+
+    private static func key(_ text: String) -> Key? {
+        switch NameKey.fold(text) {
+        case "period", "år", "year": .period
+        case "scope", "kommun", "municipality": .scope
+        case "available", "tillgängligt", "tillgänglig", "resources", "resurser": .available
+        default: nil
+        }
+    }
+
+    /// Adds the resources in `root` to `dataset`; problems go to `bad`.
+    static func read(_ root: YAMLNode?, into dataset: inout Dataset, bad: inout BadRows) {
+        guard let root else { return }
+        switch root {
+        case .mapping:
+            readEntry(root, into: &dataset, bad: &bad)
+        case .sequence(let entries, _):
+            for entry in entries { readEntry(entry, into: &dataset, bad: &bad) }
+        case .scalar(let scalar):
+            report(
+                "expected a mapping such as {period: 2024, scope: Kungsör, available: {polis_timmar: 400}} or a list of them",
+                at: scalar.mark, &bad)
+        }
+    }
+
+    private static func readEntry(_ node: YAMLNode, into dataset: inout Dataset, bad: inout BadRows) {
+        guard case .mapping(let pairs, let mark) = node else {
+            report("expected a mapping with period, scope and available", at: node.mark, &bad)
+            return
+        }
+        var period: Period?
+        var scope: String?
+        var amounts: [(String, Double)] = []
+        var seen: Set<Key> = []
+        var ok = true
+        for pair in pairs {
+            guard case .scalar(let keyScalar) = pair.key, let key = key(keyScalar.value) else {
+                report(
+                    "unknown key \(quoted(pair.key)); an entry has period, scope and available", at: pair.key.mark, &bad
+                )
+                ok = false
+                continue
+            }
+            seen.insert(key)
+            switch key {
+            case .period:
+                guard case .scalar(let value) = pair.value, let parsed = Period(parsing: value.value) else {
+                    report(
+                        "\(quoted(pair.value)) is not a period; write 2023, 2023-Q4 or 2023-11", at: pair.value.mark,
+                        &bad)
+                    ok = false
+                    continue
+                }
+                period = parsed
+            case .scope:
+                guard case .scalar(let value) = pair.value, !value.value.trimmingSpaces().isEmpty else {
+                    report("scope must be a name such as Kungsör", at: pair.value.mark, &bad)
+                    ok = false
+                    continue
+                }
+                scope = value.value.trimmingSpaces()
+            case .available:
+                guard case .mapping(let resources, _) = pair.value else {
+                    report(
+                        "available must map each resource to an amount, such as {polis_timmar: 400}",
+                        at: pair.value.mark,
+                        &bad)
+                    ok = false
+                    continue
+                }
+                for resource in resources {
+                    guard case .scalar(let name) = resource.key, !name.value.trimmingSpaces().isEmpty else {
+                        report("a resource needs a name", at: resource.key.mark, &bad)
+                        ok = false
+                        continue
+                    }
+                    guard case .scalar(let amount) = resource.value,
+                        amount.style == .plain || amount.style == .singleQuoted || amount.style == .doubleQuoted,
+                        case .success(let value) = DataValues.nonNegative(
+                            amount.value.trimmingSpaces(), decimalComma: false)
+                    else {
+                        report(
+                            "\(quoted(resource.value)) is not an amount; write a number ≥ 0 for \(name.value)",
+                            at: resource.value.mark, &bad)
+                        ok = false
+                        continue
+                    }
+                    amounts.append((name.value.trimmingSpaces(), value))
+                }
+            }
+        }
+        for (missing, what) in [(Key.period, "period"), (.scope, "scope"), (.available, "available")]
+        where !seen.contains(missing) {
+            report("this entry has no \(what); an entry has period, scope and available", at: mark, &bad)
+            ok = false
+        }
+        guard ok, let period, let scope else { return }
+        for (resource, amount) in amounts {
+            dataset.addResource(scope: scope, period: period, resource: resource, available: amount)
+        }
+    }
+
+    private static func quoted(_ node: YAMLNode) -> String {
+        if case .scalar(let scalar) = node { return "\"\(scalar.value)\"" }
+        if case .mapping = node { return "a mapping" }
+        return "a list"
+    }
+
+    private static func report(_ message: String, at mark: YAMLMark, _ bad: inout BadRows) {
+        bad.add(.error(message, at: mark.location(in: bad.path)))
+    }
+}
