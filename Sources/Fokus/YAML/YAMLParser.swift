@@ -6,12 +6,40 @@ internal import CYAML
 /// gets a clear error instead of exhausting memory).
 public enum YAMLParser {
     /// Parses a single-document YAML text. An empty document gives `nil`.
+    ///
+    /// Aliases are resolved into copies; when they would add more than 100,000 values in total
+    /// the document is rejected at the alias that crosses the limit.
+    ///
     /// - Parameters:
     ///   - text: the YAML source.
     ///   - file: the path used in diagnostics.
-    /// - Throws: ``FokusError`` with `file:line:column` for syntax errors, duplicate keys, alias bombs
-    ///   and multi-document streams.
+    /// - Returns: the document's root node, or `nil` when the text holds no document or an empty one.
+    /// - Throws: ``FokusError`` with `file:line:column` for syntax errors, duplicate keys (every one,
+    ///   each naming the first occurrence as ``Diagnostic/related``), alias bombs and multi-document streams.
     public static func parse(_ text: String, file: String) throws(FokusError) -> YAMLNode? {
-        throw FokusError("YAML parsing is not built yet", at: SourceLocation(file: file))
+        let reader = try LibYAMLEventReader(text: text, file: file)
+        var builder = YAMLTreeBuilder(file: file)
+        return try builder.build(from: reader)
+    }
+
+    /// The parsing events of a whole YAML stream in the yaml-test-suite's `test.event` notation,
+    /// one event a line (`+STR`, `+DOC ---`, `+MAP {}`, `=VAL &a <tag> :text`, `=ALI *a`, …).
+    ///
+    /// Meant for conformance tests and for debugging how libyaml reads a file: no tree is built, so
+    /// aliases, duplicate keys and several documents are reported as written.
+    ///
+    /// - Parameters:
+    ///   - text: the YAML source.
+    ///   - file: the path used in diagnostics.
+    /// - Returns: the event lines, without line terminators.
+    /// - Throws: ``FokusError`` at the first syntax error.
+    public static func testSuiteEvents(_ text: String, file: String = "<input>") throws(FokusError) -> [String] {
+        let reader = try LibYAMLEventReader(text: text, file: file)
+        var lines: [String] = []
+        while true {
+            let event = try reader.next()
+            lines.append(event.testSuiteLine)
+            if case .streamEnd = event.kind { return lines }
+        }
     }
 }

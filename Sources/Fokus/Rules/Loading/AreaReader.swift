@@ -1,0 +1,55 @@
+/// Reads one item of `areas:`.
+enum AreaReader {
+    static let keys = ["id", "name", "description", "categories", "survey_items", "owners", "weights", "resources"]
+
+    static func read(_ node: YAMLNode, context: inout LoadContext) -> AreaDraft? {
+        let itemName = LoadContext.itemName("area", node)
+        guard let fields = context.fields(of: node, named: itemName, allowed: keys) else { return nil }
+        let identity = context.identifier(in: fields, kind: "area", example: "trafik")
+        var area = Area(id: identity?.id ?? "", name: identity?.id ?? "", location: fields.mark.location(in: context.file))
+        var weightsLocation: SourceLocation?
+        for entry in fields.entries {
+            let value = entry.value
+            switch entry.key {
+            case "name":
+                if let name = context.text(value, named: "`name`") { area.name = name }
+            case "description":
+                _ = context.text(value, named: "`description`")
+            case "categories":
+                area.categories = context.textList(value, named: "`categories`")?.map(\.text) ?? []
+            case "survey_items":
+                area.surveyItems = context.textList(value, named: "`survey_items`")?.map(\.text) ?? []
+            case "owners":
+                area.owners = context.textList(value, named: "`owners`")?.map(\.text) ?? []
+            case "weights":
+                area.weightOverrides =
+                    SettingsReader.weightEntries(value, named: "the weights of \(itemName)", context: &context) ?? [:]
+                weightsLocation = value.mark.location(in: context.file)
+            case "resources":
+                area.resourcesScore = resourcesScore(value, context: &context)
+            default:
+                break
+            }
+        }
+        guard let identity else { return nil }
+        return AreaDraft(
+            area: area, idLocation: identity.mark.location(in: context.file), weightsLocation: weightsLocation)
+    }
+
+    /// `resources: {score: 0.6}`, 0…1.
+    private static func resourcesScore(_ node: YAMLNode, context: inout LoadContext) -> Double? {
+        let problemsBefore = context.diagnostics.count
+        guard let fields = context.fields(of: node, named: "`resources`", allowed: ["score"]) else { return nil }
+        guard let value = fields["score"] else {
+            guard context.diagnostics.count == problemsBefore else { return nil }
+            context.error("`resources` needs a score between 0 and 1, such as `resources: {score: 0.6}`", at: node)
+            return nil
+        }
+        guard let score = context.number(value, named: "`score`") else { return nil }
+        guard (0...1).contains(score) else {
+            context.error("`score` must be between 0 and 1, not \(value.scalarText)", at: value)
+            return nil
+        }
+        return score
+    }
+}

@@ -1,0 +1,36 @@
+/// Collects the diagnostics of one rule file while it is read, so every problem is reported at once.
+struct LoadContext {
+    /// The file's path as the caller gave it.
+    let file: String
+    /// Everything found so far, errors and warnings.
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Whether an error has been found.
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Records an error at a node.
+    mutating func error(_ message: String, at node: YAMLNode, related: SourceLocation? = nil) {
+        error(message, at: node.mark, related: related)
+    }
+
+    /// Records an error at a mark.
+    mutating func error(_ message: String, at mark: YAMLMark, related: SourceLocation? = nil) {
+        diagnostics.append(.error(message, at: mark.location(in: file), related: related))
+    }
+
+    /// Records a warning at a mark.
+    mutating func warning(_ message: String, at mark: YAMLMark) {
+        diagnostics.append(.warning(message, at: mark.location(in: file)))
+    }
+
+    /// How a message names another place: `line 3, column 5` in the same file, `file:3:5` elsewhere.
+    func describe(_ location: SourceLocation) -> String {
+        guard location.file == file, let line = location.line else { return location.description }
+        if let column = location.column { return "line \(line), column \(column)" }
+        return "line \(line)"
+    }
+}

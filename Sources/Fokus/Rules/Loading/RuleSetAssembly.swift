@@ -1,0 +1,132 @@
+/// Combines the files of a rule set into one ``RuleSet`` and runs the checks that span files:
+/// settings given twice, duplicate ids, measures addressing unknown areas, per-area weights that
+/// leave nothing, and a rule set without areas.
+enum RuleSetAssembly {
+    /// - Parameters:
+    ///   - contents: what each file contributed, in reading order.
+    ///   - root: the file or folder the rule set was loaded from (for problems with no better place).
+    ///   - diagnostics: receives every problem found.
+    static func assemble(_ contents: [RuleFileContent], root: String, diagnostics: inout [Diagnostic]) -> RuleSet {
+        var ruleSet = RuleSet()
+        ruleSet.files = contents.map(\.file)
+        mergeSettings(contents, into: &ruleSet, diagnostics: &diagnostics)
+
+        let areas = unique(contents.flatMap(\.areas), kind: "area", id: \.area.id, at: \.idLocation,
+            diagnostics: &diagnostics)
+        let measures = unique(contents.flatMap(\.measures), kind: "measure", id: \.measure.id, at: \.idLocation,
+            diagnostics: &diagnostics)
+        let rules = unique(contents.flatMap(\.rules), kind: "rule", id: \.rule.id, at: \.idLocation,
+            diagnostics: &diagnostics)
+        ruleSet.areas = areas.map(\.area)
+        ruleSet.measures = measures.map(\.measure)
+        ruleSet.rules = rules.map(\.rule)
+
+        checkAddresses(measures, areaIDs: ruleSet.areas.map(\.id), diagnostics: &diagnostics)
+        checkAreaWeights(areas, global: ruleSet.weights, diagnostics: &diagnostics)
+        if !contents.contains(where: \.listsAreas) {
+            let place = contents.lazy.compactMap(\.areasKeyLocation).first
+            diagnostics.append(
+                .error(
+                    "the rule set has no areas; add at least one area to an `areas:` list, such as "
+                        + "`- id: trafik` with its `categories` and `survey_items`",
+                    at: place ?? SourceLocation(file: contents.count == 1 ? contents[0].file : root)))
+        }
+        return ruleSet
+    }
+
+    /// Takes each top-level setting from the one file that gives it; a second file giving it is an error.
+    private static func mergeSettings(
+        _ contents: [RuleFileContent], into ruleSet: inout RuleSet, diagnostics: inout [Diagnostic]
+    ) {
+        var firstPlace: [String: SourceLocation] = [:]
+        for content in contents {
+            for (key, location) in content.settingKeys {
+                if let first = firstPlace[key] {
+                    diagnostics.append(
+                        .error(
+                            "`\(key)` is already set in \(first); set it in one file only, or remove one of them",
+                            at: location, related: first))
+                    continue
+                }
+                firstPlace[key] = location
+                apply(key, from: content.settings, to: &ruleSet)
+            }
+        }
+    }
+
+    private static func apply(_ key: String, from source: RuleSet, to target: inout RuleSet) {
+        switch key {
+        case "name": target.name = source.name
+        case "scope": target.scope = source.scope
+        case "period": target.period = source.period
+        case "trend": target.trend = source.trend
+        case "weights": target.weights = source.weights
+        case "missing": target.missing = source.missing
+        case "select": target.selection = source.selection
+        case "concern": target.concernAggregate = source.concernAggregate
+        case "sensitivity": target.sensitivity = source.sensitivity
+        default: break
+        }
+    }
+
+    /// The items whose id was not used before; each repeat is an error naming the first.
+    private static func unique<Item>(
+        _ items: [Item], kind: String, id: KeyPath<Item, String>, at location: KeyPath<Item, SourceLocation>,
+        diagnostics: inout [Diagnostic]
+    ) -> [Item] {
+        var first: [String: SourceLocation] = [:]
+        var result: [Item] = []
+        for item in items {
+            let itemID = item[keyPath: id]
+            let place = item[keyPath: location]
+            if let earlier = first[itemID] {
+                diagnostics.append(
+                    .error(
+                        "the \(kind) id \"\(itemID)\" is already used by the \(kind) at "
+                            + "\(describe(earlier, from: place.file)); give each \(kind) its own id",
+                        at: place, related: earlier))
+                continue
+            }
+            first[itemID] = place
+            result.append(item)
+        }
+        return result
+    }
+
+    /// Every id in a measure's `addresses` must name an area.
+    private static func checkAddresses(_ measures: [MeasureDraft], areaIDs: [String], diagnostics: inout [Diagnostic]) {
+        let known = Set(areaIDs)
+        for draft in measures {
+            for (id, location) in zip(draft.measure.addresses, draft.addressLocations) where !known.contains(id) {
+                var message = "measure \"\(draft.measure.id)\" addresses \"\(id)\", but no area has that id"
+                if let match = Suggestion.closest(to: id, among: areaIDs) {
+                    message += "; did you mean \"\(match)\"?"
+                } else if !areaIDs.isEmpty, areaIDs.count <= 12 {
+                    message += "; the areas are " + areaIDs.map { "\"\($0)\"" }.joined(separator: ", ")
+                }
+                diagnostics.append(.error(message, at: location))
+            }
+        }
+    }
+
+    /// An area's weights after its overrides (SPEC 4.1) must not all be 0.
+    private static func checkAreaWeights(_ areas: [AreaDraft], global: FactorWeights, diagnostics: inout [Diagnostic]) {
+        guard let normalised = global.normalised() else { return }
+        for draft in areas where !draft.area.weightOverrides.isEmpty {
+            var weights = normalised
+            for (factor, weight) in draft.area.weightOverrides { weights[factor] = weight }
+            if weights.sum <= 0 {
+                diagnostics.append(
+                    .error(
+                        "with these weights every factor of area \"\(draft.area.id)\" weighs 0; give at least one "
+                            + "factor a weight above 0",
+                        at: draft.weightsLocation ?? draft.idLocation))
+            }
+        }
+    }
+
+    /// `line 3, column 9` within `file`, the full `file:line:column` elsewhere.
+    static func describe(_ location: SourceLocation, from file: String) -> String {
+        LoadContext(file: file).describe(location)
+    }
+}

@@ -1,0 +1,165 @@
+/// Reads the top-level settings blocks (`period`, `trend`, `weights`, `select`, `concern`, `sensitivity`).
+enum SettingsReader {
+    /// `latest` or a period such as `2023`, `"2023-Q4"`, `2023-11`.
+    static func period(_ node: YAMLNode, context: inout LoadContext) -> PeriodChoice? {
+        guard let text = context.text(node, named: "`period`") else { return nil }
+        let trimmed = text.trimmingSpaces()
+        if trimmed.lowercased() == "latest" { return .latest }
+        if let period = Period(parsing: trimmed) { return .period(period) }
+        context.error(
+            "`period` must be latest or a period such as 2023, 2023-Q4 or 2023-11, not \"\(text)\"", at: node)
+        return nil
+    }
+
+    /// `trend: {baseline_periods, scale}`.
+    static func trend(_ node: YAMLNode, context: inout LoadContext) -> TrendSettings? {
+        guard let fields = context.fields(of: node, named: "`trend`", allowed: ["baseline_periods", "scale"])
+        else { return nil }
+        var trend = TrendSettings()
+        if let value = fields["baseline_periods"], let count = context.wholeNumber(value, named: "`baseline_periods`") {
+            if count >= 1 {
+                trend.baselinePeriods = count
+            } else {
+                context.error(
+                    "`baseline_periods` must be 1 or more (how many earlier periods the latest is compared with), "
+                        + "not \(count)",
+                    at: value)
+            }
+        }
+        if let value = fields["scale"], let scale = context.number(value, named: "`scale`") {
+            if scale > 0 {
+                trend.scale = scale
+            } else {
+                context.error("`scale` must be above 0 (the default is 1.5), not \(value.scalarText)", at: value)
+            }
+        }
+        return trend
+    }
+
+    /// The global `weights:`: a factor left out weighs 0; all-zero is an error; a sum other than 1 a warning.
+    /// - Parameters:
+    ///   - node: the `weights:` value.
+    ///   - key: the `weights` key, where problems with the block as a whole are reported.
+    static func globalWeights(_ node: YAMLNode, key: YAMLNode, context: inout LoadContext) -> FactorWeights? {
+        let problemsBefore = context.diagnostics.count
+        guard let given = weightEntries(node, named: "`weights`", context: &context) else { return nil }
+        var weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
+        for (factor, weight) in given { weights[factor] = weight }
+        guard let normalised = weights.normalised() else {
+            if context.diagnostics.count == problemsBefore {
+                context.error(
+                    "the weights are all 0; give at least one of crime_trend, citizen_concern and resources "
+                        + "a weight above 0",
+                    at: key)
+            }
+            return nil
+        }
+        if abs(weights.sum - 1) > 1e-9 {
+            let shares = Factor.allCases.map { NumberText.compact(normalised[$0], decimals: 3) }
+            context.warning(
+                "weights sum to \(NumberText.compact(weights.sum, decimals: 6)); Fokus normalises them to "
+                    + shares.joined(separator: " / ") + " (crime_trend / citizen_concern / resources)",
+                at: key.mark)
+        }
+        return weights
+    }
+
+    /// The entries of a `weights:` mapping (global or per area): each a number ≥ 0.
+    static func weightEntries(_ node: YAMLNode, named name: String, context: inout LoadContext)
+        -> [Factor: Double]?
+    {
+        let keys = Factor.allCases.map(\.rawValue)
+        guard let fields = context.fields(of: node, named: name, allowed: keys) else { return nil }
+        var result: [Factor: Double] = [:]
+        for entry in fields.entries {
+            guard let factor = Factor(rawValue: entry.key),
+                let weight = context.number(entry.value, named: "the weight `\(entry.key)`")
+            else { continue }
+            guard weight >= 0 else {
+                context.error("the weight `\(entry.key)` must be 0 or more, not \(entry.value.scalarText)", at: entry.value)
+                continue
+            }
+            result[factor] = weight
+        }
+        return result
+    }
+
+    /// `select: {top, min_score}`; with only one given, only that limit applies.
+    static func selection(_ node: YAMLNode, context: inout LoadContext) -> SelectionSettings? {
+        guard let fields = context.fields(of: node, named: "`select`", allowed: ["top", "min_score"]) else {
+            return nil
+        }
+        var selection = SelectionSettings()
+        selection.top = nil
+        if let value = fields["top"], let top = context.wholeNumber(value, named: "`top`") {
+            if top >= 1 {
+                selection.top = top
+            } else {
+                context.error("`top` must be 1 or more (how many areas to select), not \(top)", at: value)
+            }
+        }
+        if let value = fields["min_score"] {
+            selection.minScore = context.number(value, named: "`min_score`")
+        }
+        if fields.entries.isEmpty {
+            context.error("`select` needs `top`, `min_score` or both, such as `select: {top: 3}`", at: node)
+        }
+        return selection
+    }
+
+    /// `concern: {aggregate: max | mean}`.
+    static func concernAggregate(_ node: YAMLNode, context: inout LoadContext) -> ConcernAggregate? {
+        guard let fields = context.fields(of: node, named: "`concern`", allowed: ["aggregate"]),
+            let value = fields["aggregate"]
+        else { return nil }
+        return context.choice(value, named: "`aggregate`", as: ConcernAggregate.self)
+    }
+
+    /// `sensitivity: {samples, concentration, seed}`.
+    static func sensitivity(_ node: YAMLNode, context: inout LoadContext) -> SensitivitySettings? {
+        guard
+            let fields = context.fields(
+                of: node, named: "`sensitivity`", allowed: ["samples", "concentration", "seed"])
+        else { return nil }
+        var settings = SensitivitySettings()
+        if let value = fields["samples"], let samples = context.wholeNumber(value, named: "`samples`") {
+            if samples >= 1 {
+                settings.samples = samples
+            } else {
+                context.error("`samples` must be 1 or more (the default is 2000), not \(samples)", at: value)
+            }
+        }
+        if let value = fields["concentration"], let concentration = context.number(value, named: "`concentration`") {
+            if concentration > 0 {
+                settings.concentration = concentration
+            } else {
+                context.error(
+                    "`concentration` must be above 0 (the default is 50), not \(value.scalarText)", at: value)
+            }
+        }
+        if let value = fields["seed"], let seed = context.wholeNumber(value, named: "`seed`") {
+            if seed >= 0 {
+                settings.seed = UInt64(seed)
+            } else {
+                context.error("`seed` must be 0 or more, not \(seed)", at: value)
+            }
+        }
+        return settings
+    }
+}
+
+/// Numbers as messages show them.
+enum NumberText {
+    /// `x` rounded to at most `decimals` decimals, without trailing zeros (`0.333`, `0.25`, `2`).
+    static func compact(_ x: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (x * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        var text = String(rounded)
+        if text.contains("e") { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

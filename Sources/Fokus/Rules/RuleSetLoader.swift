@@ -1,0 +1,137 @@
+public import Foundation
+
+/// Loads and validates a rule set from YAML: one file, or a folder of them.
+///
+/// Validation collects *every* problem of every file before throwing, each with its
+/// `file:line:column` and a message that says how to fix it (unknown keys get a "did you mean"
+/// suggestion). Non-fatal findings, such as weights that do not sum to 1, end up in
+/// ``RuleSet/warnings``.
+///
+/// A folder's `*.yaml` and `*.yml` files are read in name order (by Unicode code point; hidden files
+/// and subfolders such as `tests/` are not read) and their `areas`, `measures` and `rules` lists are
+/// concatenated in that order. Each top-level setting (`name`, `scope`, `period`, `trend`, `weights`,
+/// `missing`, `select`, `concern`, `sensitivity`) may be given by one file only; `fokus` and
+/// `description` describe a file and may appear in each.
+public enum RuleSetLoader {
+    /// Loads the rule file or folder at `url`.
+    ///
+    /// Paths in diagnostics and in ``RuleSet/files`` are written as the URL gives them: a URL made from a
+    /// relative path (`URL(fileURLWithPath: "rules")`) gives `rules/fokus.yaml`.
+    /// - Parameter url: a `.yaml`/`.yml` file or a folder of them.
+    /// - Returns: the validated rule set.
+    /// - Throws: ``FokusError`` with every error found (a missing path, unreadable files, YAML syntax,
+    ///   unknown keys, wrong types, duplicate ids, …).
+    public static func load(from url: URL) throws(FokusError) -> RuleSet {
+        let path = url.relativePath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw FokusError(
+                "there is no rule file or folder at \"\(path)\"; check the path", at: SourceLocation(file: path))
+        }
+        guard isFolder.boolValue else {
+            return try load(sources: [try readFile(url, path: path)], root: path)
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        } catch {
+            throw FokusError("cannot list the folder \"\(path)\": \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+        let ruleFiles = names.filter { name in
+            guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(
+                atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
+        }
+        .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        guard !ruleFiles.isEmpty else {
+            throw FokusError(
+                "the folder \"\(path)\" holds no .yaml or .yml rule files", at: SourceLocation(file: path))
+        }
+        var sources: [(file: String, text: String)] = []
+        var unreadable: [Diagnostic] = []
+        for name in ruleFiles {
+            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
+            do {
+                sources.append(try readFile(url.appendingPathComponent(name), path: childPath))
+            } catch {
+                unreadable += error.diagnostics
+            }
+        }
+        return try load(sources: sources, root: path, unreadable: unreadable)
+    }
+
+    /// Loads a rule set from one YAML text.
+    /// - Parameters:
+    ///   - yaml: the rule file's text.
+    ///   - file: the path diagnostics name.
+    /// - Returns: the validated rule set.
+    /// - Throws: ``FokusError`` with every error found.
+    public static func load(yaml: String, file: String) throws(FokusError) -> RuleSet {
+        try load(sources: [(file, yaml)], root: file)
+    }
+
+    /// Loads a rule set from several YAML texts, in order, as if they were the files of one folder.
+    /// - Parameter unreadable: problems with files that could not be read; they are reported first.
+    static func load(
+        sources: [(file: String, text: String)], root: String, unreadable: [Diagnostic] = []
+    ) throws(FokusError) -> RuleSet {
+        var diagnostics: [Diagnostic] = []
+        var contents: [RuleFileContent] = []
+        for source in sources {
+            var context = LoadContext(file: source.file)
+            do {
+                let root = try YAMLParser.parse(source.text, file: source.file)
+                contents.append(RuleFileReader.read(root, context: &context))
+            } catch {
+                context.diagnostics += error.diagnostics
+                var content = RuleFileContent(file: source.file)
+                content.listsAreas = true  // unknown: do not also claim the rule set has no areas
+                contents.append(content)
+            }
+            diagnostics += context.diagnostics
+        }
+        if !unreadable.isEmpty {
+            var placeholder = RuleFileContent(file: root)
+            placeholder.listsAreas = true  // unknown: do not also claim the rule set has no areas
+            contents.append(placeholder)
+        }
+        var ruleSet = RuleSetAssembly.assemble(contents, root: root, diagnostics: &diagnostics)
+        ruleSet.files = sources.map(\.file)
+        let order = Dictionary(sources.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        diagnostics = sorted(diagnostics, fileOrder: order)
+        let errors = unreadable + diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw FokusError(errors) }
+        ruleSet.warnings = diagnostics.filter { $0.severity == .warning }
+        return ruleSet
+    }
+
+    /// Reads a file as UTF-8 text.
+    private static func readFile(_ url: URL, path: String) throws(FokusError) -> (file: String, text: String) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FokusError(
+                "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                at: SourceLocation(file: path))
+        }
+        return (path, text)
+    }
+
+    /// By file in reading order, then by line and column; stable otherwise.
+    private static func sorted(_ diagnostics: [Diagnostic], fileOrder: [String: Int]) -> [Diagnostic] {
+        func key(_ diagnostic: Diagnostic) -> (Int, Int, Int) {
+            guard let location = diagnostic.location else { return (Int.max, 0, 0) }
+            return (fileOrder[location.file] ?? Int.max, location.line ?? 0, location.column ?? 0)
+        }
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let (a, b) = (key(lhs.element), key(rhs.element))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
