@@ -36,7 +36,7 @@ struct Adopt: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules), displayPath: rules)
+        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else {
             throw ValidationError("no area has the id \"\(area)\" in \(rules); the areas are: \(ruleSet.areas.map(\.id).joined(separator: ", "))")
         }

@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
     var rules: String = "rules"
 
     func run() throws {
-        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules), displayPath: rules)
+        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         Terminal.printDiagnostics(ruleSet.warnings)
         Terminal.write(
             "\(rules): OK — \(ruleSet.areas.count) areas, \(ruleSet.measures.count) measures, "

@@ -51,7 +51,7 @@ struct EvaluationOptions: ParsableArguments {
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
     func evaluate() throws -> Evaluation {
-        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules), displayPath: rules)
+        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []

@@ -252,11 +252,11 @@ struct Parser {
         guard let function = Function(rawValue: name) else {
             let message: String
             if Variable(rawValue: name) != nil {
-                message = "`\(name)` is not a function; functions are \(Suggestion.list(Function.allCases))"
-            } else if let close = Suggestion.closest(to: name, among: Function.allCases.map(\.rawValue)) {
+                message = "`\(name)` is not a function; functions are \(ExpressionHint.list(Function.allCases))"
+            } else if let close = ExpressionHint.closest(to: name, among: Function.allCases.map(\.rawValue)) {
                 message = "unknown function `\(name)`; did you mean `\(close)`?"
             } else {
-                message = "unknown function `\(name)`; functions are \(Suggestion.list(Function.allCases))"
+                message = "unknown function `\(name)`; functions are \(ExpressionHint.list(Function.allCases))"
             }
             throw ExpressionError(message: message, offset: nameToken.offset)
         }
@@ -286,7 +286,7 @@ struct Parser {
         } else if let keyword = Keyword(rawValue: name.lowercased()) {
             message = "write `\(keyword.rawValue)` in lower case"
         } else {
-            message = "unknown name `\(name)`; " + Suggestion.hint(for: name)
+            message = "unknown name `\(name)`; " + ExpressionHint.hint(for: name)
         }
         throw ExpressionError(message: message, offset: token.offset)
     }

@@ -1,12 +1,14 @@
-/// "Did you mean …?" help for misspelt names and functions.
-enum Suggestion {
+/// "Did you mean …?" help for misspelt names and functions in `when:` expressions.
+///
+/// Stricter than ``Suggestion`` (names here are short): at most one edit for names up to four characters.
+enum ExpressionHint {
     /// The candidate closest to `name` by edit distance (ignoring case), when it is close enough to be a typo:
     /// at most 1 edit for names up to 4 characters, otherwise at most 2. Ties go to the earlier candidate.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let limit = name.count <= 4 ? 1 : 2
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            let distance = Suggestion.levenshtein(name.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate
@@ -36,24 +38,5 @@ enum Suggestion {
     /// `` `min`, `max`, `abs` ``.
     static func list(_ functions: [Function]) -> String {
         list(functions.map(\.rawValue))
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            row[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                row[j] = Swift.min(substitution, previous[j] + 1, row[j - 1] + 1)
-            }
-            swap(&previous, &row)
-        }
-        return previous[b.count]
     }
 }
