@@ -12,6 +12,7 @@
 PREFIX ?= /usr/local
 BENCH_ROWS ?= 1500000
 SWIFT ?= swift
+SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev pkg-config
 
 .PHONY: build run test deps bench install clean
@@ -19,8 +20,21 @@ APT_PACKAGES = libyaml-dev libsqlite3-dev pkg-config
 build: deps
 	$(SWIFT) build
 
+# Kungsör's citizen-promise focus areas 2022–2024 (area:first period:measures decided), adopted into a
+# sample state database so that the report shows their follow-up.
+SAMPLE_STATE = .build/kungsor-state.sqlite
+SAMPLE_ADOPTIONS = ungdomsbrottslighet:2022:sspf vald_offentlig_miljo:2022:trygghetsvandringar trafik:2022:hastighet \
+	ungdomsbrottslighet:2023:sspf,faltgrupp trafik:2023:hastighet,rattfylleri \
+	trafik:2024:hastighet,fartdampning bedrageri:2024:seniorinfo narkotika_unga:2024:sspf,andt
+FOKUS = .build/debug/fokus
+
 run: build
-	$(SWIFT) run --skip-build fokus evaluate --rules rules --data Samples/kungsor
+	@for a in $(SAMPLE_ADOPTIONS); do \
+		IFS=: read -r area from measures <<< "$$a"; \
+		$(FOKUS) adopt "$$area" --from "$$from" --measures "$$measures" --note "Medborgarlöfte $$from" \
+			--rules rules --state $(SAMPLE_STATE) > /dev/null || exit 1; \
+	done
+	$(FOKUS) evaluate --rules rules --data Samples/kungsor --state $(SAMPLE_STATE)
 
 # System packages the build and tests need; installed only when missing (CI starts from a fresh machine).
 deps:
@@ -32,8 +46,9 @@ deps:
 
 test: deps
 	$(SWIFT) build --build-tests
+	$(FOKUS) check rules
+	$(FOKUS) test rules
 	$(SWIFT) test --skip-build --parallel
-	$(SWIFT) run --skip-build fokus check rules
 
 bench: deps
 	$(SWIFT) build -c release --product fokus

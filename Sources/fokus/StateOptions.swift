@@ -34,7 +34,8 @@ struct StateOptions: ParsableArguments {
         let store = try open()
         let stored: [AdoptedArea]
         do { stored = try store.adoptedAreas() } catch { throw FokusError("cannot read adopted areas: \(error)", at: SourceLocation(file: path)) }
-        return stored.compactMap { a in
+        let ordered = stored.sorted { ($0.fromPeriod, $0.areaID) < ($1.fromPeriod, $1.areaID) }
+        return ordered.compactMap { a in
             Period(parsing: a.fromPeriod).map {
                 Adoption(areaID: a.areaID, scope: a.scope, from: $0, measures: a.measures, note: a.note)
             }

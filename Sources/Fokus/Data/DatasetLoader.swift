@@ -85,11 +85,18 @@ public enum DatasetLoader {
 
 /// The state of one load: the dataset so far and the event ids already counted.
 struct Loader {
+    /// Notes kept beside the data (`README.md`, `*.md`, `*.pdf`) are not data and are passed over silently.
+    static func isDocumentation(_ fileName: String) -> Bool {
+        let lower = fileName.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".pdf") || lower.hasPrefix("readme")
+    }
+
     var dataset = Dataset()
     /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
     var seenEventIDs: Set<String> = []
 
     mutating func readFile(at url: URL, path: String) {
+        guard !Loader.isDocumentation(url.lastPathComponent) else { return }
         guard DataFileKind.family(forFileName: url.lastPathComponent) != nil else {
             dataset.addWarning(
                 .warning(
