@@ -209,12 +209,13 @@ struct CSVKindsTests {
         try folder.write(".git/x.csv", counts)
         try folder.write("rejected/old.csv", counts)
         try folder.write("notes.md", "hej")
+        try folder.write("brott.xlsx", "PK")
         let data = try folder.load()
         #expect(data.inputs.map(\.path) == ["data/B.csv", "data/a/z.csv", "data/b.csv", "data/Ö.csv"])
         #expect(data.count("Kungsör", .year(2023), "Rån") == 4)
         #expect(
             data.warnings.map(\.description) == [
-                "data/notes.md: warning: skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files"
+                "data/brott.xlsx: warning: skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files"
             ])
     }
 
