@@ -11,9 +11,16 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("The rule file or folder.", valueName: "rules"))
     var rules: String = "rules"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also check the rules against a data folder: areas and survey items no file matches.", valueName: "dir"))
+    var data: String?
+
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        Terminal.printDiagnostics(ruleSet.warnings)
+        let dataset = try data.map { try DatasetLoader.load(from: URL(fileURLWithPath: $0)) }
+        Terminal.printDiagnostics(ruleSet.warnings + ruleSet.advice(for: dataset))
+        for file in dataset?.rejected ?? [] { Terminal.printDiagnostics(file.diagnostics) }
         Terminal.write(
             "\(rules): OK — \(ruleSet.areas.count) areas, \(ruleSet.measures.count) measures, "
                 + "\(ruleSet.rules.count) rules in \(ruleSet.files.count) file(s)\n")
