@@ -35,40 +35,69 @@ public struct EvaluationSnapshot: Sendable, Hashable {
     }
 
     /// Reads a `report.json` written by `fokus evaluate --format json` (or by the daemon).
+    ///
+    /// Numbers are decoded with `JSONDecoder`, which reads back every double exactly as written.
     /// - Throws: ``FokusError`` naming `path` when the text is not such a report.
     public init(reportJSON data: Data, path: String) throws(FokusError) {
-        func fail(_ why: String) -> FokusError {
-            FokusError("\(why); expected a report.json from `fokus evaluate --format json`", at: SourceLocation(file: path))
+        let report: Report
+        do {
+            report = try JSONDecoder().decode(Report.self, from: data)
+        } catch {
+            throw FokusError(
+                "this is not a report.json from `fokus evaluate --format json` (\(Self.describe(error)))",
+                at: SourceLocation(file: path))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
-            throw fail("the file is not JSON")
+        guard report.schema_version == 1 else {
+            throw FokusError(
+                "the report has schema_version \(report.schema_version); this Fokus reads version 1",
+                at: SourceLocation(file: path))
         }
-        guard json["schema_version"] as? Int == 1 else { throw fail("the file has no `schema_version: 1`") }
-        guard let ranking = json["ranking"] as? [[String: Any]] else { throw fail("the file has no `ranking`") }
-        scope = json["scope"] as? String ?? ""
-        period = json["period"] as? String ?? ""
-        var areas: [AreaFigures] = []
-        for (i, entry) in ranking.enumerated() {
-            guard let id = entry["id"] as? String, let score = (entry["score"] as? NSNumber)?.doubleValue else {
-                throw fail("ranking entry \(i + 1) has no `id` or `score`")
-            }
+        scope = report.scope
+        period = report.period
+        areas = report.ranking.map { entry in
             var contributions: [Factor: Double] = [:]
-            for (key, value) in entry["contributions"] as? [String: Any] ?? [:] {
-                if let factor = Factor(rawValue: key), let number = (value as? NSNumber)?.doubleValue {
-                    contributions[factor] = number
-                }
+            for (key, value) in entry.contributions ?? [:] {
+                if let factor = Factor(rawValue: key) { contributions[factor] = value }
             }
-            areas.append(
-                AreaFigures(
-                    id: id, name: entry["name"] as? String ?? id, rank: entry["rank"] as? Int ?? i + 1, score: score,
-                    selected: entry["selected"] as? Bool ?? false, contributions: contributions))
+            return AreaFigures(
+                id: entry.id, name: entry.name ?? entry.id, rank: entry.rank, score: entry.score,
+                selected: entry.selected, contributions: contributions)
         }
-        self.areas = areas
-        measures = ((json["plan"] as? [String: Any])?["measures"] as? [String] ?? []).sorted()
-        var inputs: [String: String] = [:]
-        for input in json["inputs"] as? [[String: Any]] ?? [] {
-            if let path = input["path"] as? String, let sha = input["sha256"] as? String { inputs[path] = sha }
+        measures = (report.plan?.measures ?? []).sorted()
+        inputs = Dictionary((report.inputs ?? []).map { ($0.path, $0.sha256) }, uniquingKeysWith: { _, last in last })
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing `\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))`"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "unexpected value at `\(context.codingPath.map(\.stringValue).joined(separator: "."))`"
+        default:
+            return "not valid JSON"
         }
-        self.inputs = inputs
+    }
+
+    /// The keys of report.json that a snapshot reads.
+    private struct Report: Decodable {
+        struct Entry: Decodable {
+            var id: String
+            var name: String?
+            var rank: Int
+            var score: Double
+            var selected: Bool
+            var contributions: [String: Double]?
+        }
+        struct Plan: Decodable { var measures: [String] }
+        struct Input: Decodable {
+            var path: String
+            var sha256: String
+        }
+        var schema_version: Int
+        var scope: String
+        var period: String
+        var ranking: [Entry]
+        var plan: Plan?
+        var inputs: [Input]?
     }
 }
