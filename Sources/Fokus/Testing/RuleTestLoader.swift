@@ -28,7 +28,11 @@ public enum RuleTestLoader {
         }
         var reader = RuleTestReader(context: LoadContext(file: file), rules: rules, folder: (file as NSString).deletingLastPathComponent)
         let tests = reader.read(root)
-        if reader.context.hasErrors { throw FokusError(reader.context.diagnostics) }
+        if reader.context.hasErrors {
+            throw FokusError(reader.context.diagnostics.sorted {
+                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+            })
+        }
         return tests
     }
 }

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// Copies the bundled sample into a temporary folder that a test may change.
+func copyOfSample() throws -> URL {
+    let folder = try CLIRunner.temporaryFolder()
+    let sample = CLIRunner.packageRoot.appendingPathComponent("Samples/kungsor")
+    for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+        try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    return folder
+}
+
+struct RuleTestCommandTests {
+    @Test func bundledRuleTestsPass() throws {
+        let r = try CLIRunner.run(["test", "rules"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("3 passed, 0 failed"))
+    }
+
+    @Test func aChangedWeightShowsWhichExpectationsBroke() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = folder.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("rules"), to: rules)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Samples"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("Samples/kungsor"), to: folder.appendingPathComponent("Samples/kungsor"))
+        // Concern weighs almost everything: traffic (the highest concern) goes to the top.
+        let settings = rules.appendingPathComponent("00-installningar.yaml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+            .replacingOccurrences(of: "crime_trend: 0.40", with: "crime_trend: 0.05")
+            .replacingOccurrences(of: "citizen_concern: 0.35", with: "citizen_concern: 0.90")
+            .replacingOccurrences(of: "resources: 0.25", with: "resources: 0.05")
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["test", "rules"], in: folder)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("✘ bedrägerier, inbrott och trafik föreslås för 2023"), "\(r.stdout)")
+        #expect(r.stdout.contains("rules/tests/kungsor.yaml:8:7: error: expected top [bedrageri, inbrott, trafik], got [trafik"), "\(r.stdout)")
+        #expect(r.stdout.contains("rank  expected  id"))
+        #expect(r.stdout.contains("failed"))
+    }
+
+    @Test func errorsInTestFilesHaveLocations() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CLIRunner.run(["init", folder.path])
+        try """
+            tests:
+              - name: fel
+                data: ../../data
+                expect:
+                  top: [bedrageri, trafk]
+                  ranks: { trafik: 1 }
+            """.write(to: folder.appendingPathComponent("rules/tests/fel.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["test", folder.appendingPathComponent("rules").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("fel.yaml:5:24: error: no area has the id \"trafk\"; did you mean \"trafik\"?"), "\(r.stderr)")
+        #expect(r.stderr.contains("fel.yaml:6:7: error: unknown key \"ranks\""), "\(r.stderr)")
+    }
+}
+
+struct InitCommandTests {
+    @Test func starterRuleSetChecksTestsAndEvaluates() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dir = folder.appendingPathComponent("Köping").path
+        let created = try CLIRunner.run(["init", dir, "--scope", "Köping"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try CLIRunner.run(["check", dir + "/rules", "--data", dir + "/data"]).status == 0)
+        let tests = try CLIRunner.run(["test", dir + "/rules"])
+        #expect(tests.status == 0, "\(tests.stdout)")
+        #expect(tests.stdout.contains("1 passed, 0 failed"))
+        let evaluation = try CLIRunner.run(["evaluate", "--rules", dir + "/rules", "--data", dir + "/data"])
+        #expect(evaluation.status == 0)
+        #expect(evaluation.stdout.contains("Köping"))
+        #expect(try CLIRunner.run(["init", dir]).status == 1)  // never overwrites
+    }
+}
+
+struct AdoptionCommandTests {
+    @Test func adoptedAreasAreFollowedUpAndSurviveRestarts() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("var/fokus.sqlite").path
+        let adopt = try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--measures", "hastighet,rattfylleri", "--note", "Medborgarlöfte 2022", "--state", state])
+        #expect(adopt.status == 0, "\(adopt.stderr)")
+        #expect(try CLIRunner.run(["adopt", "bedrageri", "--from", "2024", "--state", state]).status == 0)
+        #expect(try CLIRunner.run(["adopt", "trafk", "--from", "2022", "--state", state]).status == 2)
+        #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--measures", "nej", "--state", state]).status == 2)
+        let listed = try CLIRunner.run(["adopted", "--state", state])
+        #expect(listed.stdout.contains("2022  trafik  measures: hastighet, rattfylleri  — Medborgarlöfte 2022"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("2024  bedrageri"))
+        let e = try CLIRunner.run(["evaluate", "--state", state, "--format", "json"])
+        #expect(e.status == 0, "\(e.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(e.stdout.utf8)) as? [String: Any])
+        let followUps = try #require(json["follow_up"] as? [[String: Any]])
+        #expect(followUps.map { $0["id"] as? String } == ["trafik", "bedrageri"])
+        #expect(followUps[0]["verdict"] as? String == "no_clear_change")
+        #expect((followUps[0]["since"] as? [[String: Any]])?.count == 2)
+        #expect(followUps[1]["verdict"] as? String == "no_data_yet")
+        let text = try CLIRunner.run(["evaluate", "--state", state])
+        #expect(text.stdout.contains("Follow-up of adopted focus areas:"))
+    }
+}
+
+struct CompareCommandTests {
+    @Test func compareNamesTheAddedFileAndTheMoves() throws {
+        let data = try copyOfSample()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let before = try CLIRunner.run(["evaluate", "--data", data.path, "--format", "json", "--samples", "0"])
+        let previous = data.deletingLastPathComponent().appendingPathComponent("previous-\(UUID().uuidString).json")
+        try before.stdout.write(to: previous, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: previous) }
+        // A late export: 40 more car break-ins and thefts in 2023.
+        try "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;60\n"
+            .write(to: data.appendingPathComponent("tillagg-2023.csv"), atomically: true, encoding: .utf8)
+        let after = try CLIRunner.run(["evaluate", "--data", data.path, "--compare", previous.path, "--samples", "0"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("What changed since the previous evaluation:"))
+        #expect(after.stdout.contains("Files added: \(data.path)/tillagg-2023.csv"), "\(after.stdout)")
+        #expect(after.stdout.contains("stold: rank 4 → "), "\(after.stdout)")
+        #expect(after.stdout.contains("mostly crime trend"))
+        let md = try CLIRunner.run(["evaluate", "--data", data.path, "--compare", previous.path, "--format", "md"])
+        #expect(md.stdout.contains("## What changed"))
+        let bad = try CLIRunner.run(["evaluate", "--compare", data.appendingPathComponent("befolkning.csv").path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("not a report.json"))
+    }
+}
+
+struct StabilityOutputTests {
+    @Test func everyFormatShowsStabilityAndSeedsAreReproducible() throws {
+        let text = try CLIRunner.run(["evaluate", "--seed", "5", "--samples", "500"])
+        #expect(text.stdout.contains("Rank stability: The selection (3 areas) holds in"))
+        #expect(try CLIRunner.run(["evaluate", "--format", "md", "--samples", "200"]).stdout.contains("## Rank stability"))
+        #expect(try CLIRunner.run(["evaluate", "--format", "csv", "--samples", "200"]).stdout.contains("p_rank1,p_selected,mean_rank"))
+        let one = try CLIRunner.run(["evaluate", "--format", "json", "--seed", "5", "--samples", "500"]).stdout
+        let two = try CLIRunner.run(["evaluate", "--format", "json", "--seed", "5", "--samples", "500"]).stdout
+        let three = try CLIRunner.run(["evaluate", "--format", "json", "--seed", "6", "--samples", "500"]).stdout
+        #expect(one == two)
+        #expect(one != three)
+        #expect(one.contains("\"selection_holds\""))
+    }
+}
+
+struct CheckWithDataTests {
+    @Test func warnsAboutLikelyMistakesWithoutFailing() throws {
+        let r = try CLIRunner.run(["check", "rules", "--data", "Samples/kungsor"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("rules/20-atgarder.yaml:84:5: warning: nobody can afford the measure \"kamera\""), "\(r.stderr)")
+    }
+}
