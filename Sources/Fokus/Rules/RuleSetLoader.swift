@@ -35,7 +35,8 @@ public enum RuleSetLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw FokusError("cannot list the folder \"\(path)\": \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw FokusError(
+                "cannot list the folder \"\(path)\": \(error.localizedDescription)", at: SourceLocation(file: path))
         }
         let ruleFiles = names.filter { name in
             guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
@@ -99,7 +100,8 @@ public enum RuleSetLoader {
         }
         var ruleSet = RuleSetAssembly.assemble(contents, root: root, diagnostics: &diagnostics)
         ruleSet.files = sources.map(\.file)
-        let order = Dictionary(sources.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            sources.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
         diagnostics = sorted(diagnostics, fileOrder: order)
         let errors = unreadable + diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw FokusError(errors) }

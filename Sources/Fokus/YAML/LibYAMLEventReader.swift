@@ -68,9 +68,8 @@ final class LibYAMLEventReader {
             kind = .alias(anchor: string(event.data.alias.anchor) ?? "")
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value =
-                scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) }
-                ?? ""
+            let bytes = scalar.value.map { UnsafeBufferPointer(start: $0, count: scalar.length) }
+            let value = bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
             kind = .scalar(
                 value: value, style: style(scalar.style), anchor: string(scalar.anchor), tag: string(scalar.tag))
         case YAML_SEQUENCE_START_EVENT:
@@ -127,7 +126,8 @@ final class LibYAMLEventReader {
         }
         var message = problem
         if state.error == YAML_READER_ERROR, state.problem_value != -1 {
-            message += " (character U+\(String(UInt32(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)))"
+            let code = String(UInt32(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)
+            message += " (character U+\(code))"
         }
         var related: SourceLocation?
         if let context = state.context.map({ String(cString: $0) }) {

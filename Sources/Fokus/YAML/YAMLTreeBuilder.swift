@@ -16,9 +16,25 @@ struct YAMLTreeBuilder {
     private var stack: [Frame] = []
     private var root: YAMLNode?
 
-    private enum Frame {
-        case sequence(items: [YAMLNode], mark: YAMLMark, anchor: String?, size: Int)
-        case mapping(pairs: [YAMLPair], key: YAMLNode?, seen: [String: YAMLMark], mark: YAMLMark, anchor: String?, size: Int)
+    /// A collection being built. A class, so appending to the innermost one happens in place
+    /// (a value-typed stack entry would copy its array on every append).
+    private final class Frame {
+        let isMapping: Bool
+        let mark: YAMLMark
+        let anchor: String?
+        var size = 1
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var seenKeys: [String: YAMLMark] = [:]
+
+        init(isMapping: Bool, mark: YAMLMark, anchor: String?) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.anchor = anchor
+        }
+
+        var node: YAMLNode { isMapping ? .mapping(pairs, mark) : .sequence(items, mark) }
     }
 
     /// A builder whose diagnostics name `file`.
@@ -91,18 +107,13 @@ struct YAMLTreeBuilder {
             complete(target.node, size: target.size, anchor: nil)
         case .sequenceStart(let anchor, _, _):
             try checkDepth(event)
-            stack.append(.sequence(items: [], mark: event.start, anchor: anchor, size: 1))
+            stack.append(Frame(isMapping: false, mark: event.start, anchor: anchor))
         case .mappingStart(let anchor, _, _):
             try checkDepth(event)
-            stack.append(.mapping(pairs: [], key: nil, seen: [:], mark: event.start, anchor: anchor, size: 1))
+            stack.append(Frame(isMapping: true, mark: event.start, anchor: anchor))
         case .sequenceEnd, .mappingEnd:
-            switch stack.popLast() {
-            case .sequence(let items, let mark, let anchor, let size):
-                complete(.sequence(items, mark), size: size, anchor: anchor)
-            case .mapping(let pairs, _, _, let mark, let anchor, let size):
-                complete(.mapping(pairs, mark), size: size, anchor: anchor)
-            case nil:
-                break
+            if let frame = stack.popLast() {
+                complete(frame.node, size: frame.size, anchor: frame.anchor)
             }
         case .streamStart, .streamEnd, .documentStart, .documentEnd:
             break
@@ -120,32 +131,31 @@ struct YAMLTreeBuilder {
     /// Attaches a finished node to the collection being built (or makes it the root).
     private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?) {
         if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let mark, let anchor, let total):
-            items.append(node)
-            stack.append(.sequence(items: items, mark: mark, anchor: anchor, size: total + size))
-        case .mapping(var pairs, let key, var seen, let mark, let anchor, let total):
-            if let key {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, key: nil, seen: seen, mark: mark, anchor: anchor, size: total + size))
-            } else {
-                let identity = node.keyIdentity
-                if let first = seen[identity] {
-                    problems.append(
-                        .error(
-                            "duplicate key \(node.keyDisplay): it is already given at line \(first.line), "
-                                + "column \(first.column) of this mapping; keep only one of them",
-                            at: node.mark.location(in: file), related: first.location(in: file)))
-                } else {
-                    seen[identity] = node.mark
-                }
-                stack.append(.mapping(pairs: pairs, key: node, seen: seen, mark: mark, anchor: anchor, size: total + size))
-            }
+        top.size += size
+        guard top.isMapping else {
+            top.items.append(node)
+            return
         }
+        if let key = top.pendingKey {
+            top.pairs.append(YAMLPair(key: key, value: node))
+            top.pendingKey = nil
+            return
+        }
+        let identity = node.keyIdentity
+        if let first = top.seenKeys[identity] {
+            problems.append(
+                .error(
+                    "duplicate key \(node.keyDisplay): it is already given at line \(first.line), "
+                        + "column \(first.column) of this mapping; keep only one of them",
+                    at: node.mark.location(in: file), related: first.location(in: file)))
+        } else {
+            top.seenKeys[identity] = node.mark
+        }
+        top.pendingKey = node
     }
 }
 

@@ -239,3 +239,38 @@ struct RuleSetLoaderTests {
         #expect(!PlainScalar.hasDecimalComma("a,b"))
     }
 }
+
+struct RuleSetLoaderRobustnessTests {
+    /// Every input of the yaml-test-suite, read as a rule file: each loads or throws, and nothing crashes.
+    @Test(.enabled(if: YAMLTestSuiteTests.suiteIsPresent, "yaml-test-suite not found"))
+    func neverCrashesOnArbitraryYAML() throws {
+        var thrown = 0
+        for id in YAMLTestSuiteTests.caseIDs() {
+            let url = YAMLTestSuiteTests.suiteFolder.appendingPathComponent("\(id)/in.yaml")
+            let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            do {
+                _ = try RuleSetLoader.load(yaml: text, file: "\(id)/in.yaml")
+            } catch {
+                thrown += 1
+                #expect(error.diagnostics.contains { $0.severity == .error })
+            }
+        }
+        #expect(thrown > 300)
+    }
+
+    @Test func readsAFileWithAByteOrderMark() throws {
+        let ruleSet = try RuleSetLoader.load(yaml: "\u{FEFF}areas:\n  - id: a\n", file: "r.yaml")
+        #expect(ruleSet.areas.first?.location == SourceLocation(file: "r.yaml", line: 2, column: 5))
+    }
+
+    @Test func explainsThatMergeKeysAreNotSupported() {
+        do {
+            _ = try RuleSetLoader.load(yaml: "base: &b {id: a}\nareas:\n  - <<: *b\n", file: "r.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.message).contains {
+                $0.hasPrefix("unknown key \"<<\" in this area; YAML merge keys are not supported")
+            })
+        }
+    }
+}

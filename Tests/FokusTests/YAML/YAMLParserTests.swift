@@ -154,3 +154,19 @@ struct YAMLParserTests {
         ])
     }
 }
+
+struct YAMLParserScaleTests {
+    @Test(.timeLimit(.minutes(1)))
+    func buildsLongListsInLinearTime() throws {
+        let text = "[" + Array(repeating: "x", count: 200_000).joined(separator: ", ") + "]"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let node = try YAMLParser.parse(text, file: "t.yaml")
+        guard case .sequence(let items, _) = node else {
+            Issue.record("expected a sequence")
+            return
+        }
+        #expect(items.count == 200_000)
+        #expect(clock.now - start < .seconds(20))
+    }
+}

@@ -6,7 +6,8 @@ enum AreaReader {
         let itemName = LoadContext.itemName("area", node)
         guard let fields = context.fields(of: node, named: itemName, allowed: keys) else { return nil }
         let identity = context.identifier(in: fields, kind: "area", example: "trafik")
-        var area = Area(id: identity?.id ?? "", name: identity?.id ?? "", location: fields.mark.location(in: context.file))
+        var area = Area(
+            id: identity?.id ?? "", name: identity?.id ?? "", location: fields.mark.location(in: context.file))
         var weightsLocation: SourceLocation?
         for entry in fields.entries {
             let value = entry.value

@@ -60,7 +60,9 @@ extension LoadContext {
             let key = scalar.value
             guard allowed.contains(key) else {
                 var message = "unknown key \"\(key)\" in \(name)"
-                if topLevel, let home = Self.nestedHome[key] {
+                if key == "<<" {
+                    message += "; YAML merge keys are not supported here, so write the keys out"
+                } else if topLevel, let home = Self.nestedHome[key] {
                     message += "; `\(key)` belongs inside `\(home):`"
                 } else if let match = Suggestion.closest(to: key, among: allowed) {
                     message += "; did you mean \"\(match)\"?"

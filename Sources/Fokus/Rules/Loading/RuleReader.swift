@@ -78,7 +78,8 @@ enum RuleReader {
                 if flag {
                     actions.append(entry.key == "include" ? .include : .exclude)
                 } else {
-                    context.error("`\(entry.key)` can only be true; to not \(entry.key), leave the action out", at: value)
+                    context.error(
+                        "`\(entry.key)` can only be true; to not \(entry.key), leave the action out", at: value)
                 }
             case "note":
                 if let note = context.text(value, named: "`note`") { actions.append(.note(note)) }

@@ -76,7 +76,8 @@ enum SettingsReader {
                 let weight = context.number(entry.value, named: "the weight `\(entry.key)`")
             else { continue }
             guard weight >= 0 else {
-                context.error("the weight `\(entry.key)` must be 0 or more, not \(entry.value.scalarText)", at: entry.value)
+                context.error(
+                    "the weight `\(entry.key)` must be 0 or more, not \(entry.value.scalarText)", at: entry.value)
                 continue
             }
             result[factor] = weight
