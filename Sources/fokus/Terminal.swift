@@ -21,25 +21,14 @@ enum Terminal {
     }
 }
 
-/// Renders a diagnostic with a snippet of the file it points into.
+/// Renders diagnostics with a snippet of the (small, text) file they point into.
 enum DiagnosticPrinter {
     static func rendered(_ diagnostic: Diagnostic) -> String {
-        var text = diagnostic.description
-        if diagnostic.field == nil, let location = diagnostic.location, let line = location.line,
-            let source = try? String(contentsOfFile: location.file, encoding: .utf8)
-        {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-            if line >= 1, line <= lines.count {
-                let sourceLine = String(lines[line - 1]).replacingOccurrences(of: "\r", with: "")
-                text += "\n    " + sourceLine
-                if let column = location.column, column >= 1 {
-                    text += "\n    " + String(repeating: " ", count: column - 1) + "^"
-                }
-            }
+        guard diagnostic.field == nil else { return diagnostic.description }  // data rows: file:line: column: reason
+        return diagnostic.rendered { file in
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size < 1 << 20
+            else { return nil }
+            return try? String(contentsOfFile: file, encoding: .utf8)
         }
-        if let related = diagnostic.related {
-            text += "\n\(related): note: first defined here"
-        }
-        return text
     }
 }

@@ -29,9 +29,6 @@ enum RuleFixtures {
         URL(fileURLWithPath: "rules/\(name)", relativeTo: root)
     }
 
-    /// Whether `when:` expressions can be parsed yet (the expression language is built separately).
-    static let expressionsWork = (try? Expression.parse("score >= 0")) != nil
-
     /// The descriptions of the diagnostics loading `name` throws (empty when it loads).
     static func diagnostics(_ name: String) -> [String] {
         do {
@@ -42,23 +39,9 @@ enum RuleFixtures {
         }
     }
 
-    /// Loads a good fixture. Until the expression language exists, a fixture whose only problems are
-    /// its `when:` conditions loads without its rules' conditions.
+    /// Loads a good fixture.
     static func load(_ name: String) throws -> RuleSet {
-        let error: FokusError
-        do {
-            return try RuleSetLoader.load(from: url(name))
-        } catch let caught {
-            error = caught
-        }
-        guard !expressionsWork, error.diagnostics.allSatisfy({ $0.message.hasPrefix("in `when`:") }) else {
-            throw error
-        }
-        let withoutConditions = try String(contentsOf: url(name), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("when:") }
-            .joined(separator: "\n")
-        return try RuleSetLoader.load(yaml: withoutConditions, file: "rules/\(name)")
+        try RuleSetLoader.load(from: url(name))
     }
 }
 
