@@ -3,7 +3,8 @@
 #   make build     debug build of the library, the CLI and the example
 #   make run       evaluate the bundled Kungsör sample with the bundled rules and print the ranking
 #   make test      install what the tests need when missing, then run every test
-#   make bench     release-build benchmark: a generated 1.5-million-row events file, time and peak memory
+#   make bench     release-build benchmarks: a generated 1.5-million-row events file, and rank stability
+#                  (2,000 and 20,000 weight samples over 30 areas); wall time and peak memory
 #   make install   install `fokus` into $(PREFIX)/bin (PREFIX=/usr/local by default)
 #   make clean     remove build products
 #
@@ -56,7 +57,17 @@ bench: deps
 	@dir=$$(mktemp -d); \
 	python3 Benchmarks/generate_events.py $(BENCH_ROWS) > $$dir/handelser.csv; \
 	echo "events file: $$(wc -l < $$dir/handelser.csv) lines, $$(du -h $$dir/handelser.csv | cut -f1)"; \
-	/usr/bin/time -f "evaluate: %e s wall, peak RSS %M KiB" .build/release/fokus evaluate --rules rules --data $$dir --scope Kungsör > /dev/null; \
+	/usr/bin/time -f "evaluate, 1.5M events, no sampling: %e s wall, peak RSS %M KiB" \
+		.build/release/fokus evaluate --rules rules --data $$dir --scope Kungsör --samples 0 > /dev/null; \
+	rm -rf $$dir
+	@dir=$$(mktemp -d); \
+	python3 Benchmarks/generate_areas.py 30 $$dir; \
+	/usr/bin/time -f "evaluate, 30 areas, no sampling: %e s wall, peak RSS %M KiB" \
+		.build/release/fokus evaluate --rules $$dir/rules.yaml --data $$dir/data --samples 0 > /dev/null; \
+	/usr/bin/time -f "evaluate, 30 areas, 2000 weight samples: %e s wall, peak RSS %M KiB" \
+		.build/release/fokus evaluate --rules $$dir/rules.yaml --data $$dir/data --samples 2000 > /dev/null; \
+	/usr/bin/time -f "evaluate, 30 areas, 20000 weight samples: %e s wall, peak RSS %M KiB" \
+		.build/release/fokus evaluate --rules $$dir/rules.yaml --data $$dir/data --samples 20000 > /dev/null; \
 	rm -rf $$dir
 
 install:

@@ -22,6 +22,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// Another place involved (the first definition of a duplicate id, say).
     public var related: SourceLocation?
+    /// What the note at ``related`` says (`first written here`, `it starts here`).
+    public var relatedNote: String = "first written here"
 
     /// Creates a diagnostic.
     public init(
@@ -40,9 +42,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// An error.
     public static func error(
-        _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil
+        _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil,
+        relatedNote: String = "first written here"
     ) -> Diagnostic {
-        Diagnostic(.error, message, at: location, field: field, related: related)
+        var diagnostic = Diagnostic(.error, message, at: location, field: field, related: related)
+        diagnostic.relatedNote = relatedNote
+        return diagnostic
     }
 
     /// A warning.

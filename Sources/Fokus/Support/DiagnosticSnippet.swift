@@ -17,7 +17,7 @@ extension Diagnostic {
             lines += snippet
         }
         if let related {
-            lines.append("\(related): note: first written here")
+            lines.append("\(related): note: \(relatedNote)")
             if let snippet = Self.snippet(at: related, in: source(related.file)) {
                 lines += snippet
             }

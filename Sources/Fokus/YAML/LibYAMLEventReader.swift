@@ -130,7 +130,8 @@ final class LibYAMLEventReader {
             message += " (character U+\(code))"
         }
         var related: SourceLocation?
-        if let context = state.context.map({ String(cString: $0) }) {
+        let context = state.context.map { String(cString: $0) }
+        if let context {
             let contextMark = Self.mark(state.context_mark)
             message += " \(context)"
             if contextMark != problemMark {
@@ -143,7 +144,14 @@ final class LibYAMLEventReader {
         {
             message += "; \(hint)"
         }
-        return FokusError([.error(message, at: problemMark.location(in: file), related: related)])
+        return FokusError([.error(message, at: problemMark.location(in: file), related: related, relatedNote: Self.startNote(context))])
+    }
+
+    /// The note at a syntax error's context mark: "while scanning a quoted scalar" → "a quoted scalar starts here".
+    static func startNote(_ context: String?) -> String {
+        guard var what = context else { return "it starts here" }
+        for prefix in ["while scanning ", "while parsing "] where what.hasPrefix(prefix) { what.removeFirst(prefix.count) }
+        return "\(what) starts here"
     }
 
     /// The 1-based line and column (in Unicode scalars, as libyaml counts) of a UTF-8 byte offset.
