@@ -14,8 +14,10 @@ internal import CSQLite
 public struct StateError: Error, Sendable, CustomStringConvertible {
     /// A primary SQLite result code (<https://sqlite.org/rescode.html>).
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The SQLite result code.
         public let rawValue: Int32
 
+        /// Wraps a SQLite result code.
         public init(rawValue: Int32) {
             self.rawValue = rawValue
         }

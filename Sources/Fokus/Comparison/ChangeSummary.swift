@@ -4,13 +4,17 @@
 public struct ChangeSummary: Sendable, Hashable {
     /// One area's move.
     public struct AreaChange: Sendable, Hashable {
+        /// The area's id.
         public var id: String
+        /// Its name.
         public var name: String
         /// The previous rank, `nil` for an area new to the rules.
         public var previousRank: Int?
         /// The current rank, `nil` for an area no longer in the rules.
         public var rank: Int?
+        /// The previous score, `nil` for a new area.
         public var previousScore: Double?
+        /// The current score, `nil` for a removed area.
         public var score: Double?
         /// The factor whose contribution moved most, and by how much.
         public var mostMovedFactor: (factor: Factor, delta: Double)?
@@ -21,6 +25,7 @@ public struct ChangeSummary: Sendable, Hashable {
             return previousRank - rank
         }
 
+        /// score − previous score, when both exist.
         public var scoreDelta: Double? {
             guard let previousScore, let score else { return nil }
             return score - previousScore

@@ -5,16 +5,23 @@ public import Foundation
 public struct EvaluationSnapshot: Sendable, Hashable {
     /// One area's figures.
     public struct AreaFigures: Sendable, Hashable {
+        /// The area's id.
         public var id: String
+        /// Its name.
         public var name: String
+        /// Its rank, 1…N.
         public var rank: Int
+        /// Its final score.
         public var score: Double
+        /// Whether it was selected.
         public var selected: Bool
         /// Each factor's contribution to the weighted score (absent factors left out).
         public var contributions: [Factor: Double]
     }
 
+    /// The evaluated scope.
     public var scope: String
+    /// The evaluated period, as written in the report (`2023`).
     public var period: String
     /// Areas in rank order.
     public var areas: [AreaFigures]

@@ -29,6 +29,7 @@ public struct Expression: Sendable, CustomStringConvertible {
         root.isSatisfied(by: facts)
     }
 
+    /// The text as written.
     public var description: String { source }
 }
 
