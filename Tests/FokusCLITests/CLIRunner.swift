@@ -39,4 +39,14 @@ struct CLIRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// A copy of the bundled sample in a temporary folder that a test may change.
+    static func copyOfSample() throws -> URL {
+        let folder = try temporaryFolder()
+        let sample = packageRoot.appendingPathComponent("Samples/kungsor")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        return folder
+    }
 }

@@ -1,16 +1,6 @@
 import Foundation
 import Testing
 
-/// Copies the bundled sample into a temporary folder that a test may change.
-func copyOfSample() throws -> URL {
-    let folder = try CLIRunner.temporaryFolder()
-    let sample = CLIRunner.packageRoot.appendingPathComponent("Samples/kungsor")
-    for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) {
-        try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-    }
-    return folder
-}
-
 struct RuleTestCommandTests {
     @Test func bundledRuleTestsPass() throws {
         let r = try CLIRunner.run(["test", "rules"])
@@ -106,7 +96,7 @@ struct AdoptionCommandTests {
 
 struct CompareCommandTests {
     @Test func compareNamesTheAddedFileAndTheMoves() throws {
-        let data = try copyOfSample()
+        let data = try CLIRunner.copyOfSample()
         defer { try? FileManager.default.removeItem(at: data) }
         let before = try CLIRunner.run(["evaluate", "--data", data.path, "--format", "json", "--samples", "0"])
         let previous = data.deletingLastPathComponent().appendingPathComponent("previous-\(UUID().uuidString).json")

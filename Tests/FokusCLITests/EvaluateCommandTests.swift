@@ -61,12 +61,8 @@ struct EvaluateCommandTests {
     }
 
     @Test func aRejectedDataFileFailsUnlessKeepGoing() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try CLIRunner.copyOfSample()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sample = CLIRunner.packageRoot.appendingPathComponent("Samples/kungsor")
-        for name in try FileManager.default.contentsOfDirectory(atPath: sample.path) where !name.hasSuffix(".md") {
-            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         try "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;12\n2023;Kungsör;Rån;tolv\n"
             .write(to: folder.appendingPathComponent("extra.csv"), atomically: true, encoding: .utf8)
         let failed = try CLIRunner.run(["evaluate", "--data", folder.path])

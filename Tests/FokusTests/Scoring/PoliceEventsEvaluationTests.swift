@@ -24,7 +24,7 @@ struct PoliceEventsEvaluationTests {
         arguments: ["Kungsör", "Malmö", "Jämtlands län", "Stockholm", "Uppsala"])
     func trendsAreAPlainCountOfTheMappedEvents(municipality: String) throws {
         let rules = try RuleSetLoader.load(from: Self.root.appendingPathComponent("rules"))
-        let folder = try TemporaryFolder()
+        let folder = try TempDataFolder()
         try FileManager.default.copyItem(at: Self.events, to: folder.url.appendingPathComponent("events.json"))
         let data = try DatasetLoader.load(from: folder.url)
         #expect(data.rejected.isEmpty)
@@ -65,14 +65,4 @@ extension SensitivitySettings {
         s.samples = 0
         return s
     }
-}
-
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("fokus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
 }
