@@ -94,6 +94,25 @@ struct AdoptionCommandTests {
     }
 }
 
+struct FollowUpAfterNewDataTests {
+    @Test func aLaterPeriodsDataTurnsNoDataYetIntoAVerdict() throws {
+        let data = try CLIRunner.copyOfSample()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let state = data.deletingLastPathComponent().appendingPathComponent("state-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        #expect(try CLIRunner.run(["adopt", "bedrageri", "--from", "2024", "--measures", "seniorinfo", "--state", state]).status == 0)
+        let before = try CLIRunner.run(["evaluate", "--data", data.path, "--state", state, "--samples", "0"])
+        #expect(before.stdout.contains("Bedrägerier (bedrageri), adopted from 2024: no data yet"), "\(before.stdout)")
+        // 2024's statistics arrive: fraud falls back from 132 to 40 reported crimes.
+        try "år;kommun;brottskategori;antal\n2024;Kungsör;Bedrägeri;40\n2024;Kungsör;Stöld;150\n"
+            .write(to: data.appendingPathComponent("brott-2024.csv"), atomically: true, encoding: .utf8)
+        let after = try CLIRunner.run(["evaluate", "--data", data.path, "--state", state, "--samples", "0"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("Fokus — Medborgarlöfte Kungsör · Kungsör · 2024"))
+        #expect(after.stdout.contains("Bedrägerier (bedrageri), adopted from 2024: improving: 40.0 a period since"), "\(after.stdout)")
+    }
+}
+
 struct CompareCommandTests {
     @Test func compareNamesTheAddedFileAndTheMoves() throws {
         let data = try CLIRunner.copyOfSample()
