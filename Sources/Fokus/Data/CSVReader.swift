@@ -14,10 +14,7 @@ struct CSVReader {
     private static let cr: UInt8 = 0x0D
     private static let quote: UInt8 = 0x22
 
-    private let source: ByteSource
-    private var buffer: [UInt8] = []
-    private var pos = 0
-    private var atEOF = false
+    private var window: ByteWindow
     private var afterCR = false
     /// The physical line (1-based) of the next unread byte.
     private(set) var line = 1
@@ -36,13 +33,13 @@ struct CSVReader {
 
     /// Starts reading `source`; a UTF-8 byte-order mark is skipped.
     init(source: ByteSource, encoding: TextEncoding, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-        self.source = source
+        window = ByteWindow(source: source)
         self.encoding = encoding
         self.delimiter = delimiter
         bytes.reserveCapacity(4096)
         ends.reserveCapacity(64)
-        _ = try refill()
-        if encoding == .utf8, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { pos = 3 }
+        _ = try window.refill()
+        if encoding == .utf8, window.buffer.starts(with: [0xEF, 0xBB, 0xBF]) { window.pos = 3 }
     }
 
     // MARK: Records
@@ -60,12 +57,12 @@ struct CSVReader {
         let delimiter = self.delimiter
         while true {
             // At the start of a field.
-            if pos >= buffer.count, try !refill() {
+            if window.pos >= window.buffer.count, try !window.refill() {
                 ends.append(bytes.count)
                 return true
             }
-            if buffer[pos] == CSVReader.quote {
-                pos += 1
+            if window.buffer[window.pos] == CSVReader.quote {
+                window.pos += 1
                 guard try readQuotedPart() else {
                     unclosedQuote = true
                     ends.append(bytes.count)
@@ -74,12 +71,12 @@ struct CSVReader {
             }
             // Unquoted text (or what follows a closing quote), up to a delimiter or line end.
             while true {
-                if pos >= buffer.count, try !refill() {
+                if window.pos >= window.buffer.count, try !window.refill() {
                     ends.append(bytes.count)
                     return true
                 }
-                let start = pos
-                let stop = buffer.withUnsafeBufferPointer { buf -> Int in
+                let start = window.pos
+                let stop = window.buffer.withUnsafeBufferPointer { buf -> Int in
                     var i = start
                     while i < buf.count {
                         let c = buf[i]
@@ -88,11 +85,11 @@ struct CSVReader {
                     }
                     return i
                 }
-                if stop > start { bytes.append(contentsOf: buffer[start..<stop]) }
-                pos = stop
-                guard stop < buffer.count else { continue }
-                let c = buffer[stop]
-                pos += 1
+                if stop > start { bytes.append(contentsOf: window.buffer[start..<stop]) }
+                window.pos = stop
+                guard stop < window.buffer.count else { continue }
+                let c = window.buffer[stop]
+                window.pos += 1
                 ends.append(bytes.count)
                 if c == delimiter { break }
                 line += 1
@@ -106,44 +103,36 @@ struct CSVReader {
     /// quote; `false` when the input ends first.
     private mutating func readQuotedPart() throws -> Bool {
         while true {
-            if pos >= buffer.count, try !refill() { return false }
-            let start = pos
+            if window.pos >= window.buffer.count, try !window.refill() { return false }
+            let start = window.pos
             var line = self.line
             var afterCR = self.afterCR
-            let stop = buffer.withUnsafeBufferPointer { buf -> Int in
+            let stop = window.buffer.withUnsafeBufferPointer { buf -> Int in
                 var i = start
                 while i < buf.count {
                     let c = buf[i]
                     if c == CSVReader.quote { break }
-                    if c == CSVReader.lf {
-                        if !afterCR { line += 1 }
-                        afterCR = false
-                    } else if c == CSVReader.cr {
-                        line += 1
-                        afterCR = true
-                    } else {
-                        afterCR = false
-                    }
+                    CSVReader.countLineEnd(c, line: &line, afterCR: &afterCR)
                     i += 1
                 }
                 return i
             }
             self.line = line
             self.afterCR = afterCR
-            if stop > start { bytes.append(contentsOf: buffer[start..<stop]) }
-            pos = stop
-            guard stop < buffer.count else { continue }
+            if stop > start { bytes.append(contentsOf: window.buffer[start..<stop]) }
+            window.pos = stop
+            guard stop < window.buffer.count else { continue }
             // A quote: doubled means a literal quote, otherwise the field's quoted part ends.
-            if stop + 1 >= buffer.count, try !refill() {
-                pos += 1
+            if stop + 1 >= window.buffer.count, try !window.refill() {
+                window.pos += 1
                 return true
             }
             self.afterCR = false
-            if buffer[pos + 1] == CSVReader.quote {
+            if window.buffer[window.pos + 1] == CSVReader.quote {
                 bytes.append(CSVReader.quote)
-                pos += 2
+                window.pos += 2
             } else {
-                pos += 1
+                window.pos += 1
                 return true
             }
         }
@@ -152,37 +141,28 @@ struct CSVReader {
     /// Skips line ends until a byte that starts a record; `false` at the end of the input.
     private mutating func skipBlankLines() throws -> Bool {
         while true {
-            if pos >= buffer.count, try !refill() { return false }
-            let c = buffer[pos]
-            if c == CSVReader.lf {
-                if !afterCR { line += 1 }
-                afterCR = false
-            } else if c == CSVReader.cr {
-                line += 1
-                afterCR = true
-            } else {
-                afterCR = false
-                return true
-            }
-            pos += 1
+            if window.pos >= window.buffer.count, try !window.refill() { return false }
+            guard CSVReader.countLineEnd(window.buffer[window.pos], line: &line, afterCR: &afterCR) else { return true }
+            window.pos += 1
         }
     }
 
-    /// Appends the next chunk to what is left unread; `false` at the end of the input.
-    private mutating func refill() throws -> Bool {
-        if atEOF { return false }
-        guard let chunk = try source.nextChunk() else {
-            atEOF = true
-            return false
+    /// Counts byte `c` towards the line number: LF, CR and CRLF each end one line, so an LF right
+    /// after a CR (`afterCR`) does not count again. Returns whether `c` is a line end.
+    @inline(__always) @discardableResult
+    private static func countLineEnd(_ c: UInt8, line: inout Int, afterCR: inout Bool) -> Bool {
+        if c == lf {
+            if !afterCR { line += 1 }
+            afterCR = false
+            return true
         }
-        if pos < buffer.count {
-            buffer.removeSubrange(0..<pos)
-            buffer.append(contentsOf: chunk)
-        } else {
-            buffer = chunk
+        if c == cr {
+            line += 1
+            afterCR = true
+            return true
         }
-        pos = 0
-        return true
+        afterCR = false
+        return false
     }
 
     // MARK: Header lines
@@ -191,19 +171,21 @@ struct CSVReader {
     mutating func peekLine() throws -> [UInt8] {
         guard try skipBlankLines() else { return [] }
         var inQuotes = false
-        var i = pos
+        var i = window.pos
         while true {
-            if i >= buffer.count {
-                let offset = i - pos
-                guard offset < 4 << 20, try refill() else { return Array(buffer[pos..<buffer.count]) }
-                i = pos + offset
+            if i >= window.buffer.count {
+                let offset = i - window.pos
+                guard offset < 4 << 20, try window.refill() else {
+                    return Array(window.buffer[window.pos..<window.buffer.count])
+                }
+                i = window.pos + offset
                 continue
             }
-            let c = buffer[i]
+            let c = window.buffer[i]
             if c == CSVReader.quote {
                 inQuotes.toggle()
             } else if !inQuotes && (c == CSVReader.lf || c == CSVReader.cr) {
-                return Array(buffer[pos..<i])
+                return Array(window.buffer[window.pos..<i])
             }
             i += 1
         }

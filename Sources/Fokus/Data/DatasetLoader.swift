@@ -108,12 +108,7 @@ struct Loader {
         do {
             source = try ByteSource(contentsOf: url)
         } catch {
-            dataset.addRejected(
-                RejectedFile(
-                    path: path,
-                    diagnostics: [
-                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
-                    ]))
+            reject(path, "cannot be read: \(error.localizedDescription)")
             return
         }
         read(source, fileName: url.lastPathComponent, path: path)
@@ -136,12 +131,7 @@ struct Loader {
             case .resourcesYAML: try readResourcesYAML(source, path: path, fingerprint: fingerprint)
             }
         } catch {
-            dataset.addRejected(
-                RejectedFile(
-                    path: path,
-                    diagnostics: [
-                        .error("cannot be read: \(error.localizedDescription)", at: SourceLocation(file: path))
-                    ]))
+            reject(path, "cannot be read: \(error.localizedDescription)")
         }
     }
 
@@ -185,12 +175,7 @@ struct Loader {
 
     private mutating func readEventsJSON(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
         guard fingerprint.encoding == .utf8 else {
-            dataset.addRejected(
-                RejectedFile(
-                    path: path,
-                    diagnostics: [
-                        .error("is not UTF-8 text; JSON files must be saved as UTF-8", at: SourceLocation(file: path))
-                    ]))
+            reject(path, "is not UTF-8 text; JSON files must be saved as UTF-8")
             return
         }
         var ingest = EventsJSONIngest(path: path)
@@ -218,6 +203,11 @@ struct Loader {
             for diagnostic in error.diagnostics { bad.add(diagnostic) }
         }
         accept(fileData, bad: bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: .resourcesYAML))
+    }
+
+    /// Rejects the file at `path` whole, with one error about the file itself.
+    private mutating func reject(_ path: String, _ message: String) {
+        dataset.addRejected(RejectedFile(path: path, diagnostics: [.error(message, at: SourceLocation(file: path))]))
     }
 
     /// Merges a file's dataset, or rejects the file whole when it has a bad row.

@@ -10,17 +10,14 @@ struct JSONArrayStream {
         var message: String
     }
 
-    private let source: ByteSource
-    private var buffer: [UInt8] = []
-    private var pos = 0
-    private var atEOF = false
+    private var window: ByteWindow
     private var line = 1
     private var started = false
     private var finished = false
     private var elementCount = 0
 
     init(source: ByteSource) {
-        self.source = source
+        window = ByteWindow(source: source)
     }
 
     /// The next element's bytes and start line; `nil` after the closing `]`.
@@ -33,7 +30,7 @@ struct JSONArrayStream {
             guard first == UInt8(ascii: "[") else {
                 throw ShapeError(line: line, message: "is not a JSON array of events; it should start with [")
             }
-            pos += 1
+            window.pos += 1
             started = true
         }
         guard var c = try skipSpace() else {
@@ -44,7 +41,7 @@ struct JSONArrayStream {
             guard c == UInt8(ascii: ",") else {
                 throw ShapeError(line: line, message: "expected , or ] after an event, found \(describe(c))")
             }
-            pos += 1
+            window.pos += 1
             guard let after = try skipSpace() else {
                 throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
             }
@@ -69,10 +66,10 @@ struct JSONArrayStream {
         var escaped = false
         let startLine = line
         while true {
-            if pos >= buffer.count, try !refill() {
+            if window.pos >= window.buffer.count, try !window.refill() {
                 throw ShapeError(line: startLine, message: "ends inside the event that starts here")
             }
-            let c = buffer[pos]
+            let c = window.buffer[window.pos]
             if c == 0x0A { line += 1 }
             if inString {
                 if escaped {
@@ -83,7 +80,7 @@ struct JSONArrayStream {
                     inString = false
                     if depth == 0 {
                         element.append(c)
-                        pos += 1
+                        window.pos += 1
                         return element
                     }
                 }
@@ -96,7 +93,7 @@ struct JSONArrayStream {
                     depth -= 1
                     if depth == 0 {
                         element.append(c)
-                        pos += 1
+                        window.pos += 1
                         return element
                     }
                 case UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
@@ -105,12 +102,12 @@ struct JSONArrayStream {
                 }
             }
             element.append(c)
-            pos += 1
+            window.pos += 1
         }
     }
 
     private mutating func finish() throws -> (bytes: [UInt8], line: Int)? {
-        pos += 1
+        window.pos += 1
         finished = true
         if let c = try skipSpace() {
             throw ShapeError(line: line, message: "has \(describe(c)) after the array's closing ]")
@@ -121,11 +118,12 @@ struct JSONArrayStream {
     /// Skips JSON white space (and a UTF-8 byte-order mark at the start); returns the next byte.
     private mutating func skipSpace() throws -> UInt8? {
         while true {
-            if pos >= buffer.count, try !refill() { return nil }
-            let c = buffer[pos]
-            if !started, line == 1, c == 0xEF, pos + 2 < buffer.count, buffer[pos + 1] == 0xBB, buffer[pos + 2] == 0xBF
+            if window.pos >= window.buffer.count, try !window.refill() { return nil }
+            let c = window.buffer[window.pos]
+            if !started, line == 1, c == 0xEF, window.pos + 2 < window.buffer.count,
+                window.buffer[window.pos + 1] == 0xBB, window.buffer[window.pos + 2] == 0xBF
             {
-                pos += 3
+                window.pos += 3
                 continue
             }
             switch c {
@@ -133,24 +131,8 @@ struct JSONArrayStream {
             case 0x20, 0x09, 0x0D: break
             default: return c
             }
-            pos += 1
+            window.pos += 1
         }
-    }
-
-    private mutating func refill() throws -> Bool {
-        if atEOF { return false }
-        guard let chunk = try source.nextChunk() else {
-            atEOF = true
-            return false
-        }
-        if pos < buffer.count {
-            buffer.removeSubrange(0..<pos)
-            buffer.append(contentsOf: chunk)
-        } else {
-            buffer = chunk
-        }
-        pos = 0
-        return true
     }
 
     private func describe(_ c: UInt8) -> String {
