@@ -97,13 +97,6 @@ struct Loader {
 
     mutating func readFile(at url: URL, path: String) {
         guard !Loader.isDocumentation(url.lastPathComponent) else { return }
-        guard DataFileKind.family(forFileName: url.lastPathComponent) != nil else {
-            dataset.addWarning(
-                .warning(
-                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
-                    at: SourceLocation(file: path)))
-            return
-        }
         let source: ByteSource
         do {
             source = try ByteSource(contentsOf: url)
