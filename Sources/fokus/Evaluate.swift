@@ -9,10 +9,13 @@ struct Evaluate: ParsableCommand {
         discussion: """
             Reads the rules and every data file in the data folder, evaluates one scope and period
             (SPEC section 4) and prints the ranking, the selection and the measure plan.
+            The text and Markdown reports are in Swedish unless --lang en is given.
             --format json prints report.json (schema version 1, see the README).
             """)
 
     @OptionGroup var options: EvaluationOptions
+
+    @OptionGroup var language: LanguageOption
 
     @Option(name: .long, help: ArgumentHelp("Output format: text, md, json or csv.", valueName: "format"))
     var format: ReportFormat = .text
@@ -31,7 +34,7 @@ struct Evaluate: ParsableCommand {
         }
         let evaluation = try options.evaluate()
         let changes = previous.map { ChangeSummary(from: $0, to: EvaluationSnapshot(evaluation)) }
-        Terminal.write(evaluation.rendered(as: format, changes: changes))
+        Terminal.write(evaluation.rendered(as: format, changes: changes, language: language.language))
     }
 }
 

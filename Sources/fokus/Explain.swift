@@ -4,16 +4,19 @@ import Fokus
 /// `fokus explain AREA`: why an area scored what it did.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain one area's score: factors, weights, contributions, rules and data used.")
+        abstract: "Explain one area's score: factors, weights, contributions, rules and data used.",
+        discussion: "The explanation is in Swedish unless --lang en is given.")
 
     @Argument(help: ArgumentHelp("The area's id, as in the rules (e.g. trafik).", valueName: "area"))
     var area: String
 
     @OptionGroup var options: EvaluationOptions
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let evaluation = try options.evaluate()
-        guard let text = evaluation.explanation(of: area) else {
+        guard let text = evaluation.explanation(of: area, language: language.language) else {
             let ids = evaluation.ranking.map(\.id).joined(separator: ", ")
             throw ValidationError("no area has the id \"\(area)\"; the areas are: \(ids)")
         }

@@ -2,12 +2,37 @@ import Foundation
 import Testing
 
 struct EvaluateCommandTests {
-    @Test func evaluatesTheBundledSampleAsText() throws {
+    @Test func evaluatesTheBundledSampleAsSwedishTextByDefault() throws {
         let r = try CLIRunner.run(["evaluate"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Kungsör"))
-        #expect(r.stdout.contains("Measure plan"))
         #expect(r.stdout.contains("trafik"))
+        for text in ["Område", "Poäng", "Åtgärdsplan: 5 av 7 möjliga åtgärder, värde 0,929", "Resurs", "Tillgängligt", "Kvar"] {
+            #expect(r.stdout.contains(text), "\(text)")
+        }
+        #expect(r.stdout.contains("bedrageri             Bedrägerier                               0,824"), "\(r.stdout)")
+        #expect(r.stdout.contains("56\u{00A0}%"))  // a no-break space before the percent sign
+        #expect(r.stdout.contains("400\u{00A0}000"))  // amounts grouped in thousands
+        #expect(!r.stdout.contains("Measure plan"))
+        #expect(try CLIRunner.run(["evaluate", "--lang", "sv"]).stdout == r.stdout)
+    }
+
+    @Test func langEnPrintsTheEnglishReport() throws {
+        let r = try CLIRunner.run(["evaluate", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for text in ["Area", "Score", "Measure plan: 5 of 7 candidate measures, value 0.929", "0.824", "56%", "400000", "Rank stability: The selection"] {
+            #expect(r.stdout.contains(text), "\(text)")
+        }
+        #expect(!r.stdout.contains("Åtgärdsplan"))
+        #expect(!r.stdout.contains("0,824"))
+    }
+
+    @Test func jsonAndCSVAreTheSameInEveryLanguage() throws {
+        for format in ["json", "csv"] {
+            let sv = try CLIRunner.run(["evaluate", "--format", format, "--samples", "100"])
+            let en = try CLIRunner.run(["evaluate", "--format", format, "--samples", "100", "--lang", "en"])
+            #expect(sv.status == 0 && sv.stdout == en.stdout, "\(format)")
+        }
     }
 
     @Test func jsonReportHoldsTheContract() throws {
@@ -44,13 +69,25 @@ struct EvaluateCommandTests {
         #expect(csv.stdout.split(separator: "\r\n").count == 11)
         let md = try CLIRunner.run(["evaluate", "--format", "md"])
         #expect(md.status == 0)
-        #expect(md.stdout.contains("| # | Area |"))
+        #expect(md.stdout.contains("| # | Område | Poäng | Trend (z) | Senast/jämförelse | Oro | Resurser | Vald |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| 1 | Bedrägerier (`bedrageri`) | 0,824 | +3,77 | 132 / 86,67 | 44\u{00A0}% | 1,00 | ✔ |"), "\(md.stdout)")
+        for heading in ["## Rangordningens stabilitet", "## Åtgärdsplan", "## Regler som slog till", "## Varningar"] {
+            #expect(md.stdout.contains("\n\(heading)\n"), "\(heading)")
+        }
+        #expect(md.stdout.contains("| Resurs | Tillgängligt | Använt | Kvar |"))
+        let english = try CLIRunner.run(["evaluate", "--format", "md", "--lang", "en"])
+        #expect(english.stdout.contains("| # | Area | Score |"))
+        #expect(english.stdout.contains("## Measure plan"))
     }
 
     @Test func wrongUsageExitsTwo() throws {
         #expect(try CLIRunner.run(["evaluate", "--period", "2023-13"]).status == 2)
         #expect(try CLIRunner.run(["evaluate", "--format", "pdf"]).status == 2)
         #expect(try CLIRunner.run(["evaluate", "--no-such-option"]).status == 2)
+        let language = try CLIRunner.run(["evaluate", "--lang", "de"])
+        #expect(language.status == 2)
+        #expect(language.stderr.contains("--lang"), "\(language.stderr)")
+        #expect(try CLIRunner.run(["explain", "trafik", "--lang", "de"]).status == 2)
         #expect(try CLIRunner.run(["frobnicate"]).status == 2)
     }
 
@@ -58,6 +95,8 @@ struct EvaluateCommandTests {
         let r = try CLIRunner.run(["evaluate", "--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("--keep-going"))
+        #expect(r.stdout.contains("--lang <sv|en>"))
+        #expect(r.stdout.contains("Swedish (sv) by default"))
     }
 
     @Test func aRejectedDataFileFailsUnlessKeepGoing() throws {
@@ -81,10 +120,23 @@ struct EvaluateCommandTests {
 }
 
 struct ExplainCommandTests {
-    @Test func explainsAnArea() throws {
+    @Test func explainsAnAreaInSwedish() throws {
         let r = try CLIRunner.run(["explain", "trafik"])
         #expect(r.status == 0, "\(r.stderr)")
-        for text in ["crime trend", "citizen concern", "resources", "weighted score", "Data used"] {
+        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — plats 3 av 10, poäng 0,6612, vald\n"))
+        for text in [
+            "Faktor", "Bidrag", "brottsutveckling", "medborgarnas oro", "resurser", "viktad poäng", "Regler som slog till",
+            "Medborgarnas oro (enkät 2023): Bilar som körs på ett störande sätt 56\u{00A0}%", "Underlag: brottsdata för",
+        ] {
+            #expect(r.stdout.contains(text), "\(text)")
+        }
+    }
+
+    @Test func explainsAnAreaInEnglish() throws {
+        let r = try CLIRunner.run(["explain", "trafik", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — rank 3 of 10, score 0.6612, selected\n"))
+        for text in ["crime trend", "citizen concern", "resources", "weighted score", "Data used", "56%"] {
             #expect(r.stdout.contains(text), "\(text)")
         }
     }

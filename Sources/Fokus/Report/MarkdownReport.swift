@@ -2,84 +2,90 @@
 struct MarkdownReport {
     let evaluation: Evaluation
     var changes: ChangeSummary?
+    let strings: ReportStrings
 
-    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, bullet: "- ") }
+    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, strings: strings, bullet: "- ") }
 
     func rendered() -> String {
         let e = evaluation
+        let s = strings
+        let number = s.number
         var out: [String] = []
         out.append("# \(e.ruleSetName ?? "Fokus"): \(e.scope) \(e.period)")
         out.append("")
         if changes != nil {
-            out.append("## What changed")
+            out.append("## \(s.whatChanged)")
             out.append("")
             out.append(contentsOf: sections.changeLines())
             out.append("")
         }
-        out.append("| # | Area | Score | Trend z | Latest / baseline | Concern | Resources | Selected |")
+        out.append(row(["#", s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern, s.resources, s.selected]))
         out.append("|--:|------|------:|--------:|------------------:|--------:|----------:|:--------:|")
         for a in e.ranking {
-            let trend = a.trend.map { "\(NumberFormatting.amount($0.latest)) / \(NumberFormatting.amount($0.baseline))" } ?? "–"
-            out.append(
-                "| \(a.rank) | \(cell(a.name)) (`\(a.id)`) | \(NumberFormatting.fixed(a.score)) | \(NumberFormatting.signed(a.trend?.z)) "
-                    + "| \(trend) | \(NumberFormatting.percent(a.concern?.raw)) | \(NumberFormatting.fixed(a.resources.raw, 2)) "
-                    + "| \(a.selected ? "✔" : "") |")
+            let trend = a.trend.map { "\(number.amount($0.latest)) / \(number.amount($0.baseline))" } ?? "–"
+            out.append(row([
+                "\(a.rank)", "\(cell(a.name)) (`\(a.id)`)", number.fixed(a.score), number.signed(a.trend?.z), trend,
+                number.percent(a.concern?.raw), number.fixed(a.resources.raw, 2), a.selected ? "✔" : "",
+            ]))
         }
         if let stability = e.stability {
             out.append("")
-            out.append("## Rank stability")
+            out.append("## \(s.rankStability)")
             out.append("")
-            out.append(stability.verdict)
+            out.append(s.verdict(stability))
             out.append("")
-            out.append("| Area | P(rank 1) | P(selected) | Mean rank |")
+            out.append(row([s.area, s.pFirst, s.pSelected, s.meanRank]))
             out.append("|------|----------:|------------:|----------:|")
             for a in stability.areas {
-                out.append("| `\(a.id)` | \(RankStability.percent(a.pFirst)) | \(RankStability.percent(a.pSelected)) | \(NumberFormatting.fixed(a.meanRank, 1)) |")
+                out.append(row(["`\(a.id)`", number.sampleShare(a.pFirst), number.sampleShare(a.pSelected), number.fixed(a.meanRank, 1)]))
             }
         }
         out.append("")
-        out.append("## Measure plan")
+        out.append("## \(s.measurePlan)")
         out.append("")
         if e.plan.measures.isEmpty {
-            out.append("No measure fits the available resources.")
+            out.append(s.noMeasureFits)
         } else {
-            out.append("| Measure | Value | For | Cost |")
+            out.append(row([s.measure, s.value, s.forAreas, s.cost]))
             out.append("|---------|------:|-----|------|")
             for m in e.plan.measures {
-                out.append(
-                    "| \(cell(m.name)) (`\(m.id)`) | \(NumberFormatting.fixed(m.value)) | \(m.selectedAreas.joined(separator: ", ")) "
-                        + "| \(m.cost.map { "\($0.resource) \(NumberFormatting.amount($0.amount))" }.joined(separator: ", ")) |")
+                out.append(row([
+                    "\(cell(m.name)) (`\(m.id)`)", number.fixed(m.value), m.selectedAreas.joined(separator: ", "), cell(s.costs(m.cost)),
+                ]))
             }
         }
         if !e.plan.resources.isEmpty {
             out.append("")
-            out.append("| Resource | Available | Used | Left |")
+            out.append(row([s.resource, s.available, s.used, s.left]))
             out.append("|----------|----------:|-----:|-----:|")
             for r in e.plan.resources {
-                out.append("| \(cell(r.resource)) | \(NumberFormatting.amount(r.available)) | \(NumberFormatting.amount(r.used)) | \(NumberFormatting.amount(r.remaining)) |")
+                out.append(row([cell(r.resource), number.amount(r.available), number.amount(r.used), number.amount(r.remaining)]))
             }
         }
         if !e.followUps.isEmpty {
             out.append("")
-            out.append("## Follow-up")
+            out.append("## \(s.followUp)")
             out.append("")
             out.append(contentsOf: sections.followUpLines())
         }
         let fired = e.ranking.flatMap { a in a.rules.fired.map { (a.id, $0) } }
         if !fired.isEmpty {
             out.append("")
-            out.append("## Rules that fired")
+            out.append("## \(s.rulesFired)")
             out.append("")
             for (id, r) in fired { out.append("- `\(id)`: **\(r.id)**" + (r.reason.map { " — \($0)" } ?? "")) }
         }
         if !e.warnings.isEmpty {
             out.append("")
-            out.append("## Warnings")
+            out.append("## \(s.warnings)")
             out.append("")
             for w in e.warnings { out.append("- \(w.description)") }
         }
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// One table row from cells that are already escaped.
+    private func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
 
     private func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 }

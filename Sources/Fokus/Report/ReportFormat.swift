@@ -12,10 +12,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension Evaluation {
     /// The evaluation rendered in `format`, led by what changed when `changes` is given.
-    public func rendered(as format: ReportFormat, changes: ChangeSummary? = nil) -> String {
+    ///
+    /// `language` sets the labels and number formats of the text and Markdown reports (Swedish by
+    /// default); JSON and CSV keep their English keys and decimal points in every language.
+    public func rendered(as format: ReportFormat, changes: ChangeSummary? = nil, language: ReportLanguage = .sv) -> String {
         switch format {
-        case .text: TextReport(evaluation: self, changes: changes).rendered()
-        case .md: MarkdownReport(evaluation: self, changes: changes).rendered()
+        case .text: TextReport(evaluation: self, changes: changes, strings: ReportStrings(language)).rendered()
+        case .md: MarkdownReport(evaluation: self, changes: changes, strings: ReportStrings(language)).rendered()
         case .json: jsonReport(changes: changes).serialized(indent: 2) + "\n"
         case .csv: CSVReport(evaluation: self, changes: changes).rendered()
         }

@@ -31,7 +31,7 @@ extension RuleSet {
                     measure.cost.allSatisfy { $0.amount <= (available[NameKey($0.resource)] ?? 0) }
                 }
                 if !affordable {
-                    let costs = measure.cost.map { "\($0.resource) \(NumberFormatting.amount($0.amount))" }.joined(separator: ", ")
+                    let costs = measure.cost.map { "\($0.resource) \(NumberFormatting.english.amount($0.amount))" }.joined(separator: ", ")
                     advice.append(
                         .warning(
                             "nobody can afford the measure \"\(measure.id)\" (\(costs)) with the resources in the data; "

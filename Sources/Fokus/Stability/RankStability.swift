@@ -38,25 +38,15 @@ public struct RankStability: Sendable, Hashable {
     /// How many areas the evaluation selected.
     public var selectedCount: Int
 
-    /// A one-line verdict for the group, e.g. "The selection (3 areas) holds in 94% of plausible
-    /// weightings; trafik and inbrott swap places in 41%."
-    public var verdict: String {
-        var text = "The selection (\(selectedCount) area\(selectedCount == 1 ? "" : "s")) holds in "
-            + "\(Self.percent(selectionHolds)) of \(settings.samples) plausible weightings"
-        if let swap = mostFrequentSwap {
-            text += "; \(swap.higher) and \(swap.lower) swap places in \(Self.percent(swap.share))"
-        } else {
-            text += "; the ranking order never changes"
-        }
-        return text + "."
+    /// A one-line verdict for the group in `language`, e.g. "The selection (3 areas) holds in 94%
+    /// of 2000 plausible weightings; trafik and inbrott swap places in 41%." or "Urvalet (3
+    /// områden) håller i 94 % av 2000 rimliga viktningar; trafik och inbrott byter plats i 41 %."
+    public func verdict(in language: ReportLanguage) -> String {
+        ReportStrings(language).verdict(self)
     }
 
-    static func percent(_ share: Double) -> String {
-        let value = share * 100
-        if value > 0 && value < 1 { return "<1%" }
-        if value < 100 && value > 99 { return ">99%" }
-        return "\(Int(value.rounded()))%"
-    }
+    /// The verdict in English, as `report.json` carries it for scripts.
+    public var verdict: String { verdict(in: .en) }
 }
 
 extension Engine {

@@ -33,7 +33,8 @@ struct FollowUpTests {
         ])
         #expect(e.followUps.count == 1)
         #expect(e.followUps[0].verdict == .noDataYet)
-        #expect(e.rendered(as: .text).contains("no data yet"))
+        #expect(e.rendered(as: .text).contains("inga data ännu"))
+        #expect(e.rendered(as: .text, language: .en).contains("no data yet"))
     }
 
     @Test func smallNumbersGiveNoClearChange() throws {
@@ -63,7 +64,8 @@ struct ChangeSummaryTests {
         let a = try #require(c.areas.first { $0.id == "a" })
         #expect(a.rankMove == 1)
         #expect(a.mostMovedFactor?.factor == .crimeTrend)
-        #expect(new.rendered(as: .text, changes: c).hasPrefix("Fokus — Kungsör · 2023\n\nWhat changed"))
+        #expect(new.rendered(as: .text, changes: c).hasPrefix("Fokus — Kungsör · 2023\n\nVad som ändrats"))
+        #expect(new.rendered(as: .text, changes: c, language: .en).hasPrefix("Fokus — Kungsör · 2023\n\nWhat changed"))
     }
 
     @Test func readsBackItsOwnJSONReport() throws {

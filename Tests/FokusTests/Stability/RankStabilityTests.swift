@@ -49,6 +49,8 @@ struct RankStabilityTests {
         #expect(s.areas.first { $0.id == "d" }?.pSelected == 0)
         #expect(s.selectionHolds > 0 && s.selectionHolds < 1)
         #expect(s.verdict.contains("holds in"))
+        #expect(s.verdict == s.verdict(in: .en))
+        #expect(s.verdict(in: .sv).hasPrefix("Urvalet (2 områden) håller i "))
         #expect(s.mostFrequentSwap != nil)
     }
 

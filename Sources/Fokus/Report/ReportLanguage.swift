@@ -1,0 +1,11 @@
+/// The language of the human-readable reports (text, Markdown and `fokus explain`).
+///
+/// Swedish is the default: the reports are read by the municipality's and the police's
+/// situation-picture group. `report.json` and the CSV keep their English machine keys in every
+/// language, and diagnostics stay English.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    /// Swedish: decimal commas, `56 %`, thousands grouped with a space (`400 000`).
+    case sv
+    /// English: decimal points, `56%`, amounts ungrouped (`400000`).
+    case en
+}

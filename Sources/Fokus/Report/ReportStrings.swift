@@ -1,0 +1,281 @@
+/// Every label and phrase of the human-readable reports (text, Markdown, `fokus explain`), in
+/// each ``ReportLanguage``, with the language's number formats.
+///
+/// The renderers decide what to show and in which order; this type only says it. Each entry
+/// gives all languages side by side, so a missing translation does not compile. Phrases with
+/// figures in them are functions taking the figures, never pieces glued together by the caller.
+struct ReportStrings: Sendable {
+    let language: ReportLanguage
+    /// Numbers as the language writes them.
+    let number: NumberFormatting
+
+    init(_ language: ReportLanguage) {
+        self.language = language
+        number = NumberFormatting(language: language)
+    }
+
+    private func text(sv: String, en: String) -> String {
+        switch language {
+        case .sv: sv
+        case .en: en
+        }
+    }
+
+    private func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+
+    // MARK: Section headings
+
+    var whatChanged: String { text(sv: "Vad som ändrats sedan förra bedömningen", en: "What changed since the previous evaluation") }
+    var rulesFired: String { text(sv: "Regler som slog till", en: "Rules that fired") }
+    var rankStability: String { text(sv: "Rangordningens stabilitet", en: "Rank stability") }
+    var measurePlan: String { text(sv: "Åtgärdsplan", en: "Measure plan") }
+    var followUp: String { text(sv: "Uppföljning av antagna fokusområden", en: "Follow-up of adopted focus areas") }
+    var missingData: String { text(sv: "Saknade underlag", en: "Missing data") }
+    var warnings: String { text(sv: "Varningar", en: "Warnings") }
+
+    // MARK: Ranking
+
+    var id: String { "id" }
+    var area: String { text(sv: "Område", en: "Area") }
+    var score: String { text(sv: "Poäng", en: "Score") }
+    var trendZ: String { "Trend (z)" }
+    var latestAndBaseline: String { text(sv: "Senast/jämförelse", en: "Latest/baseline") }
+    var concern: String { text(sv: "Oro", en: "Concern") }
+    var resources: String { text(sv: "Resurser", en: "Resources") }
+    var selected: String { text(sv: "Vald", en: "Selected") }
+
+    /// The "selected" cell: whether and why.
+    func selectionMark(selected: Bool, reason: SelectionReason) -> String {
+        if selected { return reason == .included ? text(sv: "ja (regel)", en: "yes (rule)") : text(sv: "ja", en: "yes") }
+        return reason == .excluded ? text(sv: "utesluten", en: "excluded") : ""
+    }
+
+    /// `crime trend`: a factor's plain-language name.
+    func factor(_ factor: Factor) -> String {
+        switch factor {
+        case .crimeTrend: text(sv: "brottsutveckling", en: "crime trend")
+        case .citizenConcern: text(sv: "medborgarnas oro", en: "citizen concern")
+        case .resources: text(sv: "resurser", en: "resources")
+        }
+    }
+
+    /// `Note: …` after a rule's `note:` action.
+    func note(_ note: String) -> String { text(sv: "Anteckning: ", en: "Note: ") + note }
+
+    // MARK: Rank stability
+
+    var pFirst: String { text(sv: "P(plats 1)", en: "P(rank 1)") }
+    var pSelected: String { text(sv: "P(vald)", en: "P(selected)") }
+    var meanRank: String { text(sv: "Medelplats", en: "Mean rank") }
+
+    /// "The selection (3 areas) holds in 94% of 2000 plausible weightings; trafik and inbrott
+    /// swap places in 41%."
+    func verdict(_ s: RankStability) -> String {
+        let holds = number.sampleShare(s.selectionHolds)
+        var sentence = text(
+            sv: "Urvalet (\(s.selectedCount) \(s.selectedCount == 1 ? "område" : "områden")) håller i \(holds) av "
+                + "\(s.settings.samples) rimliga viktningar",
+            en: "The selection (\(s.selectedCount) area\(s.selectedCount == 1 ? "" : "s")) holds in \(holds) of "
+                + "\(s.settings.samples) plausible weightings")
+        if let swap = s.mostFrequentSwap {
+            let share = number.sampleShare(swap.share)
+            sentence += text(
+                sv: "; \(swap.higher) och \(swap.lower) byter plats i \(share)",
+                en: "; \(swap.higher) and \(swap.lower) swap places in \(share)")
+        } else {
+            sentence += text(sv: "; rangordningen ändras aldrig", en: "; the ranking order never changes")
+        }
+        return sentence + "."
+    }
+
+    // MARK: Measure plan
+
+    /// "Measure plan: 5 of 7 candidate measures, value 0.929".
+    func planSummary(_ plan: MeasurePlan) -> String {
+        let value = number.fixed(plan.totalValue)
+        return text(
+            sv: "Åtgärdsplan: \(plan.measures.count) av \(plan.candidateCount) möjliga åtgärder, värde \(value)",
+            en: "Measure plan: \(plan.measures.count) of \(plan.candidateCount) candidate measures, value \(value)")
+    }
+
+    var noMeasureFits: String {
+        text(sv: "Ingen åtgärd ryms inom de tillgängliga resurserna.", en: "No measure fits the available resources.")
+    }
+    var measure: String { text(sv: "Åtgärd", en: "Measure") }
+    var value: String { text(sv: "Värde", en: "Value") }
+    var forAreas: String { text(sv: "För", en: "For") }
+    var cost: String { text(sv: "Kostnad", en: "Cost") }
+    var resource: String { text(sv: "Resurs", en: "Resource") }
+    var available: String { text(sv: "Tillgängligt", en: "Available") }
+    var used: String { text(sv: "Använt", en: "Used") }
+    var left: String { text(sv: "Kvar", en: "Left") }
+
+    /// `polis_timmar 120, budget_kr 20 000`.
+    func costs(_ costs: [ResourceCost]) -> String {
+        list(costs.map { "\($0.resource) \(number.amount($0.amount))" })
+    }
+
+    // MARK: What changed
+
+    var nothingChanged: String {
+        text(sv: "Inget har ändrats sedan förra bedömningen.", en: "Nothing changed since the previous evaluation.")
+    }
+    func periodChange(from previous: String, to current: Period) -> String { "Period: \(previous) → \(current)" }
+    func enteredSelection(_ ids: [String]) -> String { text(sv: "Nya i urvalet: ", en: "Entered the selection: ") + list(ids) }
+    func leftSelection(_ ids: [String]) -> String { text(sv: "Har lämnat urvalet: ", en: "Left the selection: ") + list(ids) }
+    func removedArea(wasRank rank: Int) -> String {
+        text(sv: "finns inte längre i reglerna (var plats \(rank))", en: "no longer in the rules (was rank \(rank))")
+    }
+    func newArea(rank: Int) -> String { text(sv: "ny, plats \(rank)", en: "new, rank \(rank)") }
+
+    /// `rank 4 → 2, score +0.040`, with the factor that moved most when known.
+    func rankChange(from previous: Int, to rank: Int, scoreDelta: Double?, mostMoved: (factor: Factor, delta: Double)?) -> String {
+        var phrase = previous == rank
+            ? text(sv: "plats \(rank) (oförändrad)", en: "rank \(rank) (unchanged)")
+            : text(sv: "plats \(previous) → \(rank)", en: "rank \(previous) → \(rank)")
+        phrase += text(sv: ", poäng ", en: ", score ") + number.signed(scoreDelta, 3)
+        if let moved = mostMoved {
+            phrase += text(sv: ", främst ", en: ", mostly ") + "\(factor(moved.factor)) (\(number.signed(moved.delta, 3)))"
+        }
+        return phrase
+    }
+
+    func planAdds(_ ids: [String]) -> String { text(sv: "Nya åtgärder i planen: ", en: "Plan adds: ") + list(ids) }
+    func planDrops(_ ids: [String]) -> String { text(sv: "Åtgärder som utgår ur planen: ", en: "Plan drops: ") + list(ids) }
+    func filesAdded(_ paths: [String]) -> String { text(sv: "Nya filer: ", en: "Files added: ") + list(paths) }
+    func filesChanged(_ paths: [String]) -> String { text(sv: "Ändrade filer: ", en: "Files changed: ") + list(paths) }
+    func filesRemoved(_ paths: [String]) -> String { text(sv: "Borttagna filer: ", en: "Files removed: ") + list(paths) }
+
+    // MARK: Follow-up
+
+    /// A follow-up verdict in a few words.
+    func verdict(_ verdict: FollowUp.Verdict) -> String {
+        switch verdict {
+        case .improving: text(sv: "förbättring", en: "improving")
+        case .worsening: text(sv: "försämring", en: "worsening")
+        case .noClearChange: text(sv: "ingen tydlig förändring", en: "no clear change")
+        case .noDataYet: text(sv: "inga data ännu", en: "no data yet")
+        case .noBaseline: text(sv: "ingen jämförelseperiod", en: "no baseline")
+        }
+    }
+
+    /// One adopted area's follow-up line (without the bullet).
+    func followUp(_ f: FollowUp) -> String {
+        var line = "\(f.areaName) (\(f.adoption.areaID)), " + text(sv: "antagen från ", en: "adopted from ") + "\(f.adoption.from): "
+        switch f.verdict {
+        case .noDataYet:
+            line += verdict(f.verdict)
+        case .noBaseline:
+            line += text(sv: "ingen jämförelseperiod före antagandet", en: "no baseline before the adoption to compare with")
+        case .improving, .worsening, .noClearChange:
+            let since = number.fixed(f.meanSince, 1), before = number.fixed(f.baseline, 1), z = number.signed(f.z)
+            line += verdict(f.verdict) + text(
+                sv: ": \(since) per period sedan dess, mot \(before) före (z \(z))",
+                en: ": \(since) a period since, against \(before) before (z \(z))")
+        }
+        if let points = f.concernChangePoints {
+            let change = number.signed(points, 0)
+            line += text(sv: "; oro \(change) procentenheter", en: "; concern \(change) percentage points")
+        }
+        if !f.adoption.measures.isEmpty { line += text(sv: "; åtgärder: ", en: "; measures: ") + list(f.adoption.measures) }
+        if let note = f.adoption.note { line += "; \(note)" }
+        return line
+    }
+
+    // MARK: Explanation
+
+    /// "Trafik (trafik) — rank 3 of 10, score 0.6612, selected".
+    func headline(_ a: AreaEvaluation, of count: Int) -> String {
+        let score = number.fixed(a.score, 4)
+        return "\(a.name) (\(a.id)) — " + text(
+            sv: "plats \(a.rank) av \(count), poäng \(score), " + (a.selected ? "vald" : "inte vald"),
+            en: "rank \(a.rank) of \(count), score \(score), " + (a.selected ? "selected" : "not selected"))
+    }
+
+    /// Why an area is or is not selected, in parentheses with a leading space; empty when
+    /// its rank alone decided.
+    func selectionReason(_ reason: SelectionReason, settings: SelectionSettings) -> String {
+        switch reason {
+        case .ranked: ""
+        case .included: text(sv: " (medtagen av en regel)", en: " (included by a rule)")
+        case .excluded: text(sv: " (utesluten av en regel)", en: " (excluded by a rule)")
+        case .belowTop:
+            text(sv: " (utanför de \(settings.top ?? 0) främsta)", en: " (below the top \(settings.top ?? 0))")
+        case .belowMinScore:
+            text(sv: " (under lägsta poäng ", en: " (under the minimum score ") + number.fixed(settings.minScore, 2) + ")"
+        }
+    }
+
+    /// "Kungsör, 2023; weights normalised, missing: renormalise".
+    func setting(scope: String, period: Period, missing: MissingPolicy) -> String {
+        "\(scope), \(period); " + text(sv: "vikterna normerade, saknade värden: ", en: "weights normalised, missing: ") + missing.rawValue
+    }
+
+    var factorColumn: String { text(sv: "Faktor", en: "Factor") }
+    var raw: String { text(sv: "Råvärde", en: "Raw") }
+    var normalised: String { text(sv: "Normerat", en: "Normalised") }
+    var weight: String { text(sv: "Vikt", en: "Weight") }
+    var contribution: String { text(sv: "Bidrag", en: "Contribution") }
+    var weightedScore: String { text(sv: "viktad poäng", en: "weighted score") }
+    /// A factor without a value.
+    var missing: String { text(sv: "saknas", en: "missing") }
+    /// A missing factor's contribution under `missing: renormalise`.
+    var leftOut: String { text(sv: "utelämnad", en: "left out") }
+
+    /// "Crime trend: 87 in 2023 against a baseline of 87.67 (mean of 2020, 2021, 2022); ratio 0.99, z −0.06."
+    func trend(_ t: TrendFactor, period: Period) -> String {
+        let latest = number.amount(t.latest), baseline = number.fixed(t.baseline, 2)
+        let periods = list(t.baselinePeriods.map(\.description))
+        let ratio = number.fixed(t.ratio, 2), z = number.signed(t.z)
+        return text(
+            sv: "Brottsutveckling: \(latest) under \(period) mot jämförelsevärdet \(baseline) (medelvärde för \(periods)); "
+                + "kvot \(ratio), z \(z).",
+            en: "Crime trend: \(latest) in \(period) against a baseline of \(baseline) (mean of \(periods)); "
+                + "ratio \(ratio), z \(z).")
+    }
+
+    /// "Counts: 2020: 98, 2021: no data, …".
+    func counts(_ series: [PeriodCount]) -> String {
+        text(sv: "Antal per period: ", en: "Counts: ")
+            + list(series.map { "\($0.period): " + ($0.count.map(String.init) ?? text(sv: "inga data", en: "no data")) })
+    }
+
+    func categories(_ categories: [String]) -> String { text(sv: "Brottskategorier: ", en: "Categories: ") + list(categories) }
+
+    /// "Citizen concern (survey 2023): Bilar som körs på ett störande sätt 56%".
+    func concern(_ c: ConcernFactor) -> String {
+        text(sv: "Medborgarnas oro (enkät \(c.period)): ", en: "Citizen concern (survey \(c.period)): ")
+            + list(c.items.map { "\($0.item) \(number.percent($0.share))" })
+    }
+
+    func resourcesFixed(_ raw: Double) -> String {
+        let value = number.fixed(raw, 2)
+        return text(sv: "Resurser: satt till \(value) av reglerna.", en: "Resources: fixed at \(value) by the rules.")
+    }
+
+    /// "Resources: best fit 1.00 with the measure hastighet (resources of 2023)".
+    func resourcesBestFit(_ raw: Double, measure: String, resourcePeriod: Period?) -> String {
+        let value = number.fixed(raw, 2)
+        let source = resourcePeriod.map { text(sv: " (resurser för \($0))", en: " (resources of \($0))") }
+            ?? text(sv: " (inga resursdata: allt räknas som 0)", en: " (no resource data: everything counts as 0)")
+        return text(sv: "Resurser: bästa täckning \(value) med åtgärden \(measure)", en: "Resources: best fit \(value) with the measure \(measure)")
+            + source
+    }
+
+    var noRuleFired: String { text(sv: "Ingen regel slog till.", en: "No rule fired.") }
+    var missingHeading: String { text(sv: "Saknas", en: "Missing") }
+
+    func inMeasurePlan(_ measures: [PlannedMeasure]) -> String {
+        text(sv: "I åtgärdsplanen: ", en: "In the measure plan: ") + list(measures.map { "\($0.name) (\($0.id))" })
+    }
+
+    /// "Data used: crime periods 2019, 2020; survey 2023; resources none".
+    func dataUsed(_ periods: DataPeriods) -> String {
+        let crime = list(periods.crime.map(\.description))
+        let survey = periods.survey?.description ?? text(sv: "ingen", en: "none")
+        let resources = periods.resources?.description ?? text(sv: "inga", en: "none")
+        return text(
+            sv: "Underlag: brottsdata för \(crime); enkät \(survey); resurser \(resources)",
+            en: "Data used: crime periods \(crime); survey \(survey); resources \(resources)")
+    }
+}
