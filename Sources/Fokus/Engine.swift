@@ -54,7 +54,7 @@ public struct Engine: Sendable {
                     selectionReason: selectionReason(entry, position: position, selected: selected[position]),
                     trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
                     contributions: s.contributions, rules: s.outcome, area: f.area,
-                    missingNotes: missingNotes(f, data: data)))
+                    missing: missingReasons(f, data: data)))
         }
         let selectedScores = Dictionary(
             uniqueKeysWithValues: ranking.filter(\.selected).map { ($0.id, $0.score) })
@@ -164,32 +164,30 @@ public struct Engine: Sendable {
         return .ranked
     }
 
-    func missingNotes(_ f: AreaFactors, data: ScopeData) -> [String] {
-        var notes: [String] = []
+    func missingReasons(_ f: AreaFactors, data: ScopeData) -> [MissingReason] {
+        var reasons: [MissingReason] = []
         if f.trend == nil {
             if f.area.categories.isEmpty {
-                notes.append("crime trend missing: the area lists no categories")
+                reasons.append(.trendWithoutCategories)
             } else if !data.presentPeriods.contains(data.period) {
-                notes.append("crime trend missing: no crime data for \(data.period)")
+                reasons.append(.trendPeriodWithoutData(data.period))
             } else {
-                notes.append(
-                    "crime trend missing: none of the \(rules.trend.baselinePeriods) baseline periods before "
-                        + "\(data.period) has crime data")
+                reasons.append(.trendWithoutBaseline(baselinePeriods: rules.trend.baselinePeriods, period: data.period))
             }
         }
         if f.concern == nil {
             if f.area.surveyItems.isEmpty {
-                notes.append("citizen concern missing: the area lists no survey items")
+                reasons.append(.concernWithoutItems)
             } else if let period = data.surveyPeriod {
-                notes.append("citizen concern missing: the survey of \(period) did not ask about the area's items")
+                reasons.append(.concernNotAsked(survey: period))
             } else {
-                notes.append("citizen concern missing: no survey up to \(data.period) for \(data.scopeName)")
+                reasons.append(.concernWithoutSurvey(period: data.period, scope: data.scopeName))
             }
         }
         if f.resources.hasNoMeasures && !f.resources.isOverridden {
-            notes.append("resources 0: no measure in the catalogue addresses the area")
+            reasons.append(.resourcesWithoutMeasures)
         }
-        return notes
+        return reasons
     }
 
     func unmappedCategories(data: ScopeData, dataset: Dataset) -> [CategoryCount] {

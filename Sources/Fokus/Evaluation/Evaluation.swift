@@ -67,8 +67,8 @@ public struct AreaEvaluation: Sendable, Hashable, Identifiable {
     public var rules: RuleOutcome
     /// The area's definition.
     public var area: Area
-    /// Plain-language notes on what is missing and why.
-    public var missingNotes: [String]
+    /// What is missing and why.
+    public var missing: [MissingReason]
 }
 
 /// Why an area is or is not selected.

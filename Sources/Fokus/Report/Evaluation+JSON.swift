@@ -79,7 +79,7 @@ extension AreaEvaluation {
                 ])
             })),
             ("notes", .array(rules.notes.map(JSONValue.string))),
-            ("missing", .array(missingNotes.map(JSONValue.string))),
+            ("missing", .array(missing.map { .string(ReportStrings(.en).missing($0)) })),
         ])
     }
 }

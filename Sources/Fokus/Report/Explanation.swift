@@ -47,10 +47,10 @@ extension Evaluation {
             }
         }
         for note in a.rules.notes { out.append(s.note(note)) }
-        if !a.missingNotes.isEmpty {
+        if !a.missing.isEmpty {
             out.append("")
             out.append(s.missingHeading + ":")
-            for note in a.missingNotes { out.append("  \(note)") }
+            for reason in a.missing { out.append("  " + s.missing(reason)) }
         }
         let measures = plan.measures.filter { $0.selectedAreas.contains(a.id) }
         if !measures.isEmpty {

@@ -50,6 +50,33 @@ struct ReportStrings: Sendable {
         return reason == .excluded ? text(sv: "utesluten", en: "excluded") : ""
     }
 
+    /// Why a factor is missing, in a sentence.
+    func missing(_ reason: MissingReason) -> String {
+        switch reason {
+        case .trendWithoutCategories:
+            text(sv: "brottsutveckling saknas: området har inga brottskategorier",
+                 en: "crime trend missing: the area lists no categories")
+        case .trendPeriodWithoutData(let period):
+            text(sv: "brottsutveckling saknas: inga brottsdata för \(period)",
+                 en: "crime trend missing: no crime data for \(period)")
+        case .trendWithoutBaseline(let k, let period):
+            text(sv: "brottsutveckling saknas: ingen av de \(k) jämförelseperioderna före \(period) har brottsdata",
+                 en: "crime trend missing: none of the \(k) baseline periods before \(period) has crime data")
+        case .concernWithoutItems:
+            text(sv: "medborgarnas oro saknas: området har inga enkätfrågor",
+                 en: "citizen concern missing: the area lists no survey items")
+        case .concernNotAsked(let survey):
+            text(sv: "medborgarnas oro saknas: enkäten \(survey) frågade inte om områdets frågor",
+                 en: "citizen concern missing: the survey of \(survey) did not ask about the area's items")
+        case .concernWithoutSurvey(let period, let scope):
+            text(sv: "medborgarnas oro saknas: ingen enkät till och med \(period) för \(scope)",
+                 en: "citizen concern missing: no survey up to \(period) for \(scope)")
+        case .resourcesWithoutMeasures:
+            text(sv: "resurser 0: ingen åtgärd i katalogen gäller området",
+                 en: "resources 0: no measure in the catalogue addresses the area")
+        }
+    }
+
     /// `crime trend`: a factor's plain-language name.
     func factor(_ factor: Factor) -> String {
         switch factor {

@@ -56,11 +56,11 @@ struct TextReport {
             out.append(s.followUp + ":")
             out.append(contentsOf: sections.followUpLines())
         }
-        let missing = e.ranking.filter { !$0.missingNotes.isEmpty }
+        let missing = e.ranking.filter { !$0.missing.isEmpty }
         if !missing.isEmpty {
             out.append("")
             out.append(s.missingData + ":")
-            for a in missing { for note in a.missingNotes { out.append("  \(a.id): \(note)") } }
+            for a in missing { for reason in a.missing { out.append("  \(a.id): \(s.missing(reason))") } }
         }
         if !e.warnings.isEmpty {
             out.append("")

@@ -1,12 +1,12 @@
-public import Foundation
+import Foundation
 
 /// Reads rule-test files: `tests: [{name, data | records, scope, period, expect}]`.
 public enum RuleTestLoader {
     /// The test files for a rule file or folder: `RULES/tests/*.yaml` (or beside a single file), in name order.
     public static func testFiles(forRules rulesPath: String) -> [String] {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: rulesPath, isDirectory: &isFolder)
-        let base = isFolder.boolValue ? rulesPath : (rulesPath as NSString).deletingLastPathComponent
+        let exists = FileManager.default.fileExists(atPath: rulesPath, isDirectory: &isFolder)
+        let base = !exists || isFolder.boolValue ? rulesPath : (rulesPath as NSString).deletingLastPathComponent
         let folder = base.isEmpty ? "tests" : (base.hasSuffix("/") ? base + "tests" : base + "/tests")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }

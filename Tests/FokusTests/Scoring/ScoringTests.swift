@@ -90,7 +90,8 @@ struct TrendTests {
         ])).evaluate(data)
         #expect(e.area("a")?.trend == nil)  // no baseline period present
         #expect(e.area("b")?.trend == nil)  // no categories
-        #expect(e.area("a")?.missingNotes.first?.contains("baseline") == true)
+        #expect(e.area("a")?.missing.first == .trendWithoutBaseline(baselinePeriods: 3, period: .year(2023)))
+        #expect(e.area("b")?.missing.first == .trendWithoutCategories)
     }
 
     @Test func explicitPeriodNotPresentMakesTrendMissing() throws {
@@ -177,7 +178,9 @@ struct ScoreTests {
         let data = Build.dataset(counts: Self.counts)
         let e = try Engine(rules: Build.rules([Area(id: "stold", name: "Stöld", categories: ["Stöld"])])).evaluate(data)
         #expect(e.ranking[0].resources.raw == 0 && e.ranking[0].resources.hasNoMeasures)
-        #expect(e.ranking[0].missingNotes.contains { $0.contains("no measure") })
+        #expect(e.ranking[0].missing.contains(.resourcesWithoutMeasures))
+        #expect(e.rendered(as: .text).contains("resurser 0: ingen åtgärd i katalogen gäller området"))
+        #expect(e.rendered(as: .json).contains("resources 0: no measure in the catalogue addresses the area"))
     }
 
     @Test func fixedResourcesScoreOverrides() throws {
