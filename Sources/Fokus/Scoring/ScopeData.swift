@@ -27,9 +27,10 @@ struct ScopeData: Sendable {
         scopeName = dataset.displayNames[key] ?? scope
         guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty else {
             let known = dataset.crime.keys.sorted().map { dataset.displayName($0) }
-            let hint = known.isEmpty
-                ? "the data folder has no crime files (counts, events or a statistics export)"
+            var hint = known.isEmpty
+                ? "the data has no crime rows (counts, events or a statistics export)"
                 : "scopes with crime data: \(known.prefix(20).joined(separator: ", "))"
+            if !dataset.rejected.isEmpty { hint += "; \(dataset.rejected.count) rejected file(s) were left out" }
             throw FokusError("no crime data for the scope \"\(scope)\": \(hint)")
         }
         let granularity: Period.Granularity
