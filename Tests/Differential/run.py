@@ -1,0 +1,850 @@
+#!/usr/bin/env python3
+"""Differential test: random cases, evaluated by Fokus and by the SPEC 4 reference (spec4.py).
+
+    python3 Tests/Differential/run.py --cases 300 --seed 1 --fokus .build/debug/fokus
+
+Each case is written as a rule file (YAML) and a data folder (crime counts, survey and
+resources as `;`-separated CSV), evaluated with
+`fokus evaluate --rules R --data D --format json --samples 0`, and compared with the
+reference: scores and factor fields to 1e-9 absolute, ranks, selection, the plan's
+measures and what each resource has left. On the first mismatch the case seed, the kept
+case folder and the differing fields are printed and the exit status is 1.
+
+`--case SEED` regenerates and checks one case (its folder is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import spec4  # noqa: E402
+
+TOL = 1e-9
+
+CATEGORY_POOL = [
+    "Stöld", "Bedrägeri", "Skadegörelse", "Misshandel", "Rån", "Klotter", "Straßenraub",
+    "Olovlig körning", "Åldringsbrott", "Narkotikabrott", "Ofredande", "Snatteri",
+    "Rattfylleri", "Cykelstöld", "Trafikolycka, personskada", "Väskryckning", "Κλοπές",
+    "Gatuförsäljning", "Fußgängerunfall", "Ölhäfv",
+]
+ITEM_POOL = [
+    "Oro för bedrägerier", "Bilar som körs på ett störande sätt", "Nedskräpning",
+    "Straßenlärm", "Inbrott i bostäder", "Klotter", "Ungdomsgäng som stör",
+    "Personer som är påverkade av alkohol", "Κλοπές", "Bråk och stök på allmän plats",
+    "Otrygg i centrum", "Äldres oro",
+]
+RESOURCE_POOL = ["polis_timmar", "kommun_timmar", "budget_kr", "Fältgrupp", "Straße_tid"]
+AREA_IDS = [
+    "trafik", "bedrageri", "inbrott", "stold", "a2", "a10", "B", "Zeta", "klotter",
+    "narkotika_unga", "x_1", "vald", "ordning", "unga", "Alfa", "alfa2",
+]
+OWNERS = ["polis", "kommun", "region"]
+SCOPES = ["Kungsör", "Strassburg"]
+OTHER_SCOPE = "Arboga"
+
+
+# --------------------------------------------------------------------------------------
+# Name variants: the same name as another file might write it
+# --------------------------------------------------------------------------------------
+
+
+def variant(rng: random.Random, name: str, spaces: bool = True) -> str:
+    r = rng.random()
+    if r < 0.35:
+        v = name
+    elif r < 0.5:
+        v = name.upper()  # "ß" -> "SS"
+    elif r < 0.65:
+        v = name.lower()
+    elif r < 0.75:
+        v = name.casefold()  # "ß" -> "ss"
+    elif r < 0.85:
+        v = "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in name)
+    else:
+        if "ß" in name:
+            v = name.replace("ß", "ss")
+        elif "ss" in name:
+            v = name.replace("ss", "ß")
+        else:
+            v = name.swapcase()
+    if rng.random() < 0.25:
+        v = unicodedata.normalize("NFD", v)
+    if spaces and rng.random() < 0.1:
+        v = " " * rng.randint(1, 2) + v
+    if spaces and rng.random() < 0.1:
+        v = v + " "
+    return v
+
+
+def dec(rng: random.Random, lo: float, hi: float, places: int) -> str:
+    """A decimal number as text (always with a decimal point when places > 0)."""
+    x = rng.uniform(lo, hi)
+    return f"{x:.{places}f}"
+
+
+# --------------------------------------------------------------------------------------
+# Expressions: syntax trees as spec4 evaluates them, rendered with minimal parentheses
+# --------------------------------------------------------------------------------------
+
+NUMERIC_IDS = {
+    "trend.z": (-3, 3),
+    "trend.ratio": (0.5, 2),
+    "trend.latest": (0, 40),
+    "trend.baseline": (0, 40),
+    "concern.raw": (0, 1),
+    "resources.raw": (0, 1),
+    "n.trend": (0, 1),
+    "n.concern": (0, 1),
+    "n.resources": (0, 1),
+    "score": (0, 1),
+}
+
+
+def gen_number(rng, lo, hi):
+    r = rng.random()
+    if r < 0.15:
+        return ("num", str(rng.randint(0, 3)))
+    if r < 0.25:
+        return ("num", "0")
+    return ("num", dec(rng, max(lo, 0), max(hi, 0.01), rng.choice([1, 2])))
+
+
+def gen_arith(rng, depth):
+    r = rng.random()
+    if depth <= 0 or r < 0.45:
+        return ("id", rng.choice(list(NUMERIC_IDS)))
+    if r < 0.55:
+        return gen_number(rng, 0, 3)
+    if r < 0.8:
+        return ("arith", rng.choice("+-*/"), gen_arith(rng, depth - 1), gen_arith(rng, depth - 1))
+    if r < 0.87:
+        return ("neg", gen_arith(rng, depth - 1))
+    f = rng.choice(["min", "max", "abs"])
+    if f == "abs":
+        return ("call", f, [gen_arith(rng, depth - 1)])
+    return ("call", f, [gen_arith(rng, depth - 1), gen_arith(rng, depth - 1)])
+
+
+DIVISION_PROBES = [
+    ("trend.latest", "trend.baseline"), ("score", "resources.raw"), ("n.concern", "concern.raw"),
+    ("trend.z", "trend.z"), ("resources.raw", "n.resources"),
+]
+
+
+def gen_comparison(rng, area_ids):
+    r = rng.random()
+    if r < 0.08:
+        # division by zero is missing: the comparison is false
+        num, den = rng.choice(DIVISION_PROBES)
+        d = ("id", den)
+        if rng.random() < 0.3:
+            d = ("arith", "-", ("id", "n.trend"), ("num", "0.5"))
+        return ("cmp", rng.choice(["<", ">=", "!=", "=="]), ("arith", "/", ("id", num), d), gen_number(rng, 0, 2))
+    if r < 0.14:
+        ident = rng.choice(["trend.latest", "trend.baseline", "concern.raw", "resources.raw"])
+        nums = [("num", str(rng.randint(0, 3))) for _ in range(rng.randint(1, 3))]
+        return ("in", ("id", ident), ("list", nums), rng.random() < 0.5)
+    r = rng.random()
+    if r < 0.55:
+        ident = rng.choice(list(NUMERIC_IDS))
+        lo, hi = NUMERIC_IDS[ident]
+        num = gen_number(rng, lo, hi)
+        if ident == "trend.z" and rng.random() < 0.5:
+            num = ("neg", num) if rng.random() < 0.5 else num
+        return ("cmp", rng.choice(["<", "<=", ">", ">=", "==", "!="]), ("id", ident), num)
+    if r < 0.75:
+        return ("cmp", rng.choice(["<", "<=", ">", ">=", "!="]), gen_arith(rng, 2), gen_number(rng, 0, 2))
+    if r < 0.85:
+        ids = rng.sample(area_ids, k=min(len(area_ids), rng.randint(1, 3)))
+        return ("in", ("id", "area.id"), ("list", [("str", i) for i in ids]), rng.random() < 0.3)
+    if r < 0.92:
+        return ("in", ("str", rng.choice(OWNERS)), ("id", "area.owners"), rng.random() < 0.3)
+    return ("cmp", rng.choice(["==", "!="]), ("id", "area.id"), ("str", rng.choice(area_ids)))
+
+
+def gen_bool(rng, depth, area_ids):
+    r = rng.random()
+    if depth <= 0 or r < 0.45:
+        return gen_comparison(rng, area_ids)
+    if r < 0.65:
+        return ("and", gen_bool(rng, depth - 1, area_ids), gen_bool(rng, depth - 1, area_ids))
+    if r < 0.85:
+        return ("or", gen_bool(rng, depth - 1, area_ids), gen_bool(rng, depth - 1, area_ids))
+    return ("not", gen_bool(rng, depth - 1, area_ids))
+
+
+PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "in": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
+
+
+def render(node, rng) -> tuple[str, int]:
+    kind = node[0]
+
+    def wrap(child, need_paren):
+        text, _ = render(child, rng)
+        if need_paren or rng.random() < 0.05:
+            return f"({text})"
+        return text
+
+    if kind == "num":
+        return node[1], 8
+    if kind == "str":
+        q = rng.choice(['"', "'"])
+        return f"{q}{node[1]}{q}", 8
+    if kind == "list":
+        return "[" + ", ".join(render(e, rng)[0] for e in node[1]) + "]", 8
+    if kind == "id":
+        return node[1], 8
+    if kind == "call":
+        return node[1] + "(" + ", ".join(render(a, rng)[0] for a in node[2]) + ")", 8
+    if kind == "neg":
+        child = node[1]
+        _, p = render(child, rng)
+        return "-" + wrap(child, p < 7 or child[0] == "neg"), 7
+    if kind == "arith":
+        p = PREC[node[1]]
+        _, lp = render(node[2], rng)
+        _, rp = render(node[3], rng)
+        return f"{wrap(node[2], lp < p)} {node[1]} {wrap(node[3], rp <= p)}", p
+    if kind == "cmp":
+        _, lp = render(node[2], rng)
+        _, rp = render(node[3], rng)
+        return f"{wrap(node[2], lp <= 4)} {node[1]} {wrap(node[3], rp <= 4)}", 4
+    if kind == "in":
+        _, lp = render(node[1], rng)
+        op = "not in" if node[3] else "in"
+        return f"{wrap(node[1], lp <= 4)} {op} {wrap(node[2], False)}", 4
+    if kind in ("and", "or"):
+        p = PREC[kind]
+        _, lp = render(node[1], rng)
+        _, rp = render(node[2], rng)
+        return f"{wrap(node[1], lp < p)} {kind} {wrap(node[2], rp <= p)}", p
+    if kind == "not":
+        _, cp = render(node[1], rng)
+        return "not " + wrap(node[1], cp < 3), 3
+    raise ValueError(kind)
+
+
+# --------------------------------------------------------------------------------------
+# Case generation
+# --------------------------------------------------------------------------------------
+
+
+def generate(case_seed: int):
+    """One random case: (case for spec4.evaluate, files {relative path: text}, notes)."""
+    rng = random.Random(case_seed)
+    scope = rng.choice(SCOPES)
+    y0 = rng.randint(2015, 2019)
+    nyears = rng.randint(3, 6)
+    years = list(range(y0, y0 + nyears))
+    present = [y for y in years if rng.random() > 0.2 or y == years[-1]]
+    if rng.random() < 0.2 and len(present) > 1:
+        present.remove(present[-1])  # the latest year of the range may be absent too
+    data_cats = rng.sample(CATEGORY_POOL, k=rng.randint(3, 8))
+    never_cats = [c for c in CATEGORY_POOL if c not in data_cats]
+    items = rng.sample(ITEM_POOL, k=rng.randint(3, 7))
+    never_items = [i for i in ITEM_POOL if i not in items]
+    res_pool = rng.sample(RESOURCE_POOL, k=rng.randint(1, len(RESOURCE_POOL)))
+
+    # ---- crime counts
+    crime = []  # (period text, scope text, category text, count)
+    crime_lines = []
+    crime2_lines = []
+    big = rng.random() < 0.2
+    for y in present:
+        rows_for_year = 0
+        all_zero = rng.random() < 0.08
+        for c in data_cats + ["Övriga brott"]:
+            if rng.random() < 0.35:
+                continue
+            n = 0 if all_zero or rng.random() < 0.15 else rng.randint(0, 3000 if big else 40)
+            parts = [n]
+            if rng.random() < 0.15 and n > 1:
+                k = rng.randint(1, n - 1)
+                parts = [k, n - k]
+            for part in parts:
+                r = rng.random()
+                if r < 0.12:
+                    period = f"{y}-{rng.randint(1, 12):02d}"
+                elif r < 0.2:
+                    period = f"{y}-Q{rng.randint(1, 4)}"
+                else:
+                    period = str(y)
+                crime.append((period, scope, c, part))
+                text = str(part)
+                if rng.random() < 0.05:
+                    text = f"{part}.0"
+                elif rng.random() < 0.05:
+                    text = f"{part},0"
+                line = [period, variant(rng, scope), variant(rng, c), text]
+                (crime2_lines if rng.random() < 0.15 else crime_lines).append(line)
+                rows_for_year += 1
+        if rows_for_year == 0:
+            c = rng.choice(data_cats)
+            crime.append((str(y), scope, c, 0))
+            crime_lines.append([str(y), variant(rng, scope), variant(rng, c), "0"])
+    # another scope, with a later year: `latest` is per scope
+    for y in [years[-1] + 1, rng.choice(years)]:
+        c = rng.choice(data_cats)
+        n = rng.randint(0, 30)
+        crime.append((str(y), OTHER_SCOPE, c, n))
+        crime_lines.append([str(y), OTHER_SCOPE, variant(rng, c), str(n)])
+    rng.shuffle(crime_lines)
+    # crime events (one row a reported crime), summed with the counts; a year may be present
+    # through events only, and through an event of an unmapped type
+    event_lines = []
+    if rng.random() < 0.2:
+        for _ in range(rng.randint(1, 25)):
+            y = rng.choice(present + [years[0] - 1])
+            c = rng.choice(data_cats + ["Brand"])
+            date = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            if rng.random() < 0.3:
+                date += f" {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+            crime.append((date[:7], scope, c, 1))
+            event_lines.append([date, variant(rng, scope), variant(rng, c)])
+        if years[0] - 1 in {int(p[:4]) for p, sc, _, _ in crime if sc == scope}:
+            present.insert(0, years[0] - 1)
+
+    # ---- the rules' period
+    if rng.random() < 0.3:
+        period = str(rng.randint(present[0] - 1, present[-1] + 1))
+    else:
+        period = "latest"
+    T = present[-1] if period == "latest" else int(period)
+
+    # ---- survey
+    survey = []  # (year, scope, item, share)
+    survey_lines = []
+    mode = rng.choice(["01", "01", "100", "pct"])
+    survey_years = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
+    if rng.random() < 0.75:
+        survey_years.add(T - rng.choice([0, 0, 1, 2]))
+    survey_years = sorted(survey_years)
+    raw_shares = []  # (year, scope, item, text)
+    for y in survey_years:
+        for it in items:
+            if rng.random() < 0.2:
+                continue
+            copies = 2 if rng.random() < 0.1 else 1
+            for _ in range(copies):
+                if mode == "01":
+                    text = dec(rng, 0, 1, rng.choice([2, 3]))
+                elif mode == "100":
+                    text = dec(rng, 0, 100, rng.choice([0, 1]))
+                else:
+                    text = dec(rng, 0, 100, 1) + "%" if rng.random() < 0.7 else dec(rng, 0, 1, 2)
+                raw_shares.append((y, scope, it, text))
+    if survey_years and rng.random() < 0.5:
+        raw_shares.append((T, OTHER_SCOPE, rng.choice(items), "0.9" if mode != "100" else "90"))
+        raw_shares.append((T + 5, OTHER_SCOPE, rng.choice(items), "0.1" if mode != "100" else "10"))
+    plain = [t for _, _, _, t in raw_shares if not t.endswith("%")]
+    hundred = any(float(t) > 1 for t in plain)
+    for y, sc, it, text in raw_shares:
+        if text.endswith("%"):
+            share = float(text[:-1]) / 100
+        elif hundred:
+            share = float(text) / 100
+        else:
+            share = float(text)
+        survey.append((y, sc, it, share))
+        shown = text.replace(".", ",") if rng.random() < 0.1 else text
+        survey_lines.append([str(y), variant(rng, sc), variant(rng, it), shown])
+    rng.shuffle(survey_lines)
+
+    tenths = res_pool[0] if rng.random() < 0.4 else None  # capacity slack: 0.1 + 0.2 > 0.3
+
+    # ---- areas
+    nareas = rng.randint(3, 12)
+    ids = rng.sample(AREA_IDS, k=nareas)
+    areas = []
+    for i, aid in enumerate(ids):
+        if areas and rng.random() < 0.15:
+            src = rng.choice(areas)  # an identical area: a tie
+            areas.append(dict(src, id=aid, name=f"Kopia av {src['name']}"))
+            continue
+        cats = []
+        if rng.random() > 0.1:
+            for _ in range(rng.randint(1, 4)):
+                base = rng.choice(data_cats) if rng.random() < 0.8 else rng.choice(never_cats)
+                cats.append(variant(rng, base))
+            if rng.random() < 0.15:
+                cats.append(variant(rng, cats[0]))  # the same category twice
+        its = []
+        if rng.random() > 0.15:
+            seen = set()
+            for _ in range(rng.randint(1, 3)):
+                base = rng.choice(items) if rng.random() < 0.8 else rng.choice(never_items)
+                if spec4.norm(base) in seen:
+                    continue
+                seen.add(spec4.norm(base))
+                its.append(variant(rng, base))
+        owners = rng.sample(OWNERS, k=rng.randint(0, 2))
+        weights = None
+        if rng.random() < 0.2:
+            weights = {}
+            for f in rng.sample(spec4.FACTORS, k=rng.randint(1, 2)):
+                weights[f] = rng.choice(["0", "0.5", dec(rng, 0, 1, 2), "1"])
+        rscore = dec(rng, 0, 1, 2) if rng.random() < 0.1 else None
+        areas.append({
+            "id": aid, "name": f"Område {aid}", "categories": cats, "survey_items": its,
+            "owners": owners, "weights": weights, "resources_score": rscore,
+        })
+
+    # ---- measures
+    # A plan-focused case: every area selected, many measures that tie in value, a tight budget.
+    plan_focus = rng.random() < 0.15
+    measures = []
+    for i in range(rng.randint(6, 12) if plan_focus else rng.randint(0, 12)):
+        mid = rng.choice(["m", "M", "åtg", "z"]) + str(i + 1)
+        if measures and rng.random() < 0.15:
+            src = rng.choice(measures)
+            measures.append(dict(src, id=mid))
+            continue
+        if measures and rng.random() < (0.6 if plan_focus else 0.3):
+            # an equivalent twin: effect times evidence weight equal in reals, maybe not in doubles
+            src = rng.choice(measures)
+            eff = float(src["effect"]) * spec4.EVIDENCE[src["evidence"] or "untested"]
+            options = [(ev, eff / w) for ev, w in spec4.EVIDENCE.items() if eff / w <= 1]
+            ev, e2 = rng.choice(options)
+            cost = dict(src["cost"])
+            if cost and rng.random() < 0.5:
+                k = rng.choice(list(cost))
+                cost[k] = str(max(0, int(float(cost[k])) + rng.choice([-20, -1, 1, 20])))
+            measures.append({"id": mid, "addresses": list(src["addresses"]), "cost": cost,
+                             "effect": f"{e2:.6f}".rstrip("0").rstrip(".") or "0", "evidence": ev})
+            continue
+        if len(measures) >= 1 and rng.random() < 0.1:
+            # a split: one measure per area of a measure addressing several
+            src = rng.choice(measures)
+            if len(src["addresses"]) > 1:
+                measures.append(dict(src, id=mid, addresses=src["addresses"][:1]))
+                continue
+        addresses = rng.sample(ids, k=rng.randint(1, min(3, len(ids))))
+        cost = {}
+        seen = set()
+        pool = res_pool + ["reserv_ß"] if rng.random() < 0.15 else res_pool
+        for r in rng.sample(pool, k=1 if plan_focus else rng.randint(1, min(3, len(res_pool)))):
+            key = variant(rng, r, spaces=False)
+            if spec4.norm(key) in seen:
+                continue
+            seen.add(spec4.norm(key))
+            x = rng.random()
+            if tenths and spec4.norm(r) == spec4.norm(tenths):
+                cost[key] = rng.choice(["0.1", "0.2", "0.3", "0.7", "0.6"])
+            elif x < 0.1:
+                cost[key] = "0"
+            elif x < 0.8:
+                cost[key] = str(rng.randint(1, 300))
+            else:
+                cost[key] = f"{rng.randint(1, 300)}.5"
+        measures.append({
+            "id": mid, "addresses": addresses, "cost": cost,
+            "effect": rng.choice(["0", "1", dec(rng, 0, 1, 2), dec(rng, 0, 1, 2)]),
+            "evidence": rng.choice([None, "strong", "moderate", "weak", "untested"]),
+        })
+    mids = [m["id"] for m in measures]
+    assert len(set(mids)) == len(mids)
+
+    # ---- resources
+    resources = []
+    res_lines = []
+    tight = plan_focus or rng.random() < 0.4  # budgets that hold only part of the catalogue
+    totals = {}
+    for m in measures:
+        for k, v in m["cost"].items():
+            totals[spec4.norm(k)] = totals.get(spec4.norm(k), 0.0) + float(v)
+    if rng.random() < 0.9:
+        res_years = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
+        if rng.random() < 0.9:
+            res_years.add(T - rng.choice([0, 0, 1, 3]))
+        res_years = sorted(res_years)
+        for y in res_years:
+            for r in res_pool:
+                if rng.random() < 0.1:
+                    continue
+                copies = 2 if rng.random() < 0.1 else 1
+                for _ in range(copies):
+                    text = str(rng.randint(0, 900)) if rng.random() < 0.8 else dec(rng, 0, 900, 1)
+                    if tight and spec4.norm(r) in totals:
+                        text = str(int(totals[spec4.norm(r)] * rng.uniform(0.15, 0.6)))
+                    if r == tenths:
+                        text = rng.choice(["0.3", "0.6", "0.9", "1.0", "0.4", "1.3"])
+                    resources.append((y, scope, r, float(text)))
+                    res_lines.append([str(y), variant(rng, scope), variant(rng, r), text])
+        resources.append((T, OTHER_SCOPE, res_pool[0], 9999.0))
+        res_lines.append([str(T), OTHER_SCOPE, res_pool[0], "9999"])
+        rng.shuffle(res_lines)
+
+    # ---- rules
+    rules = []
+    for i in range(rng.randint(1, 4)):
+        when = None if rng.random() < 0.1 else gen_bool(rng, 2, ids)
+        actions = []
+        kinds = ["boost", "boost", "scale", "scale", "include", "note", "exclude" if rng.random() < 0.4 else "note"]
+        for a in dict.fromkeys(rng.sample(kinds, k=rng.randint(1, 3))):
+            if a == "boost":
+                actions.append((a, dec(rng, -0.3, 0.3, 2)))
+            elif a == "scale":
+                actions.append((a, dec(rng, -0.2, 1.6, 2) if rng.random() < 0.1 else dec(rng, 0.5, 1.5, 2)))
+            elif a in ("include", "exclude"):
+                actions.append((a, True))
+            else:
+                actions.append((a, "Anteckning"))
+        rules.append({"id": f"r{i + 1}", "when": when, "then": actions})
+
+    # ---- settings
+    weights = None
+    if rng.random() < 0.6:
+        weights = {}
+        for f in rng.sample(spec4.FACTORS, k=rng.randint(1, 3)):
+            weights[f] = rng.choice(["0", "1", "2", dec(rng, 0, 1, 2), dec(rng, 0, 1, 2)])
+        if all(float(v) == 0 for v in weights.values()):
+            weights[rng.choice(list(weights))] = "0.5"
+    missing = rng.choice([None, "renormalise", "zero", "neutral", "error"]) if rng.random() < 0.9 else "renormalise"
+    select = None
+    r = rng.random()
+    if plan_focus:
+        select = {"top": 12}
+        if missing == "error":
+            missing = "neutral"
+    elif r < 0.35:
+        select = {"top": rng.randint(1, 5)}
+    elif r < 0.6:
+        select = {"min_score": dec(rng, 0.2, 0.7, 2)}
+    elif r < 0.8:
+        select = {"top": rng.randint(1, 6), "min_score": dec(rng, 0.2, 0.7, 2)}
+    aggregate = rng.choice([None, None, "max", "mean"])
+    K = rng.choice([None, None, 1, 2, 3, 4])
+    s = rng.choice([None, None, "0.5", "1", "1.5", "2.5"])
+
+    # every area's final weights must not be all zero (an error we do not probe here)
+    glob = spec4.global_weights({f: float(v) for f, v in weights.items()} if weights else None)
+    for a in areas:
+        if a["weights"]:
+            w = dict(glob)
+            w.update({f: float(v) for f, v in a["weights"].items()})
+            if all(w[f] == 0 for f in spec4.FACTORS):
+                a["weights"] = None
+
+    case = {
+        "scope": scope,
+        "period": period,
+        "K": K if K is not None else 3,
+        "s": float(s) if s is not None else 1.5,
+        "weights": {f: float(v) for f, v in weights.items()} if weights is not None else None,
+        "missing": missing or "renormalise",
+        "select": None if select is None else {k: (float(v) if k == "min_score" else v) for k, v in select.items()},
+        "aggregate": aggregate or "max",
+        "areas": [
+            {
+                "id": a["id"], "name": a["name"], "categories": a["categories"],
+                "survey_items": a["survey_items"], "owners": a["owners"],
+                "weights": {f: float(v) for f, v in a["weights"].items()} if a["weights"] else None,
+                "resources_score": float(a["resources_score"]) if a["resources_score"] is not None else None,
+            }
+            for a in areas
+        ],
+        "measures": [
+            {
+                "id": m["id"], "addresses": m["addresses"],
+                "cost": {k: float(v) for k, v in m["cost"].items()},
+                "effect": float(m["effect"]), "evidence": m["evidence"],
+            }
+            for m in measures
+        ],
+        "rules": rules,
+        "crime": crime,
+        "survey": survey,
+        "resources": resources,
+    }
+
+    # ---- files
+    q = json.dumps  # a JSON string is a YAML double-quoted scalar
+
+    def flow(xs):
+        return "[" + ", ".join(q(x, ensure_ascii=False) for x in xs) + "]"
+
+    y = ["fokus: 1", f"name: {q(f'Differential case {case_seed}', ensure_ascii=False)}",
+         f"scope: {q(variant(rng, scope, spaces=False), ensure_ascii=False)}"]
+    if period != "latest" or rng.random() < 0.5:
+        y.append(f"period: {q(period)}" if period != "latest" else "period: latest")
+    if K is not None or s is not None:
+        parts = []
+        if K is not None:
+            parts.append(f"baseline_periods: {K}")
+        if s is not None:
+            parts.append(f"scale: {s}")
+        y.append("trend: {" + ", ".join(parts) + "}")
+    if weights is not None:
+        y.append("weights:")
+        for f, v in weights.items():
+            y.append(f"  {f}: {v}")
+    if missing is not None:
+        y.append(f"missing: {missing}")
+    if select is not None:
+        y.append("select: {" + ", ".join(f"{k}: {v}" for k, v in select.items()) + "}")
+    if aggregate is not None:
+        y.append(f"concern: {{aggregate: {aggregate}}}")
+    y.append("areas:")
+    for a in areas:
+        y.append(f"  - id: {a['id']}")
+        y.append(f"    name: {q(a['name'], ensure_ascii=False)}")
+        if a["categories"] or rng.random() < 0.5:
+            y.append(f"    categories: {flow(a['categories'])}")
+        if a["survey_items"] or rng.random() < 0.5:
+            y.append(f"    survey_items: {flow(a['survey_items'])}")
+        if a["owners"] or rng.random() < 0.5:
+            y.append(f"    owners: {flow(a['owners'])}")
+        if a["weights"]:
+            y.append("    weights: {" + ", ".join(f"{f}: {v}" for f, v in a["weights"].items()) + "}")
+        if a["resources_score"] is not None:
+            y.append(f"    resources: {{score: {a['resources_score']}}}")
+    if measures or rng.random() < 0.5:
+        y.append("measures:" if measures else "measures: []")
+    for m in measures:
+        y.append(f"  - id: {q(m['id'], ensure_ascii=False)}")
+        y.append(f"    name: {q('Åtgärd ' + m['id'], ensure_ascii=False)}")
+        y.append(f"    addresses: [{', '.join(m['addresses'])}]")
+        y.append("    cost:")
+        for k, v in m["cost"].items():
+            y.append(f"      {q(k, ensure_ascii=False)}: {v}")
+        y.append(f"    effect: {m['effect']}")
+        if m["evidence"] is not None:
+            y.append(f"    evidence: {m['evidence']}")
+    y.append("rules:")
+    for rule in rules:
+        y.append(f"  - id: {rule['id']}")
+        if rule["when"] is not None:
+            y.append(f"    when: {q(render(rule['when'], rng)[0], ensure_ascii=False)}")
+        y.append("    then:")
+        for a, v in rule["then"]:
+            if a in ("include", "exclude"):
+                y.append(f"      {a}: true")
+            elif a == "note":
+                y.append(f"      note: {q(v, ensure_ascii=False)}")
+            else:
+                y.append(f"      {a}: {v}")
+        y.append(f"    reason: {q('Regel ' + rule['id'], ensure_ascii=False)}")
+    files = {"rules.yaml": "\n".join(y) + "\n"}
+
+    def csv(header, lines):
+        out = [header]
+        for line in lines:
+            cells = []
+            for cell in line:
+                if '"' in cell or ";" in cell or rng.random() < 0.05:
+                    cell = '"' + cell.replace('"', '""') + '"'
+                cells.append(cell)
+            out.append(";".join(cells))
+        return "\n".join(out) + "\n"
+
+    def header(text):
+        return text.upper() if rng.random() < 0.15 else text
+
+    files["data/brottsstatistik.csv"] = csv(header("år;kommun;brottskategori;antal"), crime_lines)
+    if crime2_lines:
+        files["data/extra/brott-del2.csv"] = csv(header("år;kommun;brottskategori;antal"), crime2_lines)
+    if event_lines:
+        files["data/handelser.csv"] = csv(header("datum;kommun;brottskategori"), event_lines)
+    if survey_lines or rng.random() < 0.3:
+        files["data/trygghetsundersokning.csv"] = csv(header("år;kommun;fråga;andel"), survey_lines)
+    if res_lines:
+        files["data/resurser.csv"] = csv(header("period;scope;resource;available"), res_lines)
+    # encodings: UTF-8, UTF-8 with a byte-order mark, or Windows-1252 when it can say it all
+    for rel in list(files):
+        if not rel.endswith(".csv"):
+            continue
+        x = rng.random()
+        if x < 0.1:
+            files[rel] = "\ufeff" + files[rel]
+        elif x < 0.2:
+            try:
+                files[rel] = files[rel].encode("cp1252")
+            except UnicodeEncodeError:
+                pass
+    return case, files
+
+
+# --------------------------------------------------------------------------------------
+# Running and comparing
+# --------------------------------------------------------------------------------------
+
+
+def write_case(folder, files):
+    for rel, text in files.items():
+        path = os.path.join(folder, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) <= TOL
+
+
+def compare(expected, report):
+    """The differing fields, as a list of strings (empty when Fokus agrees)."""
+    diffs = []
+    if report.get("period") != expected["period"]:
+        diffs.append(f"period: fokus {report.get('period')!r}, reference {expected['period']!r}")
+    ranking = report.get("ranking", [])
+    got_order = [r["id"] for r in ranking]
+    if got_order != expected["order"]:
+        diffs.append(f"rank order: fokus {got_order}, reference {expected['order']}")
+    by_id = {r["id"]: r for r in ranking}
+    for aid in expected["order"]:
+        e = expected["areas"][aid]
+        g = by_id.get(aid)
+        if g is None:
+            diffs.append(f"{aid}: missing from fokus's ranking")
+            continue
+        if g["rank"] != e["rank"]:
+            diffs.append(f"{aid}.rank: fokus {g['rank']}, reference {e['rank']}")
+        if not close(g["score"], e["score"]):
+            diffs.append(f"{aid}.score: fokus {g['score']!r}, reference {e['score']!r}")
+        if g["selected"] != e["selected"]:
+            diffs.append(f"{aid}.selected: fokus {g['selected']}, reference {e['selected']}")
+        factors = g.get("factors", {})
+        for name, fields in (("trend", ("latest", "baseline", "ratio", "z", "n")),
+                             ("concern", ("raw", "n")), ("resources", ("raw", "n"))):
+            ef = e[name]
+            gf = factors.get(name)
+            if (ef is None) != (gf is None):
+                diffs.append(f"{aid}.{name}: fokus {gf if gf is None else 'present'}, "
+                             f"reference {'null' if ef is None else ef}")
+                continue
+            if ef is None:
+                continue
+            for f in fields:
+                if not close(gf.get(f), ef[f]):
+                    diffs.append(f"{aid}.{name}.{f}: fokus {gf.get(f)!r}, reference {ef[f]!r}")
+    plan = report.get("plan", {})
+    if plan.get("measures") != expected["plan"]["measures"]:
+        diffs.append(f"plan.measures: fokus {plan.get('measures')}, reference {expected['plan']['measures']}")
+    got_rem = {spec4.norm(k): v for k, v in (plan.get("remaining") or {}).items()}
+    exp_rem = expected["plan"]["remaining"]
+    if set(got_rem) != set(exp_rem):
+        diffs.append(f"plan.remaining keys: fokus {sorted(got_rem)}, reference {sorted(exp_rem)}")
+    for k in set(got_rem) & set(exp_rem):
+        if not close(got_rem[k], exp_rem[k]):
+            diffs.append(f"plan.remaining.{k}: fokus {got_rem[k]!r}, reference {exp_rem[k]!r}")
+    return diffs
+
+
+def run_case(case_seed, fokus, base, keep=False):
+    """(ok, message lines, folder or None)."""
+    case, files = generate(case_seed)
+    folder = tempfile.mkdtemp(prefix=f"case-{case_seed}-", dir=base)
+    write_case(folder, files)
+    try:
+        expected = spec4.evaluate(case)
+        error = None
+    except spec4.EvaluationError as e:
+        expected = None
+        error = str(e)
+    proc = subprocess.run(
+        [fokus, "evaluate", "--rules", os.path.join(folder, "rules.yaml"), "--data",
+         os.path.join(folder, "data"), "--format", "json", "--samples", "0"],
+        capture_output=True, text=True, cwd=folder, timeout=120)
+    lines = []
+    if expected is None:
+        if proc.returncode != 1 or "missing" not in proc.stderr.lower():
+            lines.append(f"reference fails ({error}); fokus exits {proc.returncode}")
+            lines.append("stderr: " + proc.stderr.strip()[:2000])
+    elif proc.returncode != 0:
+        lines.append(f"fokus exits {proc.returncode}; the reference evaluates")
+        lines.append("stderr: " + proc.stderr.strip()[:2000])
+    else:
+        try:
+            report = json.loads(proc.stdout)
+        except json.JSONDecodeError as e:
+            lines.append(f"fokus's output is not JSON: {e}")
+        else:
+            lines.extend(compare(expected, report))
+    ok = not lines
+    if ok and not keep:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder = None
+    elif expected is not None:
+        with open(os.path.join(folder, "reference.json"), "w", encoding="utf-8") as fh:
+            json.dump(jsonable(expected), fh, ensure_ascii=False, indent=1)
+    if folder is not None and proc.returncode == 0:
+        with open(os.path.join(folder, "fokus.json"), "w", encoding="utf-8") as fh:
+            fh.write(proc.stdout)
+    return ok, lines, folder
+
+
+def jsonable(expected):
+    return {
+        "period": expected["period"],
+        "baseline_years": expected["baseline_years"],
+        "survey_period": expected["survey_period"],
+        "resource_period": expected["resource_period"],
+        "ranking": [
+            {k: v for k, v in dict(expected["areas"][aid], id=aid).items() if k != "owners"}
+            for aid in expected["order"]
+        ],
+        "plan": expected["plan"],
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cases", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--fokus", default=".build/debug/fokus")
+    ap.add_argument("--case", type=int, help="check only this case seed (its folder is kept)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--out", help="folder for the case folders (default: a temporary folder)")
+    ap.add_argument("--all", action="store_true", help="report every mismatch, not only the first")
+    args = ap.parse_args()
+    fokus = os.path.abspath(args.fokus)
+    if not os.access(fokus, os.X_OK):
+        print(f"differential: {fokus} is not an executable; build first (swift build)", file=sys.stderr)
+        return 2
+    base = args.out or tempfile.mkdtemp(prefix="fokus-differential-")
+    os.makedirs(base, exist_ok=True)
+
+    if args.case is not None:
+        ok, lines, folder = run_case(args.case, fokus, base, keep=True)
+        print(f"case {args.case}: {'agrees' if ok else 'MISMATCH'} ({folder})")
+        for line in lines:
+            print("  " + line)
+        return 0 if ok else 1
+
+    seeds = [args.seed * 1_000_003 + i for i in range(args.cases)]
+    failures = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for seed, (ok, lines, folder) in zip(seeds, pool.map(lambda s: run_case(s, fokus, base), seeds)):
+            if not ok:
+                failures.append((seed, lines, folder))
+    if failures:
+        shown = failures if args.all else failures[:1]
+        for seed, lines, folder in shown:
+            print(f"differential: MISMATCH in case seed {seed} (rerun: --case {seed}); files kept in {folder}")
+            for line in lines[:20]:
+                print("  " + line)
+            if len(lines) > 20:
+                print(f"  … and {len(lines) - 20} more")
+        print(f"differential: {len(failures)} of {args.cases} cases disagree")
+        return 1
+    if not args.out:
+        shutil.rmtree(base, ignore_errors=True)
+    print(f"differential: {args.cases} cases agree")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
