@@ -145,7 +145,10 @@ struct MeasurePlanner: Sendable {
         func isBetter(than other: Solution) -> Bool {
             let tolerance = 1e-12 * max(1, abs(value), abs(other.value))
             if abs(value - other.value) > tolerance { return value > other.value }
-            if totalCost != other.totalCost { return totalCost < other.totalCost }
+            // Costs are sums of decimal amounts: 0.1 + 0.2 + 0.3 and 0.2 + 0.3 + 0.1 must tie, whatever the
+            // order of addition, so totals within rounding are equal and the ids decide.
+            let costTolerance = 1e-12 * max(1, abs(totalCost), abs(other.totalCost))
+            if abs(totalCost - other.totalCost) > costTolerance { return totalCost < other.totalCost }
             return ids.lexicographicallyPrecedes(other.ids) { $0.precedesByCodePoint($1) }
         }
     }

@@ -24,6 +24,17 @@ struct MeasurePlannerTests {
         #expect(planner.solve().measureIDs == ["b"])
     }
 
+    @Test func equalCostsTieWhateverTheOrderOfAddition() {
+        // {a, b, c} and {b, c, d} have equal values and the same costs; summed in id order their totals
+        // differ in the last bit (0.6000000000000001 against 0.6): the ids must decide.
+        let costs: [(String, Double, Double)] = [("a", 0.1, 0.5), ("b", 0.2, 1), ("c", 0.3, 1), ("d", 0.1, 0.5)]
+        let measures = costs.map { id, cost, effect in
+            Measure(id: id, name: id, addresses: ["x"], cost: [ResourceCost(resource: "tid", amount: cost)], effect: effect, evidence: .strong)
+        }
+        let plan = MeasurePlanner(measures: measures, selectedScores: ["x": 1], available: [NameKey("tid"): 0.6], displayName: { $0.folded }).solve()
+        #expect(plan.measureIDs == ["a", "b", "c"])
+    }
+
     @Test func valueUsesEvidenceAndEverySelectedArea() {
         let m = Measure(id: "m", name: "m", addresses: ["a", "b", "c"], effect: 0.4, evidence: .moderate)
         let plan = MeasurePlanner(measures: [m], selectedScores: ["a": 0.5, "b": 0.25], available: [:], displayName: { $0.folded }).solve()
