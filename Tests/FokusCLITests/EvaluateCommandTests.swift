@@ -139,6 +139,8 @@ struct ExplainCommandTests {
         for text in ["crime trend", "citizen concern", "resources", "weighted score", "Data used", "56%"] {
             #expect(r.stdout.contains(text), "\(text)")
         }
+        let stold = try CLIRunner.run(["explain", "stold", "--lang", "en"])
+        #expect(stold.stdout.contains("Rank stability: P(rank 1) 0%, P(selected) 40%, mean rank 3.6"), "\(stold.stdout)")
     }
 
     @Test func unknownAreaListsTheAreas() throws {

@@ -57,6 +57,13 @@ extension Evaluation {
             out.append("")
             out.append(s.inMeasurePlan(measures))
         }
+        if let stable = stability?.areas.first(where: { $0.id == a.id }) {
+            out.append("")
+            out.append(
+                "\(s.rankStability): \(s.pFirst) \(number.sampleShare(stable.pFirst)), "
+                    + "\(s.pSelected) \(number.sampleShare(stable.pSelected)), "
+                    + "\(s.meanRank.lowercased()) \(number.fixed(stable.meanRank, 1))")
+        }
         out.append("")
         out.append(s.dataUsed(dataPeriods))
         return out.joined(separator: "\n") + "\n"
