@@ -9,12 +9,12 @@ extension Evaluation {
             ("weights", weights.json),
             ("missing", .string(missingPolicy.rawValue)),
         ]
+        pairs.append(("changes", changes?.json ?? .null))  // leads, as in every format
         pairs.append(("ranking", .array(ranking.map(\.json))))
         pairs.append(("selected", .array(selected.map { .string($0.id) })))
         pairs.append(("plan", plan.json))
         pairs.append(("stability", stability?.json ?? .null))
         pairs.append(("follow_up", .array(followUps.map(\.json))))
-        pairs.append(("changes", changes?.json ?? .null))
         let unmappedJSON = unmapped.map { u -> JSONValue in
             .object([("category", .string(u.category)), ("count", .integer(u.count))])
         }
