@@ -51,13 +51,13 @@ public struct Engine: Sendable {
                 AreaEvaluation(
                     id: f.area.id, name: f.area.name, rank: position + 1, score: s.outcome.score,
                     weightedScore: s.weighted, selected: selected[position],
-                    selectionReason: selectionReason(entry, position: position, selected: selected[position]),
+                    selectionReason: selectionReason(entry, position: position),
                     trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
                     contributions: s.contributions, rules: s.outcome, area: f.area,
                     missing: missingReasons(f, data: data)))
         }
         let selectedScores = Dictionary(
-            uniqueKeysWithValues: ranking.filter(\.selected).map { ($0.id, $0.score) })
+            ranking.filter(\.selected).map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
         let plan = MeasurePlanner(
             measures: rules.measures, selectedScores: selectedScores, available: data.available,
             displayName: { dataset.displayName($0) }
@@ -155,7 +155,7 @@ public struct Engine: Sendable {
         return (scored, (ranked, Ranking.selection(of: ranked, settings: rules.selection)))
     }
 
-    func selectionReason(_ entry: Ranking.Entry, position: Int, selected: Bool) -> SelectionReason {
+    func selectionReason(_ entry: Ranking.Entry, position: Int) -> SelectionReason {
         if entry.excluded { return .excluded }
         if let top = rules.selection.top, position >= top { return entry.included ? .included : .belowTop }
         if let minScore = rules.selection.minScore, entry.score < minScore {

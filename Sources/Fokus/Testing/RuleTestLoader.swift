@@ -202,39 +202,34 @@ struct RuleTestReader {
             }
             for row in rows {
                 guard let f = context.fields(of: row, named: "a `\(entry.key)` row", allowed: columns) else { continue }
-                var values: [String: YAMLNode] = [:]
-                for column in columns {
-                    guard let value = f[column] else {
-                        context.error("the row needs `\(column)`", at: row)
-                        continue
-                    }
-                    values[column] = value
+                let missing = columns.filter { f[$0] == nil }
+                guard missing.isEmpty, let periodNode = f["period"], let scopeNode = f["scope"],
+                    let nameNode = f[columns[2]], let valueNode = f[columns[3]]
+                else {
+                    context.error("the row needs " + missing.map { "`\($0)`" }.joined(separator: ", "), at: row)
+                    continue
                 }
-                guard values.count == columns.count,
-                    let periodText = context.text(values["period"]!, named: "`period`"),
-                    let scope = context.text(values["scope"]!, named: "`scope`"),
-                    let name = context.text(values[columns[2]]!, named: "`\(columns[2])`")
+                guard let periodText = context.text(periodNode, named: "`period`"),
+                    let scope = context.text(scopeNode, named: "`scope`"),
+                    let name = context.text(nameNode, named: "`\(columns[2])`")
                 else { continue }
                 guard let period = Period(parsing: periodText) else {
-                    context.error("\"\(periodText)\" is not a period; write 2023, 2023-Q4 or 2023-11", at: values["period"]!)
+                    context.error("\"\(periodText)\" is not a period; write 2023, 2023-Q4 or 2023-11", at: periodNode)
                     continue
                 }
                 switch entry.key {
                 case "crime":
-                    if let count = context.wholeNumber(values["count"]!, named: "`count`") {
-                        if count < 0 { context.error("`count` must be 0 or more", at: values["count"]!); continue }
-                        dataset.addCrimeCount(scope: scope, period: period, category: name, count: count)
-                    }
+                    guard let count = context.wholeNumber(valueNode, named: "`count`") else { continue }
+                    guard count >= 0 else { context.error("`count` must be 0 or more", at: valueNode); continue }
+                    dataset.addCrimeCount(scope: scope, period: period, category: name, count: count)
                 case "survey":
-                    if let share = context.number(values["share"]!, named: "`share`") {
-                        guard (0...1).contains(share) else { context.error("`share` must be between 0 and 1", at: values["share"]!); continue }
-                        dataset.addSurveyShare(scope: scope, period: period, item: name, share: share)
-                    }
+                    guard let share = context.number(valueNode, named: "`share`") else { continue }
+                    guard (0...1).contains(share) else { context.error("`share` must be between 0 and 1", at: valueNode); continue }
+                    dataset.addSurveyShare(scope: scope, period: period, item: name, share: share)
                 default:
-                    if let amount = context.number(values["available"]!, named: "`available`") {
-                        guard amount >= 0 else { context.error("`available` must be 0 or more", at: values["available"]!); continue }
-                        dataset.addResource(scope: scope, period: period, resource: name, available: amount)
-                    }
+                    guard let amount = context.number(valueNode, named: "`available`") else { continue }
+                    guard amount >= 0 else { context.error("`available` must be 0 or more", at: valueNode); continue }
+                    dataset.addResource(scope: scope, period: period, resource: name, available: amount)
                 }
             }
         }
