@@ -5,7 +5,7 @@ extension CSVIngest {
         let decimalComma = self.decimalComma
         try forEachRow { row in
             let period = row.period()
-            let scope = row.name(.scope, what: "a scope (municipality or police area)")
+            let scope = row.scope()
             let category = row.name(.category, what: "a crime category")
             let count = row.check(
                 DataValues.whole(row.cell(.count), decimalComma: decimalComma, noun: "counts"), .count)
@@ -38,7 +38,7 @@ extension CSVIngest {
         try forEachRow { row in
             let month = row.reader.withField(dateColumn) { DataValues.eventMonth(utf8: $0) }
             let period = month ?? row.check(DataValues.eventMonth(row.cell(.date)), .date)
-            let scope = row.name(.scope, what: "a scope (municipality or police area)")
+            let scope = row.scope()
             let category = row.name(.category, what: "a crime category")
             guard let period, let scope, let category else { return }
             row.tally.add(scope: scope, category: category, period: period)
@@ -62,7 +62,7 @@ extension CSVIngest {
         let hasRespondents = layout.columns[.respondents] != nil
         try forEachRow { row in
             let period = row.period()
-            let scope = row.name(.scope, what: "a scope (municipality or police area)")
+            let scope = row.scope()
             let item = row.name(.item, what: "a survey item")
             let text = row.cell(.share)
             let share = row.check(DataValues.share(text, decimalComma: decimalComma), .share)
@@ -93,7 +93,7 @@ extension CSVIngest {
         let decimalComma = self.decimalComma
         try forEachRow { row in
             let period = row.period()
-            let scope = row.name(.scope, what: "a scope (municipality or police area)")
+            let scope = row.scope()
             let resource = row.name(.resource, what: "a resource name")
             let available = row.check(
                 DataValues.nonNegative(row.cell(.available), decimalComma: decimalComma), .available)
@@ -107,7 +107,7 @@ extension CSVIngest {
         let decimalComma = self.decimalComma
         try forEachRow { row in
             let period = row.period()
-            let scope = row.name(.scope, what: "a scope (municipality or police area)")
+            let scope = row.scope()
             let population = row.check(
                 DataValues.whole(row.cell(.population), decimalComma: decimalComma, noun: "populations"), .population)
             guard let period, let scope, let population else { return }

@@ -85,6 +85,11 @@ struct CSVIngest {
         check(DataValues.name(cell(role), what: what), role)
     }
 
+    /// The scope cell, which every tabular kind has.
+    mutating func scope() -> String? {
+        name(.scope, what: "a scope (municipality or police area)")
+    }
+
     /// A period cell.
     mutating func period(_ role: DataFileLayout.Role = .period) -> Period? {
         check(DataValues.period(cell(role)), role)
