@@ -40,21 +40,24 @@ public struct Engine: Sendable {
         let sensitivity = sensitivity ?? rules.sensitivity
         let stability = sensitivity.samples > 0
             ? try self.stability(
-                factors: factors, baseline: ranked, selected: selected, globalWeights: weights, settings: sensitivity)
+                factors: factors, data: data, baseline: ranked, selected: selected, globalWeights: weights,
+                settings: sensitivity)
             : nil
 
         var ranking: [AreaEvaluation] = []
         for (position, entry) in ranked.enumerated() {
             let f = factors[entry.index]
             let s = scored[entry.index]
-            ranking.append(
-                AreaEvaluation(
-                    id: f.area.id, name: f.area.name, rank: position + 1, score: s.outcome.score,
-                    weightedScore: s.weighted, selected: selected[position],
-                    selectionReason: selectionReason(entry, position: position),
-                    trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
-                    contributions: s.contributions, rules: s.outcome, area: f.area,
-                    missing: missingReasons(f, data: data)))
+            var area = AreaEvaluation(
+                id: f.area.id, name: f.area.name, rank: position + 1, score: s.outcome.score,
+                weightedScore: s.weighted, selected: selected[position],
+                selectionReason: selectionReason(entry, position: position),
+                trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
+                contributions: s.contributions, rules: s.outcome, area: f.area,
+                missing: missingReasons(f, data: data))
+            area.signals = f.signals
+            area.evidence = f.hasEvidence
+            ranking.append(area)
         }
         let selectedScores = Dictionary(
             ranking.filter(\.selected).map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })
@@ -71,16 +74,7 @@ public struct Engine: Sendable {
                     "the file was not used: " + (file.diagnostics.first.map(\.description) ?? "it could not be read"),
                     at: SourceLocation(file: file.path)))
         }
-        if !unmapped.isEmpty {
-            let total = unmapped.reduce(0) { $0 + $1.count }
-            let list = unmapped.prefix(8).map { "\($0.category) (\($0.count))" }.joined(separator: ", ")
-            warnings.append(
-                .warning(
-                    "\(total) crimes or events in \(data.scopeName) \(data.period) are of categories no area maps: "
-                        + list + (unmapped.count > 8 ? ", … (\(unmapped.count) in all)" : "")
-                        + "; add them to an area's `categories:` if they matter"))
-        }
-        return Evaluation(
+        var evaluation = Evaluation(
             ruleSetName: rules.name, scope: data.scopeName, period: data.period, weights: weights,
             missingPolicy: rules.missing, selectionSettings: rules.selection, ranking: ranking, plan: plan,
             dataPeriods: DataPeriods(
@@ -91,6 +85,10 @@ public struct Engine: Sendable {
                     adoption: adoption, area: rules.areas.first { $0.id == adoption.areaID }, data: data,
                     settings: rules.trend, aggregate: rules.concernAggregate)
             }, warnings: warnings, inputs: dataset.inputs)
+        evaluation.signals = rules.signals
+        evaluation.comparison = comparison(data: data)
+        evaluation.notices = notices(ranking: ranking, data: data, dataset: dataset, unmapped: unmapped)
+        return evaluation
     }
 
     // MARK: - Steps
@@ -112,7 +110,11 @@ public struct Engine: Sendable {
                 area: area,
                 trend: TrendFactor.compute(categories: area.categoryKeys, data: data, settings: rules.trend),
                 concern: ConcernFactor.compute(area: area, data: data, aggregate: rules.concernAggregate),
-                resources: ResourcesFactor.compute(area: area, measures: rules.measures, available: data.available))
+                resources: ResourcesFactor.compute(
+                    area: area, measures: rules.measures, available: data.available, hasData: data.hasResourceData),
+                signals: rules.signals.map { signal in
+                    SignalFactor.compute(signal: signal, area: area, data: data, aggregate: rules.concernAggregate)
+                })
         }
     }
 
@@ -150,13 +152,14 @@ public struct Engine: Sendable {
         let ranked = Ranking.rank(scored.enumerated().map { index, s in
             Ranking.Entry(
                 index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
-                included: s.outcome.included, excluded: s.outcome.excluded)
+                included: s.outcome.included, excluded: s.outcome.excluded, evidence: factors[index].hasEvidence)
         })
         return (scored, (ranked, Ranking.selection(of: ranked, settings: rules.selection)))
     }
 
     func selectionReason(_ entry: Ranking.Entry, position: Int) -> SelectionReason {
         if entry.excluded { return .excluded }
+        if !entry.evidence { return entry.included ? .included : .noEvidence }
         if let top = rules.selection.top, position >= top { return entry.included ? .included : .belowTop }
         if let minScore = rules.selection.minScore, entry.score < minScore {
             return entry.included ? .included : .belowMinScore
@@ -169,7 +172,7 @@ public struct Engine: Sendable {
         if f.trend == nil {
             if f.area.categories.isEmpty {
                 reasons.append(.trendWithoutCategories)
-            } else if !data.presentPeriods.contains(data.period) {
+            } else if data.comparableCounts[data.period] == nil {
                 reasons.append(.trendPeriodWithoutData(data.period))
             } else {
                 reasons.append(.trendWithoutBaseline(baselinePeriods: rules.trend.baselinePeriods, period: data.period))
@@ -184,10 +187,30 @@ public struct Engine: Sendable {
                 reasons.append(.concernWithoutSurvey(period: data.period, scope: data.scopeName))
             }
         }
-        if f.resources.hasNoMeasures && !f.resources.isOverridden {
+        if f.resources == nil {
+            reasons.append(.resourcesWithoutData(period: data.period, scope: data.scopeName))
+        } else if let resources = f.resources, resources.hasNoMeasures, !resources.isOverridden {
             reasons.append(.resourcesWithoutMeasures)
         }
+        for (signal, factor) in zip(rules.signals, f.signals) where factor == nil {
+            if (f.area.signalItems[signal.id] ?? []).isEmpty {
+                reasons.append(.signalWithoutItems(signal: signal.id))
+            } else if let period = data.sources[NameKey(signal.source)]?.latest {
+                reasons.append(.signalNotAsked(signal: signal.id, period: period))
+            } else {
+                reasons.append(.signalWithoutData(signal: signal.id, source: signal.source))
+            }
+        }
         return reasons
+    }
+
+    /// The periods the trends compare: T, the baseline used, the months compared and what was left out.
+    func comparison(data: ScopeData) -> PeriodComparison {
+        let window = (1...rules.trend.baselinePeriods).reversed().map { data.period.advanced(by: -$0) }
+        return PeriodComparison(
+            comparedMonths: data.comparedMonths,
+            baselinePeriods: window.filter { data.comparableCounts[$0] != nil },
+            baselineDropped: window.compactMap { p in data.leftOut[p].map { BaselineDrop(period: p, reason: $0) } })
     }
 
     func unmappedCategories(data: ScopeData, dataset: Dataset) -> [CategoryCount] {
@@ -196,5 +219,25 @@ public struct Engine: Sendable {
             .filter { !mapped.contains($0.key) && $0.value > 0 }
             .map { CategoryCount(category: dataset.displayName($0.key), count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category.precedesByCodePoint($1.category) }
+    }
+
+    /// What the group should know about the evaluation as a whole (SPEC 4.2, 4.3; issue-level checks).
+    func notices(
+        ranking: [AreaEvaluation], data: ScopeData, dataset: Dataset, unmapped: [CategoryCount]
+    ) -> [EvaluationNotice] {
+        var notices: [EvaluationNotice] = []
+        let withoutEvidence = ranking.filter { !$0.evidence }.map { a in
+            AreaWithoutEvidence(
+                id: a.id, hasCategories: !a.area.categories.isEmpty, hasSurveyItems: !a.area.surveyItems.isEmpty)
+        }
+        if !withoutEvidence.isEmpty { notices.append(.noEvidence(withoutEvidence)) }
+        if !data.hasResourceData {
+            notices.append(.noResourceData(scope: data.scopeName, period: data.period))
+        }
+        notices += DataVocabulary(dataset).unmatched(in: rules)
+        if !unmapped.isEmpty {
+            notices.append(.unmappedCategories(scope: data.scopeName, period: data.period, categories: unmapped))
+        }
+        return notices
     }
 }

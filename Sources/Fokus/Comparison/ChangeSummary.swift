@@ -75,7 +75,9 @@ public struct ChangeSummary: Sendable, Hashable {
             guard old?.rank != area.rank || old?.score != area.score else { continue }
             var moved: (Factor, Double)?
             if let old {
-                for factor in Factor.allCases {
+                let signals = Set(area.contributions.keys.compactMap(\.signalID))
+                    .union(old.contributions.keys.compactMap(\.signalID))
+                for factor in Factor.builtIn + signals.sorted().map(Factor.signal) {
                     let delta = (area.contributions[factor] ?? 0) - (old.contributions[factor] ?? 0)
                     if delta != 0, moved == nil || abs(delta) > abs(moved!.1) { moved = (factor, delta) }
                 }

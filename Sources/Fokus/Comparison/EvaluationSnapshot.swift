@@ -64,7 +64,7 @@ public struct EvaluationSnapshot: Sendable, Hashable {
         areas = report.ranking.map { entry in
             var contributions: [Factor: Double] = [:]
             for (key, value) in entry.contributions ?? [:] {
-                if let factor = Factor(rawValue: key) { contributions[factor] = value }
+                contributions[Factor(key: key) ?? .signal(key)] = value
             }
             return AreaFigures(
                 id: entry.id, name: entry.name ?? entry.id, rank: entry.rank, score: entry.score,

@@ -24,10 +24,16 @@ extension CSVIngest {
                 DataValues.name(StatisticsExport.region(row.cell(.region)), what: "a region"), .region)
             let category = row.name(.crime, what: "a crime category")
             let period = row.check(
-                StatisticsExport.period(year: row.cell(.year), period: row.cell(.exportPeriod)), .exportPeriod)
+                StatisticsExport.rowPeriod(year: row.cell(.year), period: row.cell(.exportPeriod)), .exportPeriod)
             let count = row.check(DataValues.whole(countText, decimalComma: decimalComma, noun: "counts"), .count)
             guard let period, let scope, let category, let count else { return }
-            row.dataset.addCrimeCount(scope: scope, period: period, category: category, count: count)
+            switch period {
+            case .period(let period):
+                row.dataset.addCrimeCount(scope: scope, period: period, category: category, count: count)
+            case .yearToDate(let year, let month):
+                row.dataset.addCrimeCountYearToDate(
+                    scope: scope, year: year, throughMonth: month, category: category, count: count)
+            }
         }
     }
 
@@ -56,25 +62,31 @@ extension CSVIngest {
             var text: String
             var share: Double
             var percent: Bool
+            var respondents: Int?
+            var source: String?
         }
         var rows: [Row] = []
         let decimalComma = self.decimalComma
         let hasRespondents = layout.columns[.respondents] != nil
+        let hasSource = layout.columns[.source] != nil
         try forEachRow { row in
             let period = row.period()
             let scope = row.scope()
             let item = row.name(.item, what: "a survey item")
             let text = row.cell(.share)
             let share = row.check(DataValues.share(text, decimalComma: decimalComma), .share)
-            if hasRespondents, case let respondents = row.cell(.respondents), !respondents.isEmpty {
-                _ = row.check(
-                    DataValues.whole(respondents, decimalComma: decimalComma, noun: "respondents"), .respondents)
+            var respondents: Int?
+            if hasRespondents, case let cell = row.cell(.respondents), !cell.isEmpty {
+                respondents = row.check(
+                    DataValues.whole(cell, decimalComma: decimalComma, noun: "respondents"), .respondents)
             }
+            let source = hasSource ? row.cell(.source).trimmingSpaces() : ""
             guard let period, let scope, let item, let share else { return }
             rows.append(
                 Row(
                     line: row.reader.recordLine, period: period, scope: scope, item: item, text: text,
-                    share: share.value, percent: share.percent))
+                    share: share.value, percent: share.percent, respondents: respondents,
+                    source: source.isEmpty ? nil : source))
         }
         let percentScale = rows.contains { !$0.percent && $0.share > 1 }
         for row in rows {
@@ -84,7 +96,9 @@ extension CSVIngest {
                 bad.add(line: row.line, column: layout.name(.share), "\"\(row.text)\" is outside \(range)")
                 continue
             }
-            dataset.addSurveyShare(scope: row.scope, period: row.period, item: row.item, share: share)
+            dataset.addSurveyShare(
+                scope: row.scope, period: row.period, item: row.item, share: share, respondents: row.respondents,
+                source: row.source)
         }
     }
 

@@ -2,7 +2,7 @@
 struct DataFileLayout: Sendable {
     /// What a column holds.
     enum Role: Sendable, Hashable, CaseIterable {
-        case period, scope, category, count, date, item, share, respondents, resource, available, population
+        case period, scope, category, count, date, item, share, respondents, source, resource, available, population
         /// The statistics export's own columns.
         case region, crime, year, exportPeriod, rate
 
@@ -17,6 +17,7 @@ struct DataFileLayout: Sendable {
             case .item: ["item", "fråga"]
             case .share: ["share", "andel"]
             case .respondents: ["respondents", "svarande"]
+            case .source: ["source", "källa"]
             case .resource: ["resource", "resurs"]
             case .available: ["available", "tillgängligt", "tillgänglig"]
             case .population: ["population", "befolkning", "invånare"]
@@ -47,7 +48,7 @@ struct DataFileLayout: Sendable {
         (.crimeStatisticsExport, [.region, .crime, .year, .exportPeriod, .count], [.rate]),
         (.crimeCounts, [.period, .scope, .category, .count], []),
         (.crimeEventsCSV, [.date, .scope, .category], []),
-        (.survey, [.period, .scope, .item, .share], [.respondents]),
+        (.survey, [.period, .scope, .item, .share], [.respondents, .source]),
         (.resourcesCSV, [.period, .scope, .resource, .available], []),
         (.population, [.period, .scope, .population], []),
     ]

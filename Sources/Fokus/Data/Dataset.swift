@@ -7,8 +7,11 @@
 public struct Dataset: Sendable {
     /// Crime counts per scope.
     public internal(set) var crime: [NameKey: ScopeCrime] = [:]
-    /// Survey shares (0–1) per scope, period and item; duplicates keep the largest.
-    public internal(set) var survey: [NameKey: [Period: [NameKey: Double]]] = [:]
+    /// Survey-shaped rows per source (SPEC 4.3): ``SurveyTable/defaultSource`` for rows without a
+    /// source, which feed citizen concern; any other source feeds the signals that name it.
+    public internal(set) var surveySources: [NameKey: SurveyTable] = [:]
+    /// Survey shares (0–1) per scope, period and item of the rows without a source; duplicates keep the largest.
+    public var survey: [NameKey: [Period: [NameKey: Double]]] { surveySources[SurveyTable.defaultSource]?.shares ?? [:] }
     /// Available resources per scope, period and resource; duplicates are summed.
     public internal(set) var resources: [NameKey: [Period: [NameKey: Double]]] = [:]
     /// Population per scope and period (read and validated; not used by the default model).
@@ -31,6 +34,44 @@ public struct Dataset: Sendable {
         public internal(set) var presentPeriods: Set<Period> = []
         /// Counts per period and category.
         public internal(set) var counts: [Period: [NameKey: Int]] = [:]
+        /// Year-to-date counts (the statistics export's cumulative `Jan-jun`), per span and category.
+        public internal(set) var yearToDate: [YearToDate: [NameKey: Int]] = [:]
+    }
+
+    /// The first months of a year, January to ``throughMonth``: what a cumulative count covers.
+    public struct YearToDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The calendar year.
+        public var year: Int
+        /// The last month covered, 1–12.
+        public var throughMonth: Int
+
+        /// Creates a span.
+        public init(year: Int, throughMonth: Int) {
+            self.year = year
+            self.throughMonth = throughMonth
+        }
+
+        /// Months since year 0 of January of the year.
+        public var firstMonthOrdinal: Int { year * 12 }
+        /// Months since year 0 of the last month covered.
+        public var lastMonthOrdinal: Int { year * 12 + throughMonth - 1 }
+
+        /// The span as a period of `granularity`, when it is exactly one: the year for January–December,
+        /// the first quarter for January–March.
+        public func converted(to granularity: Period.Granularity) -> Period? {
+            switch granularity {
+            case .year: .year(year)
+            case .quarter: throughMonth == 3 ? .quarter(year, 1) : nil
+            case .month: throughMonth == 1 ? .month(year, 1) : nil
+            }
+        }
+
+        public static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.year, lhs.throughMonth) < (rhs.year, rhs.throughMonth)
+        }
+
+        /// `2026 (jan–jun)` style is the reports' business; this is `2026-01..06`.
+        public var description: String { "\(year)-01..\(throughMonth < 10 ? "0" : "")\(throughMonth)" }
     }
 
     /// Adds a crime count (summed with earlier rows for the same scope, period and category).
@@ -41,17 +82,35 @@ public struct Dataset: Sendable {
         crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0] += count
     }
 
+    /// Adds a year-to-date count: January to `throughMonth` of `year` (summed with earlier rows for the
+    /// same scope, span and category). Under SPEC 4.2 it is month-resolved: it stands for the year's first
+    /// `throughMonth` months.
+    public mutating func addCrimeCountYearToDate(
+        scope: String, year: Int, throughMonth: Int, category: String, count: Int
+    ) {
+        let scopeKey = remember(scope)
+        let categoryKey = remember(category)
+        let span = YearToDate(year: year, throughMonth: throughMonth)
+        crime[scopeKey, default: ScopeCrime()].yearToDate[span, default: [:]][categoryKey, default: 0] += count
+    }
+
     /// Marks a period as present for a scope without counting anything in it.
     public mutating func markCrimePeriodPresent(scope: String, period: Period) {
         crime[remember(scope), default: ScopeCrime()].presentPeriods.insert(period)
     }
 
-    /// Adds a survey share, 0–1 (the maximum wins for a duplicate scope, period and item).
-    public mutating func addSurveyShare(scope: String, period: Period, item: String, share: Double) {
+    /// Adds a survey share, 0–1 (the maximum wins for a duplicate source, scope, period and item).
+    /// - Parameters:
+    ///   - respondents: how many answered, when known (used by rank stability's Beta draws, SPEC 4.2).
+    ///   - source: the `source`/`källa` cell; `nil` or empty for an ordinary survey row (SPEC 4.3).
+    public mutating func addSurveyShare(
+        scope: String, period: Period, item: String, share: Double, respondents: Int? = nil, source: String? = nil
+    ) {
         let scopeKey = remember(scope)
         let itemKey = remember(item)
-        let old = survey[scopeKey]?[period]?[itemKey]
-        survey[scopeKey, default: [:]][period, default: [:]][itemKey] = max(old ?? share, share)
+        let sourceKey = source.flatMap { $0.trimmingSpaces().isEmpty ? nil : remember($0) } ?? SurveyTable.defaultSource
+        surveySources[sourceKey, default: SurveyTable()].add(
+            scope: scopeKey, period: period, item: itemKey, share: share, respondents: respondents)
     }
 
     /// Adds available resources (summed for a duplicate scope, period and resource).
@@ -84,16 +143,12 @@ public struct Dataset: Sendable {
             for (period, categories) in scopeCrime.counts {
                 for (category, count) in categories { mine.counts[period, default: [:]][category, default: 0] += count }
             }
+            for (span, categories) in scopeCrime.yearToDate {
+                for (category, count) in categories { mine.yearToDate[span, default: [:]][category, default: 0] += count }
+            }
             crime[scope] = mine
         }
-        for (scope, periods) in other.survey {
-            for (period, items) in periods {
-                for (item, share) in items {
-                    let old = survey[scope]?[period]?[item]
-                    survey[scope, default: [:]][period, default: [:]][item] = max(old ?? share, share)
-                }
-            }
-        }
+        for (source, table) in other.surveySources { surveySources[source, default: SurveyTable()].merge(table) }
         for (scope, periods) in other.resources {
             for (period, items) in periods {
                 for (item, amount) in items { resources[scope, default: [:]][period, default: [:]][item, default: 0] += amount }
@@ -114,6 +169,38 @@ public struct Dataset: Sendable {
         let key = NameKey(name)
         if displayNames[key] == nil { displayNames[key] = name.trimmingSpaces() }
         return key
+    }
+}
+
+/// The survey-shaped rows of one source: shares (0–1) and respondents per scope, period and item.
+public struct SurveyTable: Sendable {
+    /// The source of rows without a `source`/`källa` cell: ordinary surveys, which feed citizen concern.
+    public static let defaultSource = NameKey("survey")
+
+    /// Shares per scope, period and item; a duplicate row keeps the largest share.
+    public internal(set) var shares: [NameKey: [Period: [NameKey: Double]]] = [:]
+    /// Respondents of the row whose share was kept, where the file gives them.
+    public internal(set) var respondents: [NameKey: [Period: [NameKey: Int]]] = [:]
+
+    /// Creates an empty table.
+    public init() {}
+
+    mutating func add(scope: NameKey, period: Period, item: NameKey, share: Double, respondents count: Int?) {
+        if let old = shares[scope]?[period]?[item], old >= share { return }
+        shares[scope, default: [:]][period, default: [:]][item] = share
+        respondents[scope, default: [:]][period, default: [:]][item] = count
+    }
+
+    mutating func merge(_ other: SurveyTable) {
+        for (scope, periods) in other.shares {
+            for (period, items) in periods {
+                for (item, share) in items {
+                    add(
+                        scope: scope, period: period, item: item, share: share,
+                        respondents: other.respondents[scope]?[period]?[item])
+                }
+            }
+        }
     }
 }
 

@@ -20,6 +20,31 @@ enum StatisticsExport {
     /// `Period` empty or a whole-year word (`Helår`, `Hela året`, `År`, `Totalt`) gives the year;
     /// a Swedish month name (`januari`, or `jan`) that month; a quarter (`Kvartal 1`, `kv 1`,
     /// `Q1`, `januari-mars`, `jan-mar`) that quarter. `2023-Q1` and `2023-01` are read as periods.
+    /// What a row's `År` and `Period` cells stand for.
+    enum RowPeriod: Equatable {
+        /// A year, quarter or month.
+        case period(Period)
+        /// The cumulative `Jan-jun`: January to the given month.
+        case yearToDate(year: Int, throughMonth: Int)
+    }
+
+    /// The period a row stands for: as ``period(year:period:)``, except that the cumulative
+    /// `Jan-mar`, `Jan-jun` and `Jan-sep` (any range starting in January and ending before December)
+    /// are year-to-date spans, which SPEC 4.2 compares with the same months of other years.
+    static func rowPeriod(year yearText: String, period periodText: String) -> Result<RowPeriod, DataValues.Problem> {
+        if let year = Int(yearText), yearText.utf8.count == 4, year >= 1000 {
+            let parts = compact(periodText).split(separator: "-", omittingEmptySubsequences: false)
+            if parts.count == 2, monthNumber(parts[0]) == 1, let last = monthNumber(parts[1]), (1...11).contains(last) {
+                return .success(.yearToDate(year: year, throughMonth: last))
+            }
+        }
+        return period(year: yearText, period: periodText).map(RowPeriod.period)
+    }
+
+    private static func monthNumber(_ part: Substring) -> Int? {
+        months.firstIndex { $0.full == part || $0.short == part }.map { $0 + 1 }
+    }
+
     static func period(year yearText: String, period periodText: String) -> Result<Period, DataValues.Problem> {
         guard yearText.utf8.count == 4, let year = Int(yearText), year >= 1000 else {
             return .failure(
@@ -41,7 +66,9 @@ enum StatisticsExport {
             ))
     }
 
-    private static let wholeYear: Set<String> = ["helår", "helar", "heltår", "helaåret", "år", "ar", "totalt"]
+    private static let wholeYear: Set<String> = [
+        "helår", "helar", "heltår", "helaåret", "år", "ar", "totalt", "jan-dec", "januari-december",
+    ]
 
     private static let months: [(full: String, short: String)] = [
         ("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj", "maj"), ("juni", "jun"),

@@ -21,6 +21,13 @@ public struct Evaluation: Sendable {
     public var dataPeriods: DataPeriods
     /// Crime categories (or event types) in T that no area maps, with their counts, largest first.
     public var unmapped: [CategoryCount]
+    /// The declared signals (SPEC 4.3), in declaration order.
+    public var signals: [Signal] = []
+    /// Which periods the trends compare, and which were left out (SPEC 4.2).
+    public var comparison: PeriodComparison = PeriodComparison()
+    /// Findings about the evaluation as a whole, for every format in its language: areas without
+    /// evidence, missing resource data, names that match nothing, unmapped categories.
+    public var notices: [EvaluationNotice] = []
     /// Rank stability under sampled weights; `nil` when sampling was turned off.
     public var stability: RankStability?
     /// Follow-up of the adopted focus areas, in the order given.
@@ -57,8 +64,12 @@ public struct AreaEvaluation: Sendable, Hashable, Identifiable {
     public var trend: TrendFactor?
     /// Citizen concern; `nil` when missing.
     public var concern: ConcernFactor?
-    /// Resources (never missing).
-    public var resources: ResourcesFactor
+    /// Resources; `nil` when the scope has no resource data (SPEC 4.2).
+    public var resources: ResourcesFactor?
+    /// Each declared signal's factor, in declaration order; `nil` when missing (SPEC 4.3).
+    public var signals: [SignalFactor?] = []
+    /// Whether any data speaks for the area (SPEC 4.2 "Evidence").
+    public var evidence: Bool = true
     /// The area's effective, normalised weights.
     public var weights: FactorWeights
     /// Each counted factor's part of ``weightedScore`` (w·n / Σw); absent for a factor left out.
@@ -83,6 +94,63 @@ public enum SelectionReason: String, Sendable, Hashable {
     case belowTop
     /// Scored under `min_score`.
     case belowMinScore
+    /// No data speaks for it, and no rule included it (SPEC 4.2).
+    case noEvidence = "no_evidence"
+}
+
+/// Which periods the trends compare (SPEC 4.2).
+public struct PeriodComparison: Sendable, Hashable {
+    /// L, when the evaluated period is a part-year and every period's first L months are compared.
+    public var comparedMonths: Int?
+    /// The baseline periods used, oldest first (the same for every area).
+    public var baselinePeriods: [Period] = []
+    /// Baseline periods (within T−K … T−1) left out, oldest first.
+    public var baselineDropped: [BaselineDrop] = []
+
+    /// Creates a comparison of whole periods.
+    public init(comparedMonths: Int? = nil, baselinePeriods: [Period] = [], baselineDropped: [BaselineDrop] = []) {
+        self.comparedMonths = comparedMonths
+        self.baselinePeriods = baselinePeriods
+        self.baselineDropped = baselineDropped
+    }
+}
+
+/// Something the group should know about an evaluation as a whole; each format says it in its language.
+public enum EvaluationNotice: Sendable, Hashable {
+    /// These areas have no evidence: they rank last and are not selected by `select` (SPEC 4.2).
+    case noEvidence([AreaWithoutEvidence])
+    /// The scope has no resource rows in any period up to T: resources are missing (SPEC 4.2).
+    case noResourceData(scope: String, period: Period)
+    /// Names in an area that match nothing anywhere in the data, with the closest names that do.
+    case unmatchedNames(area: String, names: [UnmatchedName])
+    /// Crimes or events in T of categories no area maps.
+    case unmappedCategories(scope: String, period: Period, categories: [CategoryCount])
+    /// A signal's source, or its items, occur in no data file.
+    case signalWithoutData(signal: String, source: String)
+}
+
+/// An area without evidence, and why.
+public struct AreaWithoutEvidence: Sendable, Hashable {
+    /// The area's id.
+    public var id: String
+    /// Whether it lists crime categories (which then had no crimes counted).
+    public var hasCategories: Bool
+    /// Whether it lists survey items (which the latest survey then did not ask).
+    public var hasSurveyItems: Bool
+}
+
+/// A category, survey item or signal item that matches nothing in the data.
+public struct UnmatchedName: Sendable, Hashable {
+    /// What kind of name it is.
+    public enum Kind: String, Sendable, Hashable {
+        case category, surveyItem = "survey_item", signalItem = "signal_item"
+    }
+    /// The kind.
+    public var kind: Kind
+    /// The name as the rules write it.
+    public var name: String
+    /// The closest name of that kind in the data, if one is close.
+    public var suggestion: String?
 }
 
 /// The data periods an evaluation used.

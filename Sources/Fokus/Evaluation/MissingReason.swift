@@ -14,4 +14,12 @@ public enum MissingReason: Sendable, Hashable {
     case concernWithoutSurvey(period: Period, scope: String)
     /// No measure in the catalogue addresses the area, so its resources score is 0.
     case resourcesWithoutMeasures
+    /// The scope has no resource rows in any period up to T (SPEC 4.2).
+    case resourcesWithoutData(period: Period, scope: String)
+    /// The area lists no items for the signal.
+    case signalWithoutItems(signal: String)
+    /// The signal's latest period did not ask about the area's items.
+    case signalNotAsked(signal: String, period: Period)
+    /// The signal's source has no rows up to T for the scope.
+    case signalWithoutData(signal: String, source: String)
 }

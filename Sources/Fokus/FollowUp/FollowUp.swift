@@ -3,7 +3,7 @@ import Foundation
 /// How an adopted area has developed since its adoption.
 ///
 /// The counts of the periods from the adoption period up to T are compared with the baseline of
-/// the K periods before it, with SPEC 4's noise-aware statistic generalised to a mean over m
+/// the K periods before it (each cut to the same first months when T is a part-year, SPEC 4.2), with SPEC 4's noise-aware statistic generalised to a mean over m
 /// periods: z = 2·(√(ȳ + 3/8) − √(b + 3/8)) / √(1/m + 1/K'), which is SPEC 4's z for m = 1.
 /// z ≤ −2 is improving, z ≥ 2 worsening, anything between no clear change.
 public struct FollowUp: Sendable, Hashable {
@@ -56,14 +56,15 @@ public struct FollowUp: Sendable, Hashable {
         var since: [PeriodCount] = []
         var p = start
         while p <= data.period {
-            if data.presentPeriods.contains(p) {
-                since.append(PeriodCount(period: p, count: data.count(of: categories, in: p)))
+            if let count = data.comparableCount(of: categories, in: p) {
+                since.append(PeriodCount(period: p, count: count))
             }
             p = p.advanced(by: 1)
         }
+        // Comparable counts: when T is a part-year, every period's first L months (SPEC 4.2).
         let baselinePeriods = (1...settings.baselinePeriods).reversed().map { start.advanced(by: -$0) }
-            .filter { data.presentPeriods.contains($0) }
-        let baselineCounts = baselinePeriods.map { data.count(of: categories, in: $0) }
+            .filter { data.comparableCounts[$0] != nil }
+        let baselineCounts = baselinePeriods.map { data.comparableCount(of: categories, in: $0) ?? 0 }
         let baseline = baselineCounts.isEmpty ? nil : Double(baselineCounts.reduce(0, +)) / Double(baselineCounts.count)
         let meanSince = since.isEmpty ? nil : Double(since.reduce(0) { $0 + ($1.count ?? 0) }) / Double(since.count)
         var z: Double?

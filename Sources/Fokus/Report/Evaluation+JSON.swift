@@ -10,6 +10,14 @@ extension Evaluation {
             ("missing", .string(missingPolicy.rawValue)),
         ]
         pairs.append(("changes", changes?.json ?? .null))  // leads, as in every format
+        pairs.append(("compared_months", comparison.comparedMonths.map(JSONValue.integer) ?? .null))
+        pairs.append(("baseline_periods", .array(comparison.baselinePeriods.map { .string($0.description) })))
+        pairs.append(("baseline_dropped", .array(comparison.baselineDropped.map { drop in
+            .object([("period", .string(drop.period.description)), ("reason", .string(drop.reason.rawValue))])
+        })))
+        pairs.append(("signals", .array(signals.map { signal in
+            .object([("id", .string(signal.id)), ("name", .string(signal.name)), ("source", .string(signal.source))])
+        })))
         pairs.append(("ranking", .array(ranking.map(\.json))))
         pairs.append(("selected", .array(selected.map { .string($0.id) })))
         pairs.append(("plan", plan.json))
@@ -25,7 +33,14 @@ extension Evaluation {
             ("resources", dataPeriods.resources.map { .string($0.description) } ?? .null),
         ]
         pairs.append(("data_periods", .object(periods)))
-        pairs.append(("warnings", .array(warnings.map(\.json))))
+        let english = ReportStrings(.en)
+        let noticeJSON = notices.map { notice -> JSONValue in
+            .object([
+                ("message", .string(english.notice(notice))), ("severity", .string("warning")), ("file", .null),
+                ("line", .null), ("column", .null),
+            ])
+        }
+        pairs.append(("warnings", .array(warnings.map(\.json) + noticeJSON)))
         let inputsJSON = inputs.map { i -> JSONValue in .object([("path", .string(i.path)), ("sha256", .string(i.sha256))]) }
         pairs.append(("inputs", .array(inputsJSON)))
         return .object(pairs)
@@ -34,13 +49,22 @@ extension Evaluation {
 
 extension FactorWeights {
     var json: JSONValue {
-        .object(Factor.allCases.map { ($0.rawValue, .number(self[$0])) })
+        .object(factors.map { ($0.key, .number(self[$0])) })
     }
 }
 
 extension AreaEvaluation {
     var json: JSONValue {
-        .object([
+        let contributionPairs: [(String, JSONValue)] = weights.factors.compactMap { f in
+            contributions[f].map { (f.key, .number($0)) }
+        }
+        let firedJSON: [JSONValue] = rules.fired.map { r in
+            .object([
+                ("id", .string(r.id)), ("reason", r.reason.map(JSONValue.string) ?? .null),
+                ("score_before", .number(r.scoreBefore)), ("score_after", .number(r.scoreAfter)),
+            ])
+        }
+        let pairs: [(String, JSONValue)] = [
             ("id", .string(id)),
             ("name", .string(name)),
             ("rank", .integer(rank)),
@@ -48,39 +72,60 @@ extension AreaEvaluation {
             ("weighted_score", .number(weightedScore)),
             ("selected", .bool(selected)),
             ("selection_reason", .string(selectionReason.rawValue)),
-            ("factors", .object([
-                ("trend", trend.map { t in
-                    .object([
-                        ("latest", .number(t.latest)), ("baseline", .number(t.baseline)), ("ratio", .number(t.ratio)),
-                        ("z", .number(t.z)), ("n", .number(t.n)),
-                        ("baseline_periods", .array(t.baselinePeriods.map { .string($0.description) })),
-                        ("series", .array(t.series.map { .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)]) })),
-                    ])
-                } ?? .null),
-                ("concern", concern.map { c in
-                    .object([
-                        ("raw", .number(c.raw)), ("n", .number(c.n)), ("period", .string(c.period.description)),
-                        ("items", .array(c.items.map { .object([("item", .string($0.item)), ("share", .number($0.share))]) })),
-                    ])
-                } ?? .null),
-                ("resources", .object([
-                    ("raw", .number(resources.raw)), ("n", .number(resources.n)),
-                    ("best_measure", resources.bestMeasure.map(JSONValue.string) ?? .null),
-                    ("overridden", .bool(resources.isOverridden)),
-                    ("no_measures", .bool(resources.hasNoMeasures)),
-                ])),
-            ])),
+            ("evidence", .bool(evidence)),
+            ("factors", factorsJSON),
             ("weights", weights.json),
-            ("contributions", .object(Factor.allCases.compactMap { f in contributions[f].map { (f.rawValue, .number($0)) } })),
-            ("rules_fired", .array(rules.fired.map { r in
-                .object([
-                    ("id", .string(r.id)), ("reason", r.reason.map(JSONValue.string) ?? .null),
-                    ("score_before", .number(r.scoreBefore)), ("score_after", .number(r.scoreAfter)),
-                ])
-            })),
+            ("contributions", .object(contributionPairs)),
+            ("rules_fired", .array(firedJSON)),
             ("notes", .array(rules.notes.map(JSONValue.string))),
             ("missing", .array(missing.map { .string(ReportStrings(.en).missing($0)) })),
+        ]
+        return .object(pairs)
+    }
+
+    private var factorsJSON: JSONValue {
+        let trendJSON: JSONValue = trend.map { t in
+            let series: [JSONValue] = t.series.map {
+                .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)])
+            }
+            return .object([
+                ("latest", .number(t.latest)), ("baseline", .number(t.baseline)), ("ratio", .number(t.ratio)),
+                ("z", .number(t.z)), ("n", .number(t.n)),
+                ("baseline_periods", .array(t.baselinePeriods.map { .string($0.description) })),
+                ("series", .array(series)),
+            ])
+        } ?? .null
+        let concernJSON: JSONValue = concern.map { c in
+            .object([
+                ("raw", .number(c.raw)), ("n", .number(c.n)), ("period", .string(c.period.description)),
+                ("items", Self.itemsJSON(c.items)),
+            ])
+        } ?? .null
+        let resourcesJSON: JSONValue = resources.map { r in
+            .object([
+                ("raw", .number(r.raw)), ("n", .number(r.n)),
+                ("best_measure", r.bestMeasure.map(JSONValue.string) ?? .null),
+                ("overridden", .bool(r.isOverridden)),
+                ("no_measures", .bool(r.hasNoMeasures)),
+            ])
+        } ?? .null
+        var signalPairs: [(String, JSONValue)] = []
+        for (factor, signal) in zip(weights.signals, signals) {
+            let value: JSONValue = .object([
+                ("raw", signal.map { .number($0.raw) } ?? .null), ("n", signal.map { .number($0.n) } ?? .null),
+                ("period", signal.map { .string($0.period.description) } ?? .null),
+                ("items", signal.map { Self.itemsJSON($0.items) } ?? .array([])),
+            ])
+            signalPairs.append((factor.id, value))
+        }
+        return .object([
+            ("trend", trendJSON), ("concern", concernJSON), ("resources", resourcesJSON),
+            ("signals", .object(signalPairs)),
         ])
+    }
+
+    private static func itemsJSON(_ items: [ConcernFactor.ItemShare]) -> JSONValue {
+        .array(items.map { .object([("item", .string($0.item)), ("share", .number($0.share))]) })
     }
 }
 
@@ -124,6 +169,9 @@ extension RankStability {
             ("samples", .integer(settings.samples)),
             ("concentration", .number(settings.concentration)),
             ("seed", .string(String(settings.seed))),
+            ("vary", .array(vary.map { .string($0.rawValue) })),
+            ("single_factor", .bool(singleFactor)),
+            ("few_crimes", .array(fewCrimes.map(JSONValue.string))),
             ("selection_holds", .number(selectionHolds)),
             ("verdict", .string(verdict)),
             ("most_frequent_swap", mostFrequentSwap.map { s in
@@ -173,7 +221,7 @@ extension ChangeSummary {
                     ("previous_score", .number(a.previousScore)),
                     ("score", .number(a.score)),
                     ("score_change", .number(a.scoreDelta)),
-                    ("most_moved_factor", a.mostMovedFactor.map { .string($0.factor.rawValue) } ?? .null),
+                    ("most_moved_factor", a.mostMovedFactor.map { .string($0.factor.key) } ?? .null),
                 ])
             })),
             ("entered_selection", strings(enteredSelection)),

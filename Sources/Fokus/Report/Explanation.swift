@@ -20,7 +20,12 @@ extension Evaluation {
         }
         table.add(row(.crimeTrend, raw: a.trend.map { "z \(number.signed($0.z))" }, n: a.trend?.n))
         table.add(row(.citizenConcern, raw: a.concern.map { number.fixed($0.raw) }, n: a.concern?.n))
-        table.add(row(.resources, raw: number.fixed(a.resources.raw), n: a.resources.n))
+        table.add(row(.resources, raw: a.resources.map { number.fixed($0.raw) }, n: a.resources?.n))
+        for (signal, factor) in zip(signals, a.signals) {
+            var cells = row(.signal(signal.id), raw: factor.map { number.fixed($0.raw) }, n: factor?.n)
+            cells[0] = signal.name
+            table.add(cells)
+        }
         table.add([s.weightedScore, "", "", "", number.fixed(a.weightedScore, 4)])
         out.append(table.rendered())
         out.append("")
@@ -29,12 +34,24 @@ extension Evaluation {
             out.append("  " + s.counts(t.series))
             out.append("  " + s.categories(a.area.categories))
         }
+        out.append(contentsOf: ReportSections(evaluation: self, changes: nil, strings: s, bullet: "").comparisonLines())
         if let c = a.concern { out.append(s.concern(c)) }
-        let r = a.resources
-        if r.isOverridden {
-            out.append(s.resourcesFixed(r.raw))
-        } else if let best = r.bestMeasure {
-            out.append(s.resourcesBestFit(r.raw, measure: best, resourcePeriod: dataPeriods.resources))
+        for (signal, factor) in zip(signals, a.signals) {
+            if let factor { out.append(s.signal(factor, name: signal.name, source: signal.source)) }
+        }
+        if let r = a.resources {
+            if r.isOverridden {
+                out.append(s.resourcesFixed(r.raw))
+            } else if let best = r.bestMeasure {
+                out.append(s.resourcesBestFit(r.raw, measure: best, resourcePeriod: dataPeriods.resources))
+            }
+        }
+        if !a.evidence {
+            out.append(
+                s.noEvidenceExplained(
+                    AreaWithoutEvidence(
+                        id: a.id, hasCategories: !a.area.categories.isEmpty,
+                        hasSurveyItems: !a.area.surveyItems.isEmpty)))
         }
         out.append("")
         if a.rules.fired.isEmpty {

@@ -19,14 +19,30 @@ struct MarkdownReport {
             out.append(contentsOf: sections.changeLines())
             out.append("")
         }
-        out.append(row(["#", s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern, s.resources, s.selected]))
-        out.append("|--:|------|------:|--------:|------------------:|--------:|----------:|:--------:|")
+        let signalHeaders = e.signals.map { cell($0.name) }
+        out.append(row(["#", s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern] + signalHeaders + [s.resources, s.selected]))
+        out.append("|--:|------|------:|--------:|------------------:|--------:|" + signalHeaders.map { _ in "--------:|" }.joined()
+            + "----------:|:--------:|")
         for a in e.ranking {
             let trend = a.trend.map { "\(number.amount($0.latest)) / \(number.amount($0.baseline))" } ?? "–"
-            out.append(row([
-                "\(a.rank)", "\(cell(a.name)) (`\(a.id)`)", number.fixed(a.score), number.signed(a.trend?.z), trend,
-                number.percent(a.concern?.raw), number.fixed(a.resources.raw, 2), a.selected ? "✔" : "",
-            ]))
+            let mark = a.selected ? "✔" : s.selectionMark(selected: false, reason: a.selectionReason)
+            out.append(row(
+                ["\(a.rank)", "\(cell(a.name)) (`\(a.id)`)", number.fixed(a.score), number.signed(a.trend?.z), trend,
+                 number.percent(a.concern?.raw)]
+                    + a.signals.map { number.percent($0?.raw) }
+                    + [a.resources.map { number.fixed($0.raw, 2) } ?? "–", mark]))
+        }
+        let comparison = sections.comparisonLines()
+        if !comparison.isEmpty {
+            out.append("")
+            out.append(contentsOf: comparison.map { "- " + $0 })
+        }
+        let fired = sections.firedRuleLines(code: { "`\($0)`" })
+        if !fired.isEmpty {
+            out.append("")
+            out.append("## \(s.rulesFired)")
+            out.append("")
+            out.append(contentsOf: fired)
         }
         if let stability = e.stability {
             out.append("")
@@ -68,17 +84,18 @@ struct MarkdownReport {
             out.append("")
             out.append(contentsOf: sections.followUpLines())
         }
-        let fired = e.ranking.flatMap { a in a.rules.fired.map { (a.id, $0) } }
-        if !fired.isEmpty {
+        let missing = e.ranking.filter { !$0.missing.isEmpty }
+        if !missing.isEmpty {
             out.append("")
-            out.append("## \(s.rulesFired)")
+            out.append("## \(s.missingData)")
             out.append("")
-            for (id, r) in fired { out.append("- `\(id)`: **\(r.id)**" + (r.reason.map { " — \($0)" } ?? "")) }
+            for a in missing { for reason in a.missing { out.append("- `\(a.id)`: \(s.missing(reason))") } }
         }
-        if !e.warnings.isEmpty {
+        if !e.warnings.isEmpty || !e.notices.isEmpty {
             out.append("")
             out.append("## \(s.warnings)")
             out.append("")
+            out.append(contentsOf: sections.noticeLines())
             for w in e.warnings { out.append("- \(w.description)") }
         }
         return out.joined(separator: "\n") + "\n"

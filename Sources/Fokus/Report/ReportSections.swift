@@ -44,6 +44,49 @@ struct ReportSections {
         return table
     }
 
+    /// Which periods the trends compare and which were left out (SPEC 4.2), without bullets.
+    func comparisonLines() -> [String] {
+        let c = evaluation.comparison
+        guard c.comparedMonths != nil || !c.baselineDropped.isEmpty else { return [] }
+        return [strings.comparison(c, period: evaluation.period)] + c.baselineDropped.map(strings.dropped)
+    }
+
+    /// The notices about the evaluation as a whole, in the report's language, with bullets.
+    func noticeLines() -> [String] {
+        evaluation.notices.map { bullet + strings.notice($0) }
+    }
+
+    /// The rules that fired, each once with the areas it fired for, and the notes they added, each once
+    /// with its areas (a rule firing for many areas is one line, not one per area).
+    func firedRuleLines(code: (String) -> String = { $0 }) -> [String] {
+        let number = strings.number
+        var order: [String] = []
+        var byRule: [String: (reason: String?, areas: [String])] = [:]
+        var notes: [String] = []
+        var noteAreas: [String: [String]] = [:]
+        for a in evaluation.ranking {
+            for r in a.rules.fired {
+                if byRule[r.id] == nil {
+                    order.append(r.id)
+                    byRule[r.id] = (r.reason, [])
+                }
+                let delta = r.scoreAfter - r.scoreBefore
+                let effect = delta == 0 ? "" : " \(number.signed(delta, 3))"
+                byRule[r.id]!.areas.append(code(a.id) + effect)
+            }
+            for note in a.rules.notes {
+                if noteAreas[note] == nil { notes.append(note) }
+                noteAreas[note, default: []].append(code(a.id))
+            }
+        }
+        var lines = order.map { id -> String in
+            let rule = byRule[id]!
+            return bullet + code(id) + (rule.reason.map { " — \($0)" } ?? "") + ": " + rule.areas.joined(separator: ", ")
+        }
+        lines += notes.map { bullet + strings.note($0) + " (" + noteAreas[$0]!.joined(separator: ", ") + ")" }
+        return lines
+    }
+
     func followUpLines() -> [String] {
         evaluation.followUps.map { bullet + strings.followUp($0) }
     }

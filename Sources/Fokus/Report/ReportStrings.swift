@@ -47,7 +47,11 @@ struct ReportStrings: Sendable {
     /// The "selected" cell: whether and why.
     func selectionMark(selected: Bool, reason: SelectionReason) -> String {
         if selected { return reason == .included ? text(sv: "ja (regel)", en: "yes (rule)") : text(sv: "ja", en: "yes") }
-        return reason == .excluded ? text(sv: "utesluten", en: "excluded") : ""
+        switch reason {
+        case .excluded: return text(sv: "utesluten", en: "excluded")
+        case .noEvidence: return noEvidence
+        default: return ""
+        }
     }
 
     /// Why a factor is missing, in a sentence.
@@ -74,8 +78,142 @@ struct ReportStrings: Sendable {
         case .resourcesWithoutMeasures:
             text(sv: "resurser 0: ingen åtgärd i katalogen gäller området",
                  en: "resources 0: no measure in the catalogue addresses the area")
+        case .resourcesWithoutData(let period, let scope):
+            text(sv: "resurser saknas: inga resursdata till och med \(period) för \(scope)",
+                 en: "resources missing: no resource data up to \(period) for \(scope)")
+        case .signalWithoutItems(let signal):
+            text(sv: "\(signal) saknas: området har inga frågor för signalen",
+                 en: "\(signal) missing: the area lists no items for the signal")
+        case .signalNotAsked(let signal, let period):
+            text(sv: "\(signal) saknas: underlaget från \(period) tog inte upp områdets frågor",
+                 en: "\(signal) missing: the rows of \(period) did not cover the area's items")
+        case .signalWithoutData(let signal, let source):
+            text(sv: "\(signal) saknas: inga rader med källan \(source) till och med perioden",
+                 en: "\(signal) missing: no rows with the source \(source) up to the period")
         }
     }
+
+    // MARK: Evidence and compared periods (SPEC 4.2)
+
+    /// `jan`, `feb`, … (Swedish) or `Jan`, `Feb`, … (English) for month 1–12.
+    func monthName(_ month: Int) -> String {
+        let sv = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return text(sv: sv[(month - 1) % 12], en: en[(month - 1) % 12])
+    }
+
+    /// `2023–2025`, or `2021, 2023` when not consecutive.
+    private func periodRange(_ periods: [Period]) -> String {
+        guard let first = periods.first, let last = periods.last else { return "" }
+        if periods.count > 1, periods.enumerated().allSatisfy({ $0.element == first.advanced(by: $0.offset) }) {
+            return "\(first)–\(last)"
+        }
+        return list(periods.map(\.description))
+    }
+
+    /// "2026 (jan–aug) jämförs med jan–aug 2023–2025", or whole periods: "2026 jämförs med 2023–2025".
+    func comparison(_ c: PeriodComparison, period: Period) -> String {
+        let baseline = c.baselinePeriods.isEmpty ? text(sv: "ingen jämförelseperiod", en: "no baseline period")
+            : periodRange(c.baselinePeriods)
+        guard let months = c.comparedMonths else {
+            return text(sv: "Brottsutvecklingen: \(period) jämförs med \(baseline).",
+                        en: "Crime trend: \(period) is compared with \(baseline).")
+        }
+        let firstMonth = (period.firstMonthOrdinal % 12) + 1
+        let span = months == 1 ? monthName(firstMonth) : "\(monthName(firstMonth))–\(monthName(firstMonth + months - 1))"
+        return text(
+            sv: "Brottsutvecklingen: \(period) (\(span)) jämförs med \(span) \(baseline), eftersom data för \(period) bara "
+                + "når till och med \(monthName(firstMonth + months - 1)).",
+            en: "Crime trend: \(period) (\(span)) is compared with \(span) of \(baseline), since the data for \(period) "
+                + "only runs to \(monthName(firstMonth + months - 1)).")
+    }
+
+    /// "2022 lämnas utanför: data börjar först under perioden."
+    func dropped(_ drop: BaselineDrop) -> String {
+        switch drop.reason {
+        case .beforeData:
+            text(sv: "\(drop.period) lämnas utanför jämförelsen: data börjar först under perioden, så den är inte komplett.",
+                 en: "\(drop.period) is left out of the comparison: the data starts inside it, so it is incomplete.")
+        case .notMonthly:
+            text(sv: "\(drop.period) lämnas utanför jämförelsen: den har bara siffror för hela perioden, som inte kan "
+                    + "delas upp i samma månader.",
+                 en: "\(drop.period) is left out of the comparison: it has figures for the whole period only, which "
+                    + "cannot be cut to the same months.")
+        }
+    }
+
+    /// "Utan underlag: jakt — inga anmälda brott i kategorierna och ingen enkätfråga."
+    func withoutEvidence(_ area: AreaWithoutEvidence) -> String {
+        let crime = area.hasCategories
+            ? text(sv: "inga anmälda brott i kategorierna", en: "no reported crimes in its categories")
+            : text(sv: "inga brottskategorier", en: "no crime categories")
+        let survey = area.hasSurveyItems
+            ? text(sv: "inga enkätsvar på dess frågor", en: "no survey answers to its items")
+            : text(sv: "ingen enkätfråga", en: "no survey item")
+        return "\(area.id) — \(crime) " + text(sv: "och", en: "and") + " \(survey)"
+    }
+
+    /// A notice about the evaluation as a whole, in a sentence.
+    func notice(_ notice: EvaluationNotice) -> String {
+        switch notice {
+        case .noEvidence(let areas):
+            return text(sv: "Utan underlag: ", en: "No evidence: ") + areas.map(withoutEvidence).joined(separator: "; ")
+                + text(sv: ". De rangordnas sist och väljs inte (om ingen regel tar med dem).",
+                       en: ". They rank last and are not selected (unless a rule includes them).")
+        case .noResourceData(let scope, let period):
+            return text(
+                sv: "Inga resursdata för \(scope) till och med \(period): resursfaktorn saknas för alla områden, och "
+                    + "åtgärdsplanen kan bara ta med åtgärder utan kostnad. Lägg en resursfil i datamappen.",
+                en: "No resource data for \(scope) up to \(period): the resources factor is missing for every area, and "
+                    + "the measure plan can only hold measures without cost. Add a resources file to the data folder.")
+        case .unmatchedNames(let area, let names):
+            var groups: [String] = []
+            for kind in [UnmatchedName.Kind.category, .surveyItem, .signalItem] {
+                let ofKind = names.filter { $0.kind == kind }
+                guard !ofKind.isEmpty else { continue }
+                let quoted = ofKind.map { name -> String in
+                    text(sv: "”\(name.name)”", en: "“\(name.name)”")
+                        + (name.suggestion.map { text(sv: " (menade du ”\($0)”?)", en: " (did you mean “\($0)”?)") } ?? "")
+                }
+                let noun: String
+                switch kind {
+                case .category: noun = text(sv: "kategorierna", en: "categories")
+                case .surveyItem: noun = text(sv: "enkätfrågorna", en: "survey items")
+                case .signalItem: noun = text(sv: "signalfrågorna", en: "signal items")
+                }
+                groups.append(noun + " " + list(quoted))
+            }
+            return text(sv: "Området \(area): inga av ", en: "The area \(area): none of its ")
+                + groups.joined(separator: text(sv: " eller ", en: " or "))
+                + text(sv: " finns i någon datafil; kontrollera stavningen.",
+                       en: " occurs in any data file; check the spelling.")
+        case .unmappedCategories(let scope, let period, let categories):
+            let total = categories.reduce(0) { $0 + $1.count }
+            let shown = categories.prefix(8).map { "\($0.category) (\($0.count))" }
+            let more = categories.count > 8
+                ? text(sv: ", … (\(categories.count) i allt)", en: ", … (\(categories.count) in all)") : ""
+            return text(
+                sv: "\(total) brott eller händelser i \(scope) \(period) hör till kategorier som inget område tar med: ",
+                en: "\(total) crimes or events in \(scope) \(period) are of categories no area maps: ")
+                + list(shown) + more
+                + text(sv: "; lägg till dem i ett områdes `categories:` om de är viktiga.",
+                       en: "; add them to an area's `categories:` if they matter.")
+        case .signalWithoutData(let signal, let source):
+            return text(
+                sv: "Signalen \(signal): ingen datafil har rader med källan ”\(source)”; kontrollera källkolumnen.",
+                en: "The signal \(signal): no data file has rows with the source “\(source)”; check the source column.")
+        }
+    }
+
+    /// The explanation's line for an area without evidence.
+    func noEvidenceExplained(_ area: AreaWithoutEvidence) -> String {
+        text(sv: "Utan underlag: ", en: "No evidence: ") + withoutEvidence(area)
+            + text(sv: ". Området rangordnas efter alla områden med underlag och väljs inte av `select`.",
+                   en: ". The area ranks after every area with evidence and is not selected by `select`.")
+    }
+
+    /// "utan underlag" in the selection column.
+    var noEvidence: String { text(sv: "utan underlag", en: "no evidence") }
 
     /// `crime trend`: a factor's plain-language name.
     func factor(_ factor: Factor) -> String {
@@ -83,6 +221,7 @@ struct ReportStrings: Sendable {
         case .crimeTrend: text(sv: "brottsutveckling", en: "crime trend")
         case .citizenConcern: text(sv: "medborgarnas oro", en: "citizen concern")
         case .resources: text(sv: "resurser", en: "resources")
+        case .signal(let id): id
         }
     }
 
@@ -112,7 +251,34 @@ struct ReportStrings: Sendable {
         } else {
             sentence += text(sv: "; rangordningen ändras aldrig", en: "; the ranking order never changes")
         }
-        return sentence + "."
+        sentence += ". " + varied(s.vary) + "."
+        if s.singleFactor, s.vary.contains(.weights) {
+            sentence += text(
+                sv: " Bara en faktor finns för varje område, så vikterna kan inte ändra ordningen.",
+                en: " Each area has only one factor present, so the weights cannot change the order.")
+        }
+        if !s.fewCrimes.isEmpty {
+            sentence += text(
+                sv: " Obs: urvalet vilar på färre än tio brott per period för \(list(s.fewCrimes)); små tal svänger "
+                    + "mycket av en slump.",
+                en: " Note: the selection rests on fewer than ten crimes a period for \(list(s.fewCrimes)); small "
+                    + "counts swing by chance.")
+        }
+        return sentence
+    }
+
+    /// "Varierat: vikter, brottsantal och enkätandelar".
+    func varied(_ sources: [SensitivitySource]) -> String {
+        let names = sources.map { source -> String in
+            switch source {
+            case .weights: text(sv: "vikterna", en: "the weights")
+            case .counts: text(sv: "brottsantalen", en: "the crime counts")
+            case .shares: text(sv: "enkätandelarna med antal svarande", en: "the survey shares with respondents")
+            }
+        }
+        let joined = names.count <= 1 ? names.joined()
+            : names.dropLast().joined(separator: ", ") + text(sv: " och ", en: " and ") + names.last!
+        return text(sv: "Varierat: ", en: "Varied: ") + joined
     }
 
     // MARK: Measure plan
@@ -225,6 +391,7 @@ struct ReportStrings: Sendable {
         switch reason {
         case .ranked: ""
         case .included: text(sv: " (medtagen av en regel)", en: " (included by a rule)")
+        case .noEvidence: text(sv: " (utan underlag)", en: " (no evidence)")
         case .excluded: text(sv: " (utesluten av en regel)", en: " (excluded by a rule)")
         case .belowTop:
             text(sv: " (utanför de \(settings.top ?? 0) främsta)", en: " (below the top \(settings.top ?? 0))")
@@ -278,6 +445,11 @@ struct ReportStrings: Sendable {
     func resourcesFixed(_ raw: Double) -> String {
         let value = number.fixed(raw, 2)
         return text(sv: "Resurser: satt till \(value) av reglerna.", en: "Resources: fixed at \(value) by the rules.")
+    }
+
+    /// "Staff (survey 2023): Unga som använder narkotika 62%".
+    func signal(_ f: SignalFactor, name: String, source: String) -> String {
+        "\(name) (\(source) \(f.period)): " + list(f.items.map { "\($0.item) \(number.percent($0.share))" })
     }
 
     /// "Resources: best fit 1.00 with the measure hastighet (resources of 2023)".

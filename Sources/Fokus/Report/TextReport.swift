@@ -19,30 +19,36 @@ struct TextReport {
             out.append(contentsOf: sections.changeLines())
             out.append("")
         }
+        let signalHeaders = e.signals.map { $0.id }
         var table = TextTable(
-            ["#", s.id, s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern, s.resources, s.selected],
-            alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left])
+            ["#", s.id, s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern] + signalHeaders
+                + [s.resources, s.selected],
+            alignments: [.right, .left, .left, .right, .right, .right, .right]
+                + signalHeaders.map { _ in TextTable.Alignment.right } + [.right, .left])
         for a in e.ranking {
-            table.add([
-                "\(a.rank)", a.id, a.name.truncated(to: 40), number.fixed(a.score),
-                number.signed(a.trend?.z),
-                a.trend.map { "\(number.amount($0.latest))/\(number.amount($0.baseline))" } ?? "–",
-                number.percent(a.concern?.raw), number.fixed(a.resources.raw, 2),
-                s.selectionMark(selected: a.selected, reason: a.selectionReason),
-            ])
+            table.add(
+                [
+                    "\(a.rank)", a.id, a.name.truncated(to: 40), number.fixed(a.score),
+                    number.signed(a.trend?.z),
+                    a.trend.map { "\(number.amount($0.latest))/\(number.amount($0.baseline))" } ?? "–",
+                    number.percent(a.concern?.raw),
+                ] + a.signals.map { number.percent($0?.raw) }
+                    + [
+                        a.resources.map { number.fixed($0.raw, 2) } ?? "–",
+                        s.selectionMark(selected: a.selected, reason: a.selectionReason),
+                    ])
         }
         out.append(table.rendered())
         out.append("")
-        let fired = e.ranking.filter { !$0.rules.fired.isEmpty }
+        let comparison = sections.comparisonLines()
+        if !comparison.isEmpty {
+            out.append(contentsOf: comparison)
+            out.append("")
+        }
+        let fired = sections.firedRuleLines()
         if !fired.isEmpty {
             out.append(s.rulesFired + ":")
-            for a in fired {
-                for r in a.rules.fired {
-                    out.append("  \(a.id): \(r.id) \(number.fixed(r.scoreBefore)) → \(number.fixed(r.scoreAfter))"
-                        + (r.reason.map { " — \($0)" } ?? ""))
-                }
-                for note in a.rules.notes { out.append("  \(a.id): " + s.note(note)) }
-            }
+            out.append(contentsOf: fired)
             out.append("")
         }
         if let stability = e.stability, let table = sections.stabilityTable() {
@@ -62,9 +68,10 @@ struct TextReport {
             out.append(s.missingData + ":")
             for a in missing { for reason in a.missing { out.append("  \(a.id): \(s.missing(reason))") } }
         }
-        if !e.warnings.isEmpty {
+        if !e.warnings.isEmpty || !e.notices.isEmpty {
             out.append("")
             out.append(s.warnings + ":")
+            out.append(contentsOf: sections.noticeLines())
             for w in e.warnings { out.append("  \(w.description)") }
         }
         return out.joined(separator: "\n") + "\n"

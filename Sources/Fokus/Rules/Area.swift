@@ -12,6 +12,8 @@ public struct Area: Sendable, Hashable, Identifiable {
     public var owners: [String]
     /// Per-area weight overrides, applied to the normalised global weights (SPEC 4.1).
     public var weightOverrides: [Factor: Double]
+    /// Each signal's items for this area (`signals: {medarbetare: [...]}`), by signal id.
+    public var signalItems: [String: [String]]
     /// A fixed resources score overriding the computed one (`resources: {score: 0.6}`).
     public var resourcesScore: Double?
     /// Where the area is defined.
@@ -20,8 +22,10 @@ public struct Area: Sendable, Hashable, Identifiable {
     /// Creates an area.
     public init(
         id: String, name: String, categories: [String] = [], surveyItems: [String] = [], owners: [String] = [],
-        weightOverrides: [Factor: Double] = [:], resourcesScore: Double? = nil, location: SourceLocation? = nil
+        weightOverrides: [Factor: Double] = [:], signalItems: [String: [String]] = [:], resourcesScore: Double? = nil,
+        location: SourceLocation? = nil
     ) {
+        self.signalItems = signalItems
         self.id = id
         self.name = name
         self.categories = categories

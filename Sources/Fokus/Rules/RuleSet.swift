@@ -20,6 +20,8 @@ public struct RuleSet: Sendable {
     public var concernAggregate: ConcernAggregate = .max
     /// Rank-stability sampling.
     public var sensitivity = SensitivitySettings()
+    /// Declared signals (SPEC 4.3), in declaration order.
+    public var signals: [Signal] = []
     /// Candidate focus areas, in file order.
     public var areas: [Area] = []
     /// The measure catalogue, in file order.
@@ -91,6 +93,22 @@ public struct SensitivitySettings: Sendable, Hashable {
     public var concentration: Double = 50
     /// Random seed (default 0).
     public var seed: UInt64 = 0
+    /// What each sample varies (default: weights, counts and shares; SPEC 4.2).
+    public var vary: Set<SensitivitySource> = Set(SensitivitySource.allCases)
     /// Creates the defaults.
     public init() {}
+}
+
+/// What a rank-stability sample draws anew (`sensitivity: {vary: [...]}`, SPEC 4.2).
+public enum SensitivitySource: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The global weight vector, from Dirichlet(α·w).
+    case weights
+    /// Every crime-count cell that enters a trend, from Gamma(c + ½, 1).
+    case counts
+    /// Survey and signal shares with `respondents`, from Beta(k + ½, n − k + ½).
+    case shares
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 }

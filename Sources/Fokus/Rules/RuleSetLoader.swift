@@ -80,12 +80,26 @@ public enum RuleSetLoader {
     ) throws(FokusError) -> RuleSet {
         var diagnostics: [Diagnostic] = []
         var contents: [RuleFileContent] = []
+        // Parse every file first: signals declared in one file may be named in another (SPEC 4.3).
+        var parsed: [Result<YAMLNode?, FokusError>] = []
         for source in sources {
-            var context = LoadContext(file: source.file)
-            do {
-                let root = try YAMLParser.parse(source.text, file: source.file)
-                contents.append(RuleFileReader.read(root, context: &context))
+            do throws(FokusError) {
+                parsed.append(.success(try YAMLParser.parse(source.text, file: source.file)))
             } catch {
+                parsed.append(.failure(error))
+            }
+        }
+        let signalIDs = parsed.flatMap { result -> [String] in
+            guard case .success(let root) = result else { return [] }
+            return SignalReader.declaredIDs(in: root)
+        }
+        for (source, result) in zip(sources, parsed) {
+            var context = LoadContext(file: source.file)
+            context.signalIDs = signalIDs
+            switch result {
+            case .success(let root):
+                contents.append(RuleFileReader.read(root, context: &context))
+            case .failure(let error):
                 context.diagnostics += error.diagnostics
                 var content = RuleFileContent(file: source.file)
                 content.listsAreas = true  // unknown: do not also claim the rule set has no areas

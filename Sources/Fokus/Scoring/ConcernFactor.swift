@@ -19,20 +19,47 @@ public struct ConcernFactor: Sendable, Hashable {
 
     /// The factor, or `nil` when the area has no items or none was asked in the latest survey ≤ T.
     static func compute(area: Area, data: ScopeData, aggregate: ConcernAggregate) -> ConcernFactor? {
-        guard let period = data.surveyPeriod else { return nil }
+        guard let view = data.sources[SurveyTable.defaultSource],
+            let shares = SharesOfItems(items: area.surveyItems, view: view, aggregate: aggregate)
+        else { return nil }
+        return ConcernFactor(raw: shares.raw, n: min(max(shares.raw, 0), 1), period: shares.period, items: shares.items)
+    }
+}
+
+/// One area's items looked up in the latest period ≤ T of one survey source, and their aggregate:
+/// how citizen concern and every signal read their raw value (SPEC 4, 4.3).
+struct SharesOfItems {
+    var raw: Double
+    var period: Period
+    var items: [ConcernFactor.ItemShare]
+    /// The keys of the items found, in the order of ``items``.
+    var keys: [NameKey]
+
+    /// `nil` when the source has no period ≤ T or asked none of the items then.
+    init?(items wanted: [String], view: ScopeData.SourceView, aggregate: ConcernAggregate) {
+        guard let period = view.latest else { return nil }
+        let shares = view.latestShares
         var seen = Set<NameKey>()
-        var items: [ItemShare] = []
-        for item in area.surveyItems {
+        var items: [ConcernFactor.ItemShare] = []
+        var keys: [NameKey] = []
+        for item in wanted {
             let key = NameKey(item)
-            guard seen.insert(key).inserted, let share = data.surveyShares[key] else { continue }
-            items.append(ItemShare(item: item, share: share))
+            guard seen.insert(key).inserted, let share = shares[key] else { continue }
+            items.append(ConcernFactor.ItemShare(item: item, share: share))
+            keys.append(key)
         }
         guard !items.isEmpty else { return nil }
-        let raw: Double
+        self.period = period
+        self.items = items
+        self.keys = keys
+        raw = Self.aggregate(items.map(\.share), aggregate)
+    }
+
+    /// The largest share, or the mean, summed in the order given.
+    static func aggregate(_ shares: [Double], _ aggregate: ConcernAggregate) -> Double {
         switch aggregate {
-        case .max: raw = items.map(\.share).max()!
-        case .mean: raw = items.reduce(0) { $0 + $1.share } / Double(items.count)
+        case .max: shares.max()!
+        case .mean: shares.reduce(0, +) / Double(shares.count)
         }
-        return ConcernFactor(raw: raw, n: min(max(raw, 0), 1), period: period, items: items)
     }
 }

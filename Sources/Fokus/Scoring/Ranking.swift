@@ -11,10 +11,14 @@ enum Ranking {
         var nConcern: Double?
         var included: Bool
         var excluded: Bool
+        /// Whether any data speaks for the area (SPEC 4.2).
+        var evidence: Bool = true
     }
 
-    /// Orders by score descending, then higher n_concern (missing last), then id by code point.
+    /// Orders areas with evidence before those without (SPEC 4.2), then by score descending, then higher
+    /// n_concern (missing last), then id by code point.
     static func isRankedBefore(_ a: Entry, _ b: Entry) -> Bool {
+        if a.evidence != b.evidence { return a.evidence }
         if a.score != b.score { return a.score > b.score }
         switch (a.nConcern, b.nConcern) {
         case let (x?, y?) where x != y: return x > y
@@ -30,11 +34,13 @@ enum Ranking {
     }
 
     /// Which of the ranked entries are selected: those passing `top` and `min_score` (both when both
-    /// are given), plus includes, minus excludes; an excluded area's place is not refilled.
+    /// are given), plus includes, minus excludes; an excluded area's place is not refilled. An area without
+    /// evidence is selected only by a rule's `include` (SPEC 4.2).
     static func selection(of ranked: [Entry], settings: SelectionSettings) -> [Bool] {
         ranked.enumerated().map { position, entry in
             if entry.excluded { return false }
             if entry.included { return true }
+            if !entry.evidence { return false }
             if let top = settings.top, position >= top { return false }
             if let minScore = settings.minScore, entry.score < minScore { return false }
             return true

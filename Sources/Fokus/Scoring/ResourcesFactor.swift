@@ -20,8 +20,11 @@ public struct ResourcesFactor: Sendable, Hashable {
         return fit
     }
 
-    /// The factor for `area` (never missing).
-    static func compute(area: Area, measures: [Measure], available: [NameKey: Double]) -> ResourcesFactor {
+    /// The factor for `area`; `nil` (missing) when the scope has no resource rows in any period ≤ T and
+    /// the area sets no score (SPEC 4.2).
+    static func compute(area: Area, measures: [Measure], available: [NameKey: Double], hasData: Bool)
+        -> ResourcesFactor?
+    {
         let addressing = measures.filter { $0.addresses.contains(area.id) }
         var best: (id: String, fit: Double)?
         for measure in addressing {
@@ -32,6 +35,7 @@ public struct ResourcesFactor: Sendable, Hashable {
             return ResourcesFactor(
                 raw: score, n: score, bestMeasure: best?.id, isOverridden: true, hasNoMeasures: addressing.isEmpty)
         }
+        guard hasData else { return nil }
         let raw = best?.fit ?? 0
         return ResourcesFactor(
             raw: raw, n: raw, bestMeasure: best?.id, isOverridden: false, hasNoMeasures: addressing.isEmpty)

@@ -1,4 +1,8 @@
 /// The data of one scope, seen at the evaluation's granularity: what the factors are computed from.
+///
+/// Besides whole-period counts it holds the *comparable* counts of SPEC 4.2: when the evaluated period
+/// T is a part-year, every period is cut to its first L months; periods that cannot be cut, or that the
+/// data starts inside, are left out of every comparison.
 struct ScopeData: Sendable {
     /// The scope's display name.
     let scopeName: String
@@ -6,18 +10,43 @@ struct ScopeData: Sendable {
     let period: Period
     /// Periods (at T's granularity) in which any crime file has a row for the scope.
     let presentPeriods: Set<Period>
-    /// Counts per period (at T's granularity) and category.
+    /// Whole-period counts per period (at T's granularity) and category.
     let counts: [Period: [NameKey: Int]]
-    /// The survey period used for concern, if any survey period ≤ T exists.
-    let surveyPeriod: Period?
-    /// Shares per item in ``surveyPeriod``.
-    let surveyShares: [NameKey: Double]
-    /// Every survey period of the scope, with its shares per item.
-    let surveys: [Period: [NameKey: Double]]
+    /// When T is partial: how many months of each period are compared (L, SPEC 4.2).
+    let comparedMonths: Int?
+    /// Present periods left out of comparisons, and why.
+    let leftOut: [Period: BaselineDrop.Reason]
+    /// Counts per present, comparable period and category: cut to the first ``comparedMonths`` months
+    /// when T is partial, whole otherwise.
+    let comparableCounts: [Period: [NameKey: Int]]
+    /// Survey-shaped rows per source (``SurveyTable/defaultSource`` for citizen concern).
+    let sources: [NameKey: SourceView]
     /// The resources period used, if any ≤ T exists.
     let resourcesPeriod: Period?
     /// Available amount per resource in ``resourcesPeriod``.
     let available: [NameKey: Double]
+
+    /// The scope's rows of one survey source, seen from T.
+    struct SourceView: Sendable {
+        /// Every period of the source, with its shares per item.
+        var periods: [Period: [NameKey: Double]]
+        /// Respondents per period and item, where given.
+        var respondents: [Period: [NameKey: Int]]
+        /// The latest period ≤ T, if any.
+        var latest: Period?
+
+        /// Shares per item in ``latest``.
+        var latestShares: [NameKey: Double] { latest.flatMap { periods[$0] } ?? [:] }
+    }
+
+    /// The survey period used for concern, if any survey period ≤ T exists.
+    var surveyPeriod: Period? { sources[SurveyTable.defaultSource]?.latest }
+    /// Shares per item in ``surveyPeriod``.
+    var surveyShares: [NameKey: Double] { sources[SurveyTable.defaultSource]?.latestShares ?? [:] }
+    /// Every survey period of the scope, with its shares per item.
+    var surveys: [Period: [NameKey: Double]] { sources[SurveyTable.defaultSource]?.periods ?? [:] }
+    /// Whether the scope has resource rows in any period ≤ T (SPEC 4.2 "Resources without data").
+    var hasResourceData: Bool { resourcesPeriod != nil }
 
     /// Builds the view.
     /// - Throws: when the scope has no crime rows, when its crime data is coarser than the
@@ -25,7 +54,7 @@ struct ScopeData: Sendable {
     init(dataset: Dataset, scope: String, choice: PeriodChoice) throws(FokusError) {
         let key = NameKey(scope)
         scopeName = dataset.displayNames[key] ?? scope
-        guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty else {
+        guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty || !crime.yearToDate.isEmpty else {
             let known = dataset.crime.keys.sorted().map { dataset.displayName($0) }
             var hint = known.isEmpty
                 ? "the data has no crime rows (counts, events or a statistics export)"
@@ -38,50 +67,183 @@ struct ScopeData: Sendable {
         case .latest: granularity = .year
         case .period(let p): granularity = p.granularity
         }
-        var present = Set<Period>()
-        var coarser: Period?
-        for p in crime.presentPeriods {
-            guard let converted = p.converted(to: granularity) else {
-                if coarser == nil || p < coarser! { coarser = p }
-                continue
-            }
-            present.insert(converted)
-        }
-        if let coarser {
-            throw FokusError(
-                "crime data for \(scopeName) has the period \(coarser) (a \(coarser.granularity)), "
-                    + "coarser than the evaluated \(granularity); evaluate a \(coarser.granularity) "
-                    + "(e.g. --period \(coarser)) or supply data by \(granularity)")
-        }
-        var converted: [Period: [NameKey: Int]] = [:]
-        for (p, categories) in crime.counts {
-            guard let target = p.converted(to: granularity) else { continue }
-            for (category, count) in categories { converted[target, default: [:]][category, default: 0] += count }
-        }
-        presentPeriods = present
-        counts = converted
+        let rows = try CrimeRows(crime, granularity: granularity, scopeName: scopeName)
+        presentPeriods = rows.present
+        counts = rows.wholeCounts
         switch choice {
-        case .latest: period = present.max()!
+        case .latest: period = rows.present.max()!
         case .period(let p): period = p
         }
 
-        let surveys = dataset.survey[key] ?? [:]
-        self.surveys = surveys
-        surveyPeriod = ScopeData.latest(in: surveys.keys, notAfter: period)
-        surveyShares = surveyPeriod.flatMap { surveys[$0] } ?? [:]
+        let cut = PartialPeriods(rows: rows, period: period, dataMonths: Self.monthResolvedSpan(of: dataset))
+        comparedMonths = cut.comparedMonths
+        leftOut = cut.leftOut
+        comparableCounts = cut.comparableCounts
+
+        var sources: [NameKey: SourceView] = [:]
+        for (source, table) in dataset.surveySources {
+            guard let periods = table.shares[key] else { continue }
+            sources[source] = SourceView(
+                periods: periods, respondents: table.respondents[key] ?? [:],
+                latest: Self.latest(in: periods.keys, notAfter: period))
+        }
+        self.sources = sources
         let resources = dataset.resources[key] ?? [:]
         resourcesPeriod = ScopeData.latest(in: resources.keys, notAfter: period)
         available = resourcesPeriod.flatMap { resources[$0] } ?? [:]
     }
 
-    /// The count of `categories` in `period`: 0 for a category without a row.
+    /// The whole-period count of `categories` in `period`: 0 for a category without a row.
     func count(of categories: [NameKey], in period: Period) -> Int {
         guard let row = counts[period] else { return 0 }
+        return categories.reduce(0) { $0 + (row[$1] ?? 0) }
+    }
+
+    /// The comparable count of `categories` in `period` (cut to the compared months when T is partial);
+    /// `nil` when the period is not present or is left out.
+    func comparableCount(of categories: [NameKey], in period: Period) -> Int? {
+        guard let row = comparableCounts[period] else { return nil }
         return categories.reduce(0) { $0 + (row[$1] ?? 0) }
     }
 
     /// The latest period whose first month is not after `limit`'s first month (SPEC 4.1).
     static func latest(in periods: some Sequence<Period>, notAfter limit: Period) -> Period? {
         periods.filter { $0.firstMonthOrdinal <= limit.firstMonthOrdinal }.max()
+    }
+
+    /// S and E of SPEC 4.2: the first and last month (as ordinals) of any month-resolved crime row, over
+    /// all files and scopes; `nil` without such rows.
+    static func monthResolvedSpan(of dataset: Dataset) -> ClosedRange<Int>? {
+        var first = Int.max
+        var last = Int.min
+        for crime in dataset.crime.values {
+            for p in crime.presentPeriods where p.granularity == .month {
+                first = min(first, p.firstMonthOrdinal)
+                last = max(last, p.firstMonthOrdinal)
+            }
+            for span in crime.yearToDate.keys {
+                first = min(first, span.firstMonthOrdinal)
+                last = max(last, span.lastMonthOrdinal)
+            }
+        }
+        return first <= last ? first...last : nil
+    }
+}
+
+/// A present period left out of the trend comparison (SPEC 4.2).
+public struct BaselineDrop: Sendable, Hashable {
+    /// Why a period was left out.
+    public enum Reason: String, Sendable, Hashable {
+        /// The data starts inside the period: its first month is before the first month-resolved row.
+        case beforeData = "before_data"
+        /// T is a part-year, and the period has rows coarser than a month, which cannot be cut.
+        case notMonthly = "not_monthly"
+    }
+
+    /// The period.
+    public var period: Period
+    /// Why it was left out.
+    public var reason: Reason
+}
+
+/// A scope's crime rows grouped by the period (at the evaluation's granularity) they fall in.
+struct CrimeRows {
+    /// One row group: a period as read (or a year-to-date span) and its counts.
+    struct Group {
+        /// Months covered, as ordinals, when the group is month-resolved; `nil` for a coarser period.
+        var months: ClosedRange<Int>?
+        var counts: [NameKey: Int]
+    }
+
+    /// Present periods at the granularity.
+    var present: Set<Period> = []
+    /// The groups in each present period.
+    var groups: [Period: [Group]] = [:]
+    /// Whole-period counts.
+    var wholeCounts: [Period: [NameKey: Int]] = [:]
+
+    init(_ crime: Dataset.ScopeCrime, granularity: Period.Granularity, scopeName: String) throws(FokusError) {
+        var coarser: String?
+        var coarserOrdinal = Int.max
+        for p in crime.presentPeriods {
+            guard let target = p.converted(to: granularity) else {
+                if p.firstMonthOrdinal < coarserOrdinal { (coarser, coarserOrdinal) = (p.description, p.firstMonthOrdinal) }
+                continue
+            }
+            present.insert(target)
+            let months = p.granularity == .month ? p.firstMonthOrdinal...p.firstMonthOrdinal : nil
+            groups[target, default: []].append(Group(months: months, counts: crime.counts[p] ?? [:]))
+        }
+        for (span, counts) in crime.yearToDate {
+            guard let target = span.converted(to: granularity) else {
+                if span.firstMonthOrdinal < coarserOrdinal {
+                    (coarser, coarserOrdinal) = ("\(span.year) (jan–\(span.throughMonth))", span.firstMonthOrdinal)
+                }
+                continue
+            }
+            present.insert(target)
+            groups[target, default: []].append(
+                Group(months: span.firstMonthOrdinal...span.lastMonthOrdinal, counts: counts))
+        }
+        if let coarser {
+            throw FokusError(
+                "crime data for \(scopeName) has the period \(coarser), coarser than the evaluated \(granularity); "
+                    + "evaluate a coarser period (e.g. --period \(coarserOrdinal / 12)) or supply data by \(granularity)")
+        }
+        for (period, list) in groups {
+            var total: [NameKey: Int] = [:]
+            for group in list { for (category, count) in group.counts { total[category, default: 0] += count } }
+            wholeCounts[period] = total
+        }
+    }
+}
+
+/// SPEC 4.2 "Partial periods": whether T is a part-year, and the counts every period is compared with.
+struct PartialPeriods {
+    var comparedMonths: Int?
+    var leftOut: [Period: BaselineDrop.Reason] = [:]
+    var comparableCounts: [Period: [NameKey: Int]] = [:]
+
+    /// - Parameters:
+    ///   - rows: the scope's rows by period.
+    ///   - period: T.
+    ///   - dataMonths: S…E, over all files and scopes.
+    init(rows: CrimeRows, period: Period, dataMonths: ClosedRange<Int>?) {
+        func isMonthResolved(_ p: Period) -> Bool { rows.groups[p]?.allSatisfy { $0.months != nil } ?? false }
+        if period.granularity < .month, let end = dataMonths?.upperBound, isMonthResolved(period),
+            end >= period.firstMonthOrdinal, end < period.lastMonthOrdinal
+        {
+            comparedMonths = end - period.firstMonthOrdinal + 1
+        }
+        for p in rows.present {
+            let monthly = isMonthResolved(p)
+            if let l = comparedMonths {
+                guard monthly else {
+                    leftOut[p] = .notMonthly
+                    continue
+                }
+                let window = p.firstMonthOrdinal...(p.firstMonthOrdinal + l - 1)
+                // A group is counted when it lies inside the window; one reaching past it cannot be cut.
+                guard rows.groups[p]!.allSatisfy({ $0.months!.upperBound <= window.upperBound || $0.months!.lowerBound > window.upperBound }) else {
+                    leftOut[p] = .notMonthly
+                    continue
+                }
+                if p != period, let start = dataMonths?.lowerBound, p.firstMonthOrdinal < start {
+                    leftOut[p] = .beforeData
+                    continue
+                }
+                var counts: [NameKey: Int] = [:]
+                for group in rows.groups[p]! where group.months!.upperBound <= window.upperBound {
+                    for (category, count) in group.counts { counts[category, default: 0] += count }
+                }
+                comparableCounts[p] = counts
+            } else {
+                if p != period, monthly, let start = dataMonths?.lowerBound, p.firstMonthOrdinal < start {
+                    leftOut[p] = .beforeData
+                    continue
+                }
+                comparableCounts[p] = rows.wholeCounts[p] ?? [:]
+            }
+        }
     }
 }

@@ -10,17 +10,18 @@ struct ScoreModel: Sendable {
         guard !area.weightOverrides.isEmpty else { return globalWeights }
         var w = globalWeights
         for (factor, value) in area.weightOverrides { w[factor] = value }
-        return w.normalised() ?? FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
+        return w.normalised() ?? FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0).aligned(to: w.signals.map(\.id))
     }
 
-    /// `((w_t·n_t + w_c·n_c) + w_r·n_r) / (w_t + w_c + w_r)` over the factors the policy counts,
+    /// `((((w_t·n_t + w_c·n_c) + w_r·n_r) + w_g1·n_g1) + …) / (w_t + w_c + w_r + w_g1 + …)` over the factors
+    /// the policy counts (signals in declaration order, SPEC 4.3),
     /// and each factor's contribution to it (`nil` for a factor left out).
     /// - Throws: with `missing: error`, for a missing factor whose weight is > 0.
     func score(_ factors: AreaFactors, weights w: FactorWeights) throws(FokusError) -> (
         score: Double, contributions: [Factor: Double]
     ) {
         var terms: [(Factor, Double, Double)] = []  // factor, weight, value
-        for factor in Factor.allCases {
+        for factor in w.factors {
             let weight = w[factor]
             if let n = factors.n(factor) {
                 terms.append((factor, weight, n))

@@ -14,7 +14,7 @@ public struct TrendFactor: Sendable, Hashable {
     public var n: Double
     /// The baseline periods present (K' of them), oldest first.
     public var baselinePeriods: [Period]
-    /// Counts from T−K to T, oldest first; `nil` for a period not present.
+    /// Comparable counts from T−K to T, oldest first; `nil` for a period not present or left out.
     public var series: [PeriodCount]
 
     /// Computes the factor from a latest count and baseline counts.
@@ -25,37 +25,59 @@ public struct TrendFactor: Sendable, Hashable {
     public static func compute(latest: Int, baselineCounts: [Int], scale: Double) -> (
         latest: Double, baseline: Double, ratio: Double, z: Double, n: Double
     ) {
+        compute(latest: Double(latest), baselineCounts: baselineCounts.map(Double.init), scale: scale)
+    }
+
+    /// The same for real-valued counts, as rank stability draws them (SPEC 4.2).
+    static func compute(latest y: Double, baselineCounts: [Double], scale: Double) -> (
+        latest: Double, baseline: Double, ratio: Double, z: Double, n: Double
+    ) {
         let k = Double(baselineCounts.count)
-        let y = Double(latest)
-        let b = Double(baselineCounts.reduce(0, +)) / k
+        let b = baselineCounts.reduce(0, +) / k
         let ratio = (y + 0.5) / (b + 0.5)
         let z = 2 * ((y + 3.0 / 8.0).squareRoot() - (b + 3.0 / 8.0).squareRoot()) / (1 + 1 / k).squareRoot()
         let n = 1 / (1 + exp(-z / scale))
         return (y, b, ratio, z, n)
     }
 
+    /// The periods a trend compares in `data`: T and the baseline periods T−K … T−1 that are present and
+    /// not left out (SPEC 4.1, 4.2); `nil` when T is not present or no baseline period is usable.
+    static func periods(in data: ScopeData, settings: TrendSettings) -> (latest: Period, baseline: [Period])? {
+        let t = data.period
+        guard data.comparableCounts[t] != nil else { return nil }
+        let baseline = (1...settings.baselinePeriods).reversed().map { t.advanced(by: -$0) }
+            .filter { data.comparableCounts[$0] != nil }
+        return baseline.isEmpty ? nil : (t, baseline)
+    }
+
     /// The factor for `categories` in `data`, or `nil` when it is missing: no categories, T not
-    /// present, or no baseline period present (SPEC 4.1).
+    /// present, or no baseline period usable (SPEC 4.1, 4.2).
     static func compute(categories: [NameKey], data: ScopeData, settings: TrendSettings) -> TrendFactor? {
         let t = data.period
-        let k = settings.baselinePeriods
-        let series = (0...k).reversed().map { back -> PeriodCount in
+        let series = (0...settings.baselinePeriods).reversed().map { back -> PeriodCount in
             let p = t.advanced(by: -back)
-            return PeriodCount(period: p, count: data.presentPeriods.contains(p) ? data.count(of: categories, in: p) : nil)
+            return PeriodCount(period: p, count: data.comparableCount(of: categories, in: p))
         }
-        guard !categories.isEmpty, data.presentPeriods.contains(t) else { return nil }
-        let baseline = series.dropLast().filter { $0.count != nil }
-        guard !baseline.isEmpty else { return nil }
+        guard !categories.isEmpty, let periods = periods(in: data, settings: settings) else { return nil }
         let values = compute(
-            latest: data.count(of: categories, in: t), baselineCounts: baseline.map { $0.count! },
+            latest: data.comparableCount(of: categories, in: t) ?? 0,
+            baselineCounts: periods.baseline.map { data.comparableCount(of: categories, in: $0) ?? 0 },
             scale: settings.scale)
         return TrendFactor(
             latest: values.latest, baseline: values.baseline, ratio: values.ratio, z: values.z, n: values.n,
-            baselinePeriods: baseline.map(\.period), series: series)
+            baselinePeriods: periods.baseline, series: series)
+    }
+
+    /// The factor recomputed from drawn counts of T and of the baseline periods (rank stability, SPEC 4.2).
+    func redrawn(latest: Double, baseline: [Double], scale: Double) -> TrendFactor {
+        let values = Self.compute(latest: latest, baselineCounts: baseline, scale: scale)
+        var copy = self
+        (copy.latest, copy.baseline, copy.ratio, copy.z, copy.n) = values
+        return copy
     }
 }
 
-/// A count in a period; `nil` when the period has no crime data for the scope.
+/// A count in a period; `nil` when the period has no crime data for the scope or is left out (SPEC 4.2).
 public struct PeriodCount: Sendable, Hashable {
     /// The period.
     public var period: Period

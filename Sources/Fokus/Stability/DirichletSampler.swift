@@ -4,7 +4,8 @@ import Foundation
 ///
 /// One draw, for base weights `w` normalised to sum 1 (``FactorWeights/normalised()``) and concentration α:
 ///
-/// 1. For each factor in the order crime_trend, citizen_concern, resources **whose weight is > 0**, draw
+/// 1. For each factor in the order crime_trend, citizen_concern, resources, then the signals in declaration
+///    order (SPEC 4.3), **whose weight is > 0**, draw
 ///    `g_f ~ Gamma(α·w_f, 1)` with ``GammaSampler`` (factors with weight 0 draw nothing and stay 0).
 /// 2. Return `g_f / Σ g` (the sum taken in the same order).
 ///
@@ -25,7 +26,7 @@ public struct DirichletSampler: Sendable, Hashable {
     ///   - concentration: A finite α > 0.
     public init(base: FactorWeights, concentration: Double) {
         precondition(concentration > 0 && concentration.isFinite, "the concentration must be > 0, not \(concentration)")
-        guard let normalised = base.normalised(), Factor.allCases.allSatisfy({ base[$0] >= 0 }) else {
+        guard let normalised = base.normalised(), base.factors.allSatisfy({ base[$0] >= 0 }) else {
             preconditionFailure("base weights must be ≥ 0 with a positive sum, not \(base)")
         }
         self.base = normalised
@@ -35,7 +36,7 @@ public struct DirichletSampler: Sendable, Hashable {
     /// One weight vector; its entries are ≥ 0 and sum to 1 (to rounding).
     public func next(using generator: inout some RandomNumberGenerator) -> FactorWeights {
         var logarithms: [(factor: Factor, value: Double)] = []
-        for factor in Factor.allCases where base[factor] > 0 {
+        for factor in base.factors where base[factor] > 0 {
             let sampler = GammaSampler(shape: concentration * base[factor])
             logarithms.append((factor, sampler.nextLogarithm(using: &generator)))
         }
@@ -43,6 +44,7 @@ public struct DirichletSampler: Sendable, Hashable {
         // Only when every draw is exactly 0 (probability ~2⁻⁵³ per factor): keep the base weights.
         guard largest.isFinite else { return base }
         var weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
+            .aligned(to: base.signals.map(\.id))
         var total = 0.0
         for (factor, value) in logarithms {
             weights[factor] = exp(value - largest)

@@ -1,9 +1,11 @@
-/// How much the ranking and the selection hang on the weight choices (SPEC 4 "Sensitivity").
+/// How much the ranking and the selection hang on the weight choices and on the data's uncertainty
+/// (SPEC 4 "Sensitivity", 4.2).
 ///
-/// Each sample draws one global weight vector from Dirichlet(α·w) with ``DirichletSampler`` and a
-/// ``SeededGenerator`` seeded with `sensitivity.seed`, reapplies the per-area overrides, and
-/// recomputes the scores, the rules, the ranking and the selection. The same rules, data and seed
-/// always give the same figures.
+/// Each sample draws, with one ``SeededGenerator`` seeded with `sensitivity.seed`, a global weight
+/// vector from Dirichlet(α·w) with ``DirichletSampler`` (when weights are varied), then the count cells
+/// and the shares with respondents (when varied; see `DataDraws` for the order), reapplies the per-area
+/// overrides, and recomputes the factors, the scores, the rules, the ranking and the selection. The same
+/// rules, data and seed always give the same figures.
 public struct RankStability: Sendable, Hashable {
     /// One area's figures over the samples.
     public struct AreaFigures: Sendable, Hashable {
@@ -37,6 +39,12 @@ public struct RankStability: Sendable, Hashable {
     public var mostFrequentSwap: Swap?
     /// How many areas the evaluation selected.
     public var selectedCount: Int
+    /// What the samples varied, in the order weights, counts, shares.
+    public var vary: [SensitivitySource] = []
+    /// Whether no area has two or more present factors with weight, so that weights cannot change the order.
+    public var singleFactor = false
+    /// Selected areas whose trend rests on fewer than ten crimes a period (latest and baseline).
+    public var fewCrimes: [String] = []
 
     /// A one-line verdict for the group in `language`, e.g. "The selection (3 areas) holds in 94%
     /// of 2000 plausible weightings; trafik and inbrott swap places in 41%." or "Urvalet (3
@@ -50,10 +58,10 @@ public struct RankStability: Sendable, Hashable {
 }
 
 extension Engine {
-    /// Recomputes rank and selection under `settings.samples` sampled weight vectors.
+    /// Recomputes rank and selection under `settings.samples` samples of the weights and the data.
     func stability(
-        factors: [AreaFactors], baseline ranked: [Ranking.Entry], selected: [Bool], globalWeights: FactorWeights,
-        settings: SensitivitySettings
+        factors: [AreaFactors], data: ScopeData, baseline ranked: [Ranking.Entry], selected: [Bool],
+        globalWeights: FactorWeights, settings: SensitivitySettings
     ) throws(FokusError) -> RankStability {
         let count = factors.count
         var first = [Int](repeating: 0, count: count)
@@ -67,11 +75,15 @@ extension Engine {
         var flips = [Int](repeating: 0, count: pairs.count)
 
         var generator = SeededGenerator(seed: settings.seed)
+        let varyWeights = settings.vary.contains(.weights)
         let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
+        let draws = DataDraws(factors: factors, data: data, rules: rules, vary: settings.vary)
         var position = [Int](repeating: 0, count: count)
         for _ in 0..<settings.samples {
-            let model = ScoreModel(globalWeights: sampler.next(using: &generator), missing: rules.missing)
-            let (sampleRanked, sampleSelected) = try rankAndSelect(factors, model: model).ranking
+            let weights = varyWeights ? sampler.next(using: &generator) : globalWeights
+            let model = ScoreModel(globalWeights: weights, missing: rules.missing)
+            let sampleFactors = draws.isEmpty ? factors : draws.next(factors, using: &generator)
+            let (sampleRanked, sampleSelected) = try rankAndSelect(sampleFactors, model: model).ranking
             for (place, entry) in sampleRanked.enumerated() {
                 position[entry.index] = place
                 rankSum[entry.index] += place + 1
@@ -90,7 +102,11 @@ extension Engine {
                     higher: factors[pair.0].area.id, lower: factors[pair.1].area.id, share: Double(flips[i]) / n)
             }
         }
-        return RankStability(
+        let model = ScoreModel(globalWeights: globalWeights, missing: rules.missing)
+        let presentFactors = factors.map { f in
+            model.weights(for: f.area).factors.filter { model.weights(for: f.area)[$0] > 0 && f.n($0) != nil }.count
+        }
+        var stability = RankStability(
             settings: settings,
             areas: ranked.map { entry in
                 RankStability.AreaFigures(
@@ -98,5 +114,12 @@ extension Engine {
                     meanRank: Double(rankSum[entry.index]) / n)
             },
             selectionHolds: Double(holds) / n, mostFrequentSwap: swap, selectedCount: baselineSelection.count)
+        stability.vary = settings.vary.sorted()
+        stability.singleFactor = (presentFactors.max() ?? 0) <= 1
+        stability.fewCrimes = zip(ranked, selected).filter(\.1).compactMap { entry, _ in
+            guard let trend = factors[entry.index].trend, max(trend.latest, trend.baseline) < 10 else { return nil }
+            return entry.id
+        }
+        return stability
     }
 }

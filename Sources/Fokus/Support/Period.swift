@@ -88,6 +88,12 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Months since year 0 of this period's last month.
+    public var lastMonthOrdinal: Int { firstMonthOrdinal + granularity.monthsPerPeriod - 1 }
+
+    /// The month with this ordinal (months since year 0, as ``firstMonthOrdinal`` counts them).
+    static func month(ordinal: Int) -> Period { .month(ordinal / 12, ordinal % 12 + 1) }
+
     /// This period expressed at a coarser (or the same) granularity; `nil` when `target` is finer.
     public func converted(to target: Granularity) -> Period? {
         guard target <= granularity else { return nil }

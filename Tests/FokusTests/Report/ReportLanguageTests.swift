@@ -42,12 +42,12 @@ struct ReportStringsTests {
     @Test func everyLanguageNamesEveryFactorAndVerdict() {
         for language in ReportLanguage.allCases {
             let s = ReportStrings(language)
-            #expect(Set(Factor.allCases.map(s.factor)).count == Factor.allCases.count)
+            #expect(Set(Factor.builtIn.map(s.factor)).count == Factor.builtIn.count)
             let verdicts: [FollowUp.Verdict] = [.improving, .worsening, .noClearChange, .noDataYet, .noBaseline]
             #expect(Set(verdicts.map(s.verdict)).count == verdicts.count)
         }
         let sv = ReportStrings(.sv)
-        #expect(Factor.allCases.map(sv.factor) == ["brottsutveckling", "medborgarnas oro", "resurser"])
+        #expect(Factor.builtIn.map(sv.factor) == ["brottsutveckling", "medborgarnas oro", "resurser"])
         #expect(sv.verdict(.noDataYet) == "inga data ännu")
         #expect(sv.verdict(.noBaseline) == "ingen jämförelseperiod")
     }

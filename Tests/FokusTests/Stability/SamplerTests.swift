@@ -150,9 +150,9 @@ struct DirichletSamplerTests {
         let draws = (0..<count).map { _ in sampler.next(using: &generator) }
         for draw in draws {
             #expect(abs(draw.sum - 1) < 1e-12)
-            #expect(Factor.allCases.allSatisfy { draw[$0] >= 0 })
+            #expect(Factor.builtIn.allSatisfy { draw[$0] >= 0 })
         }
-        for factor in Factor.allCases {
+        for factor in Factor.builtIn {
             let w = expected[factor]
             let values = draws.map { $0[factor] }
             let mean = values.reduce(0, +) / Double(count)
@@ -174,7 +174,7 @@ struct DirichletSamplerTests {
         for _ in 0..<1000 {
             let draw = sampler.next(using: &generator)
             #expect(abs(draw.sum - 1) < 1e-12)
-            #expect(Factor.allCases.allSatisfy { draw[$0].isFinite && draw[$0] >= 0 })
+            #expect(Factor.builtIn.allSatisfy { draw[$0].isFinite && draw[$0] >= 0 })
         }
     }
 
@@ -186,7 +186,7 @@ struct DirichletSamplerTests {
 }
 
 private func weights(_ weights: FactorWeights) -> [Double] {
-    Factor.allCases.map { weights[$0] }
+    Factor.builtIn.map { weights[$0] }
 }
 
 private func expectClose(

@@ -26,13 +26,20 @@ public struct AreaFacts: Sendable, Hashable {
     public var areaID: String
     /// `area.owners`.
     public var owners: [String]
+    /// `ID.raw` per signal id; a missing signal has no entry.
+    public var signalRaw: [String: Double]
+    /// `n.ID` per signal id; a missing signal has no entry.
+    public var signalN: [String: Double]
 
     /// Creates facts.
     public init(
         trendZ: Double? = nil, trendRatio: Double? = nil, trendLatest: Double? = nil, trendBaseline: Double? = nil,
         concernRaw: Double? = nil, resourcesRaw: Double? = nil, nTrend: Double? = nil, nConcern: Double? = nil,
-        nResources: Double? = nil, score: Double, areaID: String, owners: [String] = []
+        nResources: Double? = nil, score: Double, areaID: String, owners: [String] = [],
+        signalRaw: [String: Double] = [:], signalN: [String: Double] = [:]
     ) {
+        self.signalRaw = signalRaw
+        self.signalN = signalN
         self.trendZ = trendZ
         self.trendRatio = trendRatio
         self.trendLatest = trendLatest

@@ -116,6 +116,8 @@ extension Variable {
         case .score: .number(facts.score)
         case .areaID: .string(facts.areaID)
         case .areaOwners: .list(facts.owners.map { .string($0) })
+        case .signalRaw(let id): .number(facts.signalRaw[id])
+        case .signalN(let id): .number(facts.signalN[id])
         }
     }
 }

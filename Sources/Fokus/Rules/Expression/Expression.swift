@@ -16,9 +16,10 @@ public struct Expression: Sendable, CustomStringConvertible {
 
     /// Parses and type-checks `source`, which must be a condition (true or false).
     /// - Throws: ``ExpressionError`` with the character offset of the problem.
-    public static func parse(_ source: String) throws(ExpressionError) -> Expression {
+    /// - Parameter signals: the declared signal ids, whose `ID.raw` and `n.ID` may be named (SPEC 4.3).
+    public static func parse(_ source: String, signals: [String] = []) throws(ExpressionError) -> Expression {
         let characters = Array(source)
-        var parser = try Parser(source: characters)
+        var parser = try Parser(source: characters, signals: signals)
         let root = try parser.parse()
         try TypeChecker(source: characters).checkCondition(root)
         return Expression(source: source, root: root)

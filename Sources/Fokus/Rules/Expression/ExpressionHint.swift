@@ -16,8 +16,8 @@ enum ExpressionHint {
 
     /// The help after "unknown name `x`; ": the names of a group (`trend` → `trend.z`, …), a close match
     /// (`trend.zz` → `trend.z`), names ending in it (`z` → `trend.z`), or else every name.
-    static func hint(for name: String) -> String {
-        let names = Variable.allCases.map(\.rawValue)
+    static func hint(for name: String, signals: [String] = []) -> String {
+        let names = Variable.names(signals: signals)
         let lowered = name.lowercased()
         let group = names.filter { $0.hasPrefix(lowered + ".") }
         let close = closest(to: name, among: names).map { [$0] } ?? []

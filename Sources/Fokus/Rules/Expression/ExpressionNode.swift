@@ -86,20 +86,75 @@ enum Function: String, Sendable, CaseIterable {
     }
 }
 
-/// The facts a `when:` expression can name (SPEC 4 "Identifiers available in `when:`").
-enum Variable: String, Sendable, CaseIterable {
-    case trendZ = "trend.z"
-    case trendRatio = "trend.ratio"
-    case trendLatest = "trend.latest"
-    case trendBaseline = "trend.baseline"
-    case concernRaw = "concern.raw"
-    case resourcesRaw = "resources.raw"
-    case nTrend = "n.trend"
-    case nConcern = "n.concern"
-    case nResources = "n.resources"
-    case score = "score"
-    case areaID = "area.id"
-    case areaOwners = "area.owners"
+/// The facts a `when:` expression can name (SPEC 4 "Identifiers available in `when:`", and 4.3's
+/// `ID.raw` and `n.ID` for each declared signal).
+enum Variable: Sendable, Hashable {
+    case trendZ
+    case trendRatio
+    case trendLatest
+    case trendBaseline
+    case concernRaw
+    case resourcesRaw
+    case nTrend
+    case nConcern
+    case nResources
+    case score
+    case areaID
+    case areaOwners
+    /// `ID.raw` of a declared signal.
+    case signalRaw(String)
+    /// `n.ID` of a declared signal.
+    case signalN(String)
+
+    /// The built-in names, in the order the documentation lists them.
+    static let builtIn: [Variable] = [
+        .trendZ, .trendRatio, .trendLatest, .trendBaseline, .concernRaw, .resourcesRaw, .nTrend, .nConcern,
+        .nResources, .score, .areaID, .areaOwners,
+    ]
+
+    /// Every name an expression may use with these signals declared.
+    static func names(signals: [String]) -> [String] {
+        builtIn.map(\.name) + signals.flatMap { ["\($0).raw", "n.\($0)"] }
+    }
+
+    /// The name as written (`trend.z`, `medarbetare.raw`, `n.medarbetare`).
+    var name: String {
+        switch self {
+        case .trendZ: "trend.z"
+        case .trendRatio: "trend.ratio"
+        case .trendLatest: "trend.latest"
+        case .trendBaseline: "trend.baseline"
+        case .concernRaw: "concern.raw"
+        case .resourcesRaw: "resources.raw"
+        case .nTrend: "n.trend"
+        case .nConcern: "n.concern"
+        case .nResources: "n.resources"
+        case .score: "score"
+        case .areaID: "area.id"
+        case .areaOwners: "area.owners"
+        case .signalRaw(let id): "\(id).raw"
+        case .signalN(let id): "n.\(id)"
+        }
+    }
+
+    /// The fact `name` stands for, given the declared signals; `nil` for an unknown name.
+    init?(name: String, signals: [String] = []) {
+        if let builtIn = Self.builtIn.first(where: { $0.name == name }) {
+            self = builtIn
+            return
+        }
+        for id in signals {
+            if name == "\(id).raw" {
+                self = .signalRaw(id)
+                return
+            }
+            if name == "n.\(id)" {
+                self = .signalN(id)
+                return
+            }
+        }
+        return nil
+    }
 
     /// The type of the value the name stands for.
     var type: ValueType {

@@ -17,6 +17,8 @@
 struct Parser {
     private let source: [Character]
     private let tokens: [Token]
+    /// The declared signal ids, whose `ID.raw` and `n.ID` are names too (SPEC 4.3).
+    private let signals: [String]
     private var index = 0
 
     private enum Level {
@@ -29,8 +31,9 @@ struct Parser {
         static let unary = 7
     }
 
-    init(source: [Character]) throws(ExpressionError) {
+    init(source: [Character], signals: [String] = []) throws(ExpressionError) {
         self.source = source
+        self.signals = signals
         self.tokens = try Lexer.tokenize(source)
     }
 
@@ -251,7 +254,7 @@ struct Parser {
     private mutating func call(_ name: String, at nameToken: Token) throws(ExpressionError) -> ExpressionNode {
         guard let function = Function(rawValue: name) else {
             let message: String
-            if Variable(rawValue: name) != nil {
+            if Variable(name: name, signals: signals) != nil {
                 message = "`\(name)` is not a function; functions are \(ExpressionHint.list(Function.allCases))"
             } else if let close = ExpressionHint.closest(to: name, among: Function.allCases.map(\.rawValue)) {
                 message = "unknown function `\(name)`; did you mean `\(close)`?"
@@ -278,7 +281,7 @@ struct Parser {
     }
 
     private func variable(_ name: String, at token: Token) throws(ExpressionError) -> Variable {
-        if let variable = Variable(rawValue: name) { return variable }
+        if let variable = Variable(name: name, signals: signals) { return variable }
         let message: String
         if Function(rawValue: name) != nil {
             let example = name == Function.abs.rawValue ? "abs(trend.z)" : "\(name)(trend.z, 2)"
@@ -286,7 +289,7 @@ struct Parser {
         } else if let keyword = Keyword(rawValue: name.lowercased()) {
             message = "write `\(keyword.rawValue)` in lower case"
         } else {
-            message = "unknown name `\(name)`; " + ExpressionHint.hint(for: name)
+            message = "unknown name `\(name)`; " + ExpressionHint.hint(for: name, signals: signals)
         }
         throw ExpressionError(message: message, offset: token.offset)
     }

@@ -1,6 +1,7 @@
 /// Reads one item of `areas:`.
 enum AreaReader {
-    static let keys = ["id", "name", "description", "categories", "survey_items", "owners", "weights", "resources"]
+    static let keys = ["id", "name", "description", "categories", "survey_items", "owners", "weights", "signals", "resources",
+    ]
 
     static func read(_ node: YAMLNode, context: inout LoadContext) -> AreaDraft? {
         let itemName = LoadContext.itemName("area", node)
@@ -26,6 +27,8 @@ enum AreaReader {
                 area.weightOverrides =
                     SettingsReader.weightEntries(value, named: "the weights of \(itemName)", context: &context) ?? [:]
                 weightsLocation = value.mark.location(in: context.file)
+            case "signals":
+                area.signalItems = signalItems(value, itemName: itemName, context: &context)
             case "resources":
                 area.resourcesScore = resourcesScore(value, context: &context)
             default:
@@ -35,6 +38,43 @@ enum AreaReader {
         guard let identity else { return nil }
         return AreaDraft(
             area: area, idLocation: identity.mark.location(in: context.file), weightsLocation: weightsLocation)
+    }
+
+    /// `signals: {medarbetare: [item, …], dialog: [item, …]}`: each key a declared signal (SPEC 4.3).
+    private static func signalItems(_ node: YAMLNode, itemName: String, context: inout LoadContext)
+        -> [String: [String]]
+    {
+        guard case .mapping(let pairs, _) = node else {
+            context.error(
+                "`signals` of \(itemName) must be a mapping from signal ids to their items, such as "
+                    + "`signals: {medarbetare: [Unga som använder narkotika]}`, not \(node.kindDescription)",
+                at: node)
+            return [:]
+        }
+        var result: [String: [String]] = [:]
+        for pair in pairs {
+            guard case .scalar(let key) = pair.key else {
+                context.error("keys in `signals` must be signal ids, not \(pair.key.kindDescription)", at: pair.key)
+                continue
+            }
+            guard context.signalIDs.contains(key.value) else {
+                var message = "unknown signal \"\(key.value)\" in `signals` of \(itemName)"
+                if let match = Suggestion.closest(to: key.value, among: context.signalIDs) {
+                    message += "; did you mean \"\(match)\"?"
+                } else if context.signalIDs.isEmpty {
+                    message += "; declare it first in a top-level `signals:` list, with its `id`, `name` and `source`"
+                } else {
+                    message += "; the declared signals are "
+                        + context.signalIDs.map { "\"\($0)\"" }.joined(separator: ", ")
+                }
+                context.error(message, at: pair.key)
+                continue
+            }
+            if let items = context.textList(pair.value, named: "the items of `\(key.value)`") {
+                result[key.value] = items.map(\.text)
+            }
+        }
+        return result
     }
 
     /// `resources: {score: 0.6}`, 0…1.

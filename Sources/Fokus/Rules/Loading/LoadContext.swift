@@ -4,6 +4,8 @@ struct LoadContext {
     let file: String
     /// Everything found so far, errors and warnings.
     var diagnostics: [Diagnostic] = []
+    /// The ids of the signals the whole rule set declares (SPEC 4.3), in declaration order.
+    var signalIDs: [String] = []
 
     init(file: String) {
         self.file = file

@@ -3,7 +3,7 @@ enum RuleFileReader {
     /// The top-level keys, in the order the documentation lists them.
     static let topLevelKeys = [
         "fokus", "name", "description", "scope", "period", "trend", "weights", "missing", "select", "concern",
-        "sensitivity", "areas", "measures", "rules",
+        "sensitivity", "signals", "areas", "measures", "rules",
     ]
 
     /// Keys that describe the file itself and may appear in every file of a folder.
@@ -78,6 +78,9 @@ enum RuleFileReader {
             if let sensitivity = SettingsReader.sensitivity(value, context: &context) {
                 content.settings.sensitivity = sensitivity
             }
+        case "signals":
+            let items = list(value, named: "`signals`", example: "- id: medarbetare", context: &context)
+            content.settings.signals = items.compactMap { SignalReader.read($0, context: &context) }
         case "areas":
             let items = list(value, named: "`areas`", example: "- id: trafik", context: &context)
             content.listsAreas = content.listsAreas || !items.isEmpty

@@ -35,7 +35,7 @@ enum RuleReader {
     private static func condition(_ node: YAMLNode, context: inout LoadContext) -> Expression? {
         guard let text = context.text(node, named: "`when`"), case .scalar(let scalar) = node else { return nil }
         do {
-            return try Expression.parse(text)
+            return try Expression.parse(text, signals: context.signalIDs)
         } catch {
             context.error("in `when`: \(error.message)", at: expressionMark(scalar, offset: error.offset))
             return nil

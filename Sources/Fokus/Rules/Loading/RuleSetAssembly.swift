@@ -10,6 +10,10 @@ enum RuleSetAssembly {
         var ruleSet = RuleSet()
         ruleSet.files = contents.map(\.file)
         mergeSettings(contents, into: &ruleSet, diagnostics: &diagnostics)
+        let signals = unique(
+            ruleSet.signals, kind: "signal", id: \.id, at: \.locationOrUnknown, diagnostics: &diagnostics)
+        ruleSet.signals = signals
+        ruleSet.weights = ruleSet.weights.aligned(to: signals.map(\.id))
 
         let areas = unique(contents.flatMap(\.areas), kind: "area", id: \.area.id, at: \.idLocation,
             diagnostics: &diagnostics)
@@ -23,6 +27,7 @@ enum RuleSetAssembly {
 
         checkAddresses(measures, areaIDs: ruleSet.areas.map(\.id), diagnostics: &diagnostics)
         checkAreaWeights(areas, global: ruleSet.weights, diagnostics: &diagnostics)
+        checkSignalWeights(ruleSet, diagnostics: &diagnostics)
         if !contents.contains(where: \.listsAreas) {
             let place = contents.lazy.compactMap(\.areasKeyLocation).first
             diagnostics.append(
@@ -65,6 +70,7 @@ enum RuleSetAssembly {
         case "select": target.selection = source.selection
         case "concern": target.concernAggregate = source.concernAggregate
         case "sensitivity": target.sensitivity = source.sensitivity
+        case "signals": target.signals = source.signals
         default: break
         }
     }
@@ -122,6 +128,21 @@ enum RuleSetAssembly {
                             + "factor a weight above 0",
                         at: draft.weightsLocation ?? draft.idLocation))
             }
+        }
+    }
+
+    /// A declared signal that weighs 0 globally and in every area counts for nothing: say so.
+    private static func checkSignalWeights(_ ruleSet: RuleSet, diagnostics: inout [Diagnostic]) {
+        for signal in ruleSet.signals {
+            let factor = Factor.signal(signal.id)
+            let weighed = ruleSet.weights[factor] > 0
+                || ruleSet.areas.contains { ($0.weightOverrides[factor] ?? 0) > 0 }
+            guard !weighed else { continue }
+            diagnostics.append(
+                .warning(
+                    "the signal \"\(signal.id)\" weighs 0 everywhere, so it changes no score; give it a weight, "
+                        + "such as `weights: {…, \(signal.id): 0.2}`, or remove it",
+                    at: signal.locationOrUnknown))
         }
     }
 

@@ -44,21 +44,23 @@ enum SettingsReader {
         let problemsBefore = context.diagnostics.count
         guard let given = weightEntries(node, named: "`weights`", context: &context) else { return nil }
         var weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
+            .aligned(to: context.signalIDs)
         for (factor, weight) in given { weights[factor] = weight }
         guard let normalised = weights.normalised() else {
             if context.diagnostics.count == problemsBefore {
                 context.error(
-                    "the weights are all 0; give at least one of crime_trend, citizen_concern and resources "
-                        + "a weight above 0",
+                    "the weights are all 0; give at least one of "
+                        + weights.factors.map(\.key).joined(separator: ", ") + " a weight above 0",
                     at: key)
             }
             return nil
         }
         if abs(weights.sum - 1) > 1e-9 {
-            let shares = Factor.allCases.map { NumberText.compact(normalised[$0], decimals: 3) }
+            let shares = weights.factors.map { NumberText.compact(normalised[$0], decimals: 3) }
             context.warning(
                 "weights sum to \(NumberText.compact(weights.sum, decimals: 6)); Fokus normalises them to "
-                    + shares.joined(separator: " / ") + " (crime_trend / citizen_concern / resources)",
+                    + shares.joined(separator: " / ") + " ("
+                    + weights.factors.map(\.key).joined(separator: " / ") + ")",
                 at: key.mark)
         }
         return weights
@@ -68,11 +70,11 @@ enum SettingsReader {
     static func weightEntries(_ node: YAMLNode, named name: String, context: inout LoadContext)
         -> [Factor: Double]?
     {
-        let keys = Factor.allCases.map(\.rawValue)
+        let keys = Factor.builtIn.map(\.key) + context.signalIDs
         guard let fields = context.fields(of: node, named: name, allowed: keys) else { return nil }
         var result: [Factor: Double] = [:]
         for entry in fields.entries {
-            guard let factor = Factor(rawValue: entry.key),
+            guard let factor = Factor(key: entry.key, signals: context.signalIDs),
                 let weight = context.number(entry.value, named: "the weight `\(entry.key)`")
             else { continue }
             guard weight >= 0 else {
@@ -120,7 +122,7 @@ enum SettingsReader {
     static func sensitivity(_ node: YAMLNode, context: inout LoadContext) -> SensitivitySettings? {
         guard
             let fields = context.fields(
-                of: node, named: "`sensitivity`", allowed: ["samples", "concentration", "seed"])
+                of: node, named: "`sensitivity`", allowed: ["samples", "concentration", "seed", "vary"])
         else { return nil }
         var settings = SensitivitySettings()
         if let value = fields["samples"], let samples = context.wholeNumber(value, named: "`samples`") {
@@ -137,6 +139,28 @@ enum SettingsReader {
                 context.error(
                     "`concentration` must be above 0 (the default is 50), not \(value.scalarText)", at: value)
             }
+        }
+        if let value = fields["vary"], let list = context.textList(value, named: "`vary`") {
+            var vary = Set<SensitivitySource>()
+            for item in list {
+                if let source = SensitivitySource(rawValue: item.text) {
+                    vary.insert(source)
+                } else {
+                    let names = SensitivitySource.allCases.map(\.rawValue)
+                    var message = "`vary` lists what each sample draws anew: \(names.joined(separator: ", ")); "
+                        + "not \"\(item.text)\""
+                    if let match = Suggestion.closest(to: item.text, among: names) {
+                        message += "; did you mean \"\(match)\"?"
+                    }
+                    context.error(message, at: item.mark)
+                }
+            }
+            if list.isEmpty {
+                context.error(
+                    "`vary` is empty; list at least one of weights, counts and shares, or set `samples: 0`",
+                    at: value)
+            }
+            settings.vary = vary
         }
         if let value = fields["seed"], let seed = context.wholeNumber(value, named: "`seed`") {
             if seed >= 0 {

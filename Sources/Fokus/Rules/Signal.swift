@@ -1,0 +1,25 @@
+/// A declared signal (SPEC 4.3): a further factor read from survey-shaped rows of one source, such as
+/// a staff survey (`Medarbetarenkät`) or a citizen dialogue (`Medborgardialog`).
+public struct Signal: Sendable, Hashable, Identifiable {
+    /// The id used in weights, areas and `when:` (`medarbetare`): lower-case letters, digits and `_`.
+    public var id: String
+    /// The display name (`Medarbetarnas bild`).
+    public var name: String
+    /// The value of the data's `source`/`källa` column whose rows feed the signal, matched as a ``NameKey``.
+    public var source: String
+    /// Where the signal is declared.
+    public var location: SourceLocation?
+
+    /// Creates a signal.
+    public init(id: String, name: String, source: String, location: SourceLocation? = nil) {
+        self.id = id
+        self.name = name
+        self.source = source
+        self.location = location
+    }
+}
+
+extension Signal {
+    /// Where the signal is declared, or an unknown place.
+    var locationOrUnknown: SourceLocation { location ?? SourceLocation(file: "") }
+}
