@@ -3,14 +3,19 @@
 
     python3 Tests/Differential/run.py --cases 300 --seed 1 --fokus .build/debug/fokus
 
-Each case is written as a rule file (YAML) and a data folder (crime counts, survey and
-resources as `;`-separated CSV), evaluated with
+Each case is written as a rule file (YAML) and a data folder (crime counts and events, survey
+and signal rows, resources as `;`-separated CSV), evaluated with
 `fokus evaluate --rules R --data D --format json --samples 0`, and compared with the
-reference: scores and factor fields to 1e-9 absolute, ranks, selection, the plan's
-measures and what each resource has left. On the first mismatch the case seed, the kept
-case folder and the differing fields are printed and the exit status is 1.
+reference: scores and factor fields (signals too) to 1e-9 absolute, ranks, selection,
+evidence, `compared_months`, `baseline_dropped`, the plan's measures and what each resource
+has left. About half the cases are shaped for SPEC 4.2 and 4.3 (monthly data with partial
+years, signals, scopes without resource rows, areas no data speaks for), the others as for
+4 and 4.1. On a mismatch the case seed, the kept case folder (with reference.json and
+fokus.json) and the differing fields with both values are printed, then a count of the
+differing fields over every failing case; the exit status is 1.
 
-`--case SEED` regenerates and checks one case (its folder is kept).
+`--case SEED` regenerates and checks one case (its folder is kept); `--all` prints every
+failing case; `--selftest` checks the reference itself on hand-computed cases (test_spec4.py).
 """
 
 from __future__ import annotations
@@ -717,7 +722,17 @@ def generate(case_seed: int):
             if all(w[f] == 0 for f in factors):
                 a["weights"] = None
 
+    shape = ["4.2/4.3:" if rev2 else "4/4.1 shape"]
+    if monthly_mode:
+        shape.append("monthly data")
+    if signals:
+        shape.append(f"{len(signals)} signal{'s' if len(signals) > 1 else ''}")
+    if no_resources:
+        shape.append("no resource rows <= T")
+    if no_evidence:
+        shape.append("areas without evidence")
     case = {
+        "shape": " ".join(shape[:1]) + (" " + ", ".join(shape[1:]) if shape[1:] else ""),
         "scope": scope,
         "period": period,
         "K": K if K is not None else 3,
@@ -1000,7 +1015,7 @@ def signals_json(signals):
 
 
 def run_case(case_seed, fokus, base, keep=False):
-    """(ok, message lines, folder or None)."""
+    """(ok, message lines, folder or None, the case's shape)."""
     case, files = generate(case_seed)
     folder = tempfile.mkdtemp(prefix=f"case-{case_seed}-", dir=base)
     write_case(folder, files)
@@ -1039,7 +1054,18 @@ def run_case(case_seed, fokus, base, keep=False):
     if folder is not None and proc.returncode == 0:
         with open(os.path.join(folder, "fokus.json"), "w", encoding="utf-8") as fh:
             fh.write(proc.stdout)
-    return ok, lines, folder
+    return ok, lines, folder, case["shape"]
+
+
+def field_of(line):
+    """The kind of field a difference line names (`trafik.trend.z: …` -> `trend.z`)."""
+    head = line.split(":", 1)[0].strip()
+    if " " in head:
+        return head  # a sentence such as "fokus exits 1; the reference evaluates"
+    parts = head.split(".")
+    if parts[0] == "plan":
+        return ".".join(parts[:2])  # plan.measures, plan.remaining (not each resource)
+    return ".".join(parts[1:]) if len(parts) > 1 else head
 
 
 def jsonable(expected):
@@ -1069,7 +1095,12 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--out", help="folder for the case folders (default: a temporary folder)")
     ap.add_argument("--all", action="store_true", help="report every mismatch, not only the first")
+    ap.add_argument("--selftest", action="store_true",
+                    help="check the reference itself on hand-computed cases (test_spec4.py) and stop")
     args = ap.parse_args()
+    if args.selftest:
+        import test_spec4
+        return test_spec4.main()
     fokus = os.path.abspath(args.fokus)
     if not os.access(fokus, os.X_OK):
         print(f"differential: {fokus} is not an executable; build first (swift build)", file=sys.stderr)
@@ -1078,8 +1109,8 @@ def main():
     os.makedirs(base, exist_ok=True)
 
     if args.case is not None:
-        ok, lines, folder = run_case(args.case, fokus, base, keep=True)
-        print(f"case {args.case}: {'agrees' if ok else 'MISMATCH'} ({folder})")
+        ok, lines, folder, shape = run_case(args.case, fokus, base, keep=True)
+        print(f"case {args.case} ({shape}): {'agrees' if ok else 'MISMATCH'} ({folder})")
         for line in lines:
             print("  " + line)
         return 0 if ok else 1
@@ -1087,17 +1118,29 @@ def main():
     seeds = [args.seed * 1_000_003 + i for i in range(args.cases)]
     failures = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for seed, (ok, lines, folder) in zip(seeds, pool.map(lambda s: run_case(s, fokus, base), seeds)):
+        for seed, (ok, lines, folder, shape) in zip(seeds, pool.map(lambda s: run_case(s, fokus, base), seeds)):
             if not ok:
-                failures.append((seed, lines, folder))
+                failures.append((seed, lines, folder, shape))
     if failures:
         shown = failures if args.all else failures[:1]
-        for seed, lines, folder in shown:
-            print(f"differential: MISMATCH in case seed {seed} (rerun: --case {seed}); files kept in {folder}")
+        for seed, lines, folder, shape in shown:
+            print(f"differential: MISMATCH in case seed {seed} ({shape}; rerun: --case {seed}); "
+                  f"files kept in {folder} (reference.json, fokus.json beside the case)")
             for line in lines[:20]:
                 print("  " + line)
             if len(lines) > 20:
                 print(f"  … and {len(lines) - 20} more")
+        # which fields differ, over every failing case, to see at a glance what a change broke
+        kinds = {}
+        for seed, lines, _, _ in failures:
+            for line in lines:
+                if line.startswith("stderr:"):
+                    continue
+                kinds.setdefault(field_of(line), set()).add(seed)
+        print("differential: fields that differ (cases): " + ", ".join(
+            f"{k} ({len(v)})" for k, v in sorted(kinds.items(), key=lambda kv: (-len(kv[1]), kv[0]))))
+        more = "" if len(failures) <= 20 else f" … and {len(failures) - 20} more"
+        print("differential: failing seeds: " + " ".join(str(f[0]) for f in failures[:20]) + more)
         print(f"differential: {len(failures)} of {args.cases} cases disagree")
         return 1
     if not args.out:
