@@ -284,7 +284,7 @@ def gen_monthly(rng, scope, years, data_cats):
     start = years[0] * 12 + first - 1
     end = years[-1] * 12 + last - 1
     coarse = {}
-    if rng.random() < 0.45:
+    if rng.random() < 0.6:
         for y in rng.sample(years[:-1], k=rng.randint(1, min(2, len(years) - 1))):
             coarse[y] = rng.choice(["year", "year", "quarter"])
     via_events = rng.random() < 0.35
