@@ -271,13 +271,14 @@ def count_text(rng, n: int) -> str:
     return str(n)
 
 
-def gen_monthly(rng, scope, years, data_cats):
+def gen_monthly(rng, scope, years, data_cats, quarters=False):
     """Crime data by month for SPEC 4.2's partial periods: counts by month and events (both
     month-resolved), from a month late in the first year (say 2021-09) to a month that may lie
     inside the last year (say 2024-05); a baseline year may come as yearly or quarterly rows
     instead (it cannot be cut by month), the last year may have a yearly row besides its months
     (then it is not partial), and another scope's rows may start earlier or end later (S and E
-    are over every scope). Returns (crime, count lines, more count lines, event lines)."""
+    are over every scope). With `quarters` (the rules' period is a quarter) no row is yearly:
+    quarter rows take their place. Returns (crime, count lines, more count lines, event lines)."""
     crime, crime_lines, crime2_lines, event_lines = [], [], [], []
     first = 1 if rng.random() < 0.15 else rng.randint(2, 12)
     last = 12 if rng.random() < 0.15 else rng.randint(1, 11)
@@ -286,7 +287,7 @@ def gen_monthly(rng, scope, years, data_cats):
     coarse = {}
     if rng.random() < 0.6:
         for y in rng.sample(years[:-1], k=rng.randint(1, min(2, len(years) - 1))):
-            coarse[y] = rng.choice(["year", "year", "quarter"])
+            coarse[y] = "quarter" if quarters else rng.choice(["year", "year", "quarter"])
     via_events = rng.random() < 0.35
     density = rng.uniform(0.3, 0.9)
     cats = data_cats + ["Övriga brott"]
@@ -325,11 +326,14 @@ def gen_monthly(rng, scope, years, data_cats):
             events(month, "Brand", 1)  # an unmapped type: a row all the same
     for (p, c), n in totals.items():
         count(p, c, n)
-    if rng.random() < 0.15:
-        count(str(years[-1]), rng.choice(cats), rng.randint(0, 5))  # the last year is not partial
+    if rng.random() < 0.15:  # the last year (quarter) is not partial
+        count(f"{end // 12}-Q{end % 12 // 3 + 1}" if quarters else str(years[-1]), rng.choice(cats),
+              rng.randint(0, 5))
     # other scopes: a yearly row (never month-resolved), an earlier first month (moves S), a
     # later last month (moves E, maybe into December or the next year)
-    count(str(years[-1] + rng.choice([0, 1])), rng.choice(cats), rng.randint(0, 30), OTHER_SCOPE)
+    other = years[-1] + rng.choice([0, 1])
+    count(f"{other}-Q{rng.randint(1, 4)}" if quarters else str(other), rng.choice(cats), rng.randint(0, 30),
+          OTHER_SCOPE)
     if rng.random() < 0.25:
         month = start - rng.randint(1, 14)
         if rng.random() < 0.5:
@@ -365,14 +369,15 @@ def generate(case_seed: int):
     # About half the cases are shaped for SPEC 4.2 and 4.3 (each feature on its own draw);
     # the others keep the shape of the 4/4.1 cases (they still meet 4.2 where it applies).
     rev2 = rng.random() < 0.55
-    monthly_mode = rev2 and rng.random() < 0.5
+    monthly_mode = rev2 and rng.random() < 0.6
     use_signals = rev2 and rng.random() < 0.55
     no_resources = rev2 and rng.random() < 0.3
     no_evidence = rev2 and rng.random() < 0.6
 
     # ---- crime counts
+    quarter_mode = monthly_mode and rng.random() < 0.3  # the rules' period a quarter
     if monthly_mode:
-        crime, crime_lines, crime2_lines, event_lines = gen_monthly(rng, scope, years, data_cats)
+        crime, crime_lines, crime2_lines, event_lines = gen_monthly(rng, scope, years, data_cats, quarter_mode)
         present = sorted({spec4.period_year(p) for p, sc, _, _ in crime if sc == scope})
     else:
         crime = []  # (period text, scope text, category text, count)
@@ -434,11 +439,18 @@ def generate(case_seed: int):
                 present.insert(0, years[0] - 1)
 
     # ---- the rules' period
-    if rng.random() < 0.3:
+    if rng.random() < (0.15 if monthly_mode else 0.3):
         period = str(rng.randint(present[0] - 1, present[-1] + 1))
     else:
         period = "latest"
     T = present[-1] if period == "latest" else int(period)
+    if quarter_mode:
+        # the quarter of the scope's last month (partial unless that is the quarter's last), or
+        # any quarter of the data; T is then its year for the survey and resources below
+        months = [m for m in (spec4.crime_month(p) for p, sc, _, _ in crime if sc == scope) if m is not None]
+        q = max(months) // 3 if rng.random() < 0.7 else rng.randint(min(months) // 3, max(months) // 3)
+        period = f"{q // 4}-Q{q % 4 + 1}"
+        T = q // 4
 
     # ---- survey, and the signals' rows (4.3): blocks of rows, each for one file and source
     signals = []
@@ -724,7 +736,7 @@ def generate(case_seed: int):
 
     shape = ["4.2/4.3:" if rev2 else "4/4.1 shape"]
     if monthly_mode:
-        shape.append("monthly data")
+        shape.append("monthly data" + (f", period {period}" if quarter_mode else ""))
     if signals:
         shape.append(f"{len(signals)} signal{'s' if len(signals) > 1 else ''}")
     if no_resources:
@@ -994,7 +1006,7 @@ def compare(expected, report):
                             if isinstance(d, dict)), key=lambda d: str(d["period"]))
             if shown != want_dropped or len(shown) != len(got_dropped):
                 diffs.append(f"baseline_dropped: fokus {got_dropped}, reference {want_dropped} "
-                             f"(baseline used by the reference: {expected['baseline_years']})")
+                             f"(baseline used by the reference: {expected['baseline_periods']})")
     plan = report.get("plan", {})
     if plan.get("measures") != expected["plan"]["measures"]:
         diffs.append(f"plan.measures: fokus {plan.get('measures')}, reference {expected['plan']['measures']}")
@@ -1071,7 +1083,7 @@ def field_of(line):
 def jsonable(expected):
     return {
         "period": expected["period"],
-        "baseline_years": expected["baseline_years"],
+        "baseline_periods": expected["baseline_periods"],
         "compared_months": expected["compared_months"],
         "baseline_dropped": expected["baseline_dropped"],
         "month_resolved_data": expected["months"],

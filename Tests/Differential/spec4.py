@@ -7,10 +7,11 @@ numbers report.json carries: per area rank, score, selected, evidence and the fa
 (signals included); `compared_months` and `baseline_dropped`; the plan's measures and what
 each resource has left.
 
-Only year granularity is modelled (crime periods may be written as years, months
-`YYYY-MM` or quarters `YYYY-Qn`; they are summed into their year, and months and events are
-the month-resolved rows of 4.2). Survey and resource periods are years. Sensitivity (4.2's
-draws) is not modelled.
+Year granularity (`latest` or `period: "2024"`) and quarter granularity (`period: "2024-Q2"`)
+are modelled: crime periods may be written as years (not with quarters), quarters `YYYY-Qn`
+or months `YYYY-MM`, summed into the rules' period; months and events are the month-resolved
+rows of 4.2. Survey and resource periods are years, compared with a quarter by their first
+month. Sensitivity (4.2's draws) is not modelled.
 
 Where 4.2 could be read two ways this reference reads it so: T is partial only when the
 scope has rows in T (without them every trend is missing, so nothing scored depends on it);
@@ -218,10 +219,10 @@ def source_key(source) -> str | None:
     return norm(source)
 
 
-def latest_shares(rows, T):
-    """The latest period ≤ T over `rows` [(year, item, share)] and the shares in it per
-    normalised item (duplicates take the max); (None, {}) when there is none."""
-    years = [y for y, _, _ in rows if y <= T]
+def latest_shares(rows, T_month):
+    """The latest period ≤ T (T's first month) over `rows` [(year, item, share)] and the
+    shares in it per normalised item (duplicates take the max); (None, {}) when there is none."""
+    years = [y for y, _, _ in rows if y * 12 <= T_month]
     if not years:
         return None, {}
     period = max(years)
@@ -289,7 +290,25 @@ def evaluate(case):
     signal_ids = tuple(g["id"] for g in signals)
     factors = FACTORS + signal_ids
 
-    # ---- crime rows: S and E over every file and scope (4.2); the scope's rows by year
+    # ---- granularity: the year, or the quarter of an explicit `YYYY-Qn` period. A period is
+    # an index: the year, or year · 4 + quarter − 1; `per` is its length in months.
+    per = 3 if "Q" in str(case["period"]).upper() else 12
+
+    def period_index(text, m):
+        if m is not None:
+            return m // per
+        text = text.strip()
+        y = int(text[:4])
+        if "Q" in text.upper():
+            return y if per == 12 else y * 4 + int(text[-1]) - 1
+        if per == 3:
+            raise EvaluationError("a yearly crime row is coarser than the rules' quarter")
+        return y
+
+    def period_text(p):
+        return str(p) if per == 12 else f"{p // 4}-Q{p % 4 + 1}"
+
+    # ---- crime rows: S and E over every file and scope (4.2); the scope's rows by period
     months_all = []
     rows_by_year: dict[int, list[tuple[int | None, str, int]]] = {}
     for period, sc, cat, n in case["crime"]:
@@ -298,7 +317,7 @@ def evaluate(case):
             months_all.append(m)
         if norm(sc) != scope:
             continue
-        rows_by_year.setdefault(period_year(period), []).append((m, norm(cat), int(n)))
+        rows_by_year.setdefault(period_index(period, m), []).append((m, norm(cat), int(n)))
     present = set(rows_by_year)
     if not present:
         raise EvaluationError("the scope has no crime rows")
@@ -306,8 +325,11 @@ def evaluate(case):
     E = max(months_all) if months_all else None
     if case["period"] == "latest":
         T = max(present)
+    elif per == 3:
+        T = period_index(case["period"], None)
     else:
         T = int(case["period"])
+    T_month = T * per  # T's first month: survey and resource years compare by their first month
     K = int(case["K"])
     s = float(case["s"])
 
@@ -317,8 +339,8 @@ def evaluate(case):
     # T is partial: all the scope's rows in T are month-resolved and E falls inside T before
     # its last month. (Read with T present: without rows in T the trend is missing anyway.)
     partial = (T in present and all_month_resolved(T) and E is not None
-               and E // 12 == T and E % 12 < 11)
-    L = E % 12 + 1 if partial else None
+               and E // per == T and E % per < per - 1)
+    L = E % per + 1 if partial else None
 
     baseline_years = []
     dropped = []
@@ -326,17 +348,17 @@ def evaluate(case):
         if y not in present:
             continue
         if partial and not all_month_resolved(y):
-            dropped.append({"period": str(y), "reason": "not_monthly"})
-        elif all_month_resolved(y) and y * 12 < S:
-            dropped.append({"period": str(y), "reason": "before_data"})
+            dropped.append({"period": period_text(y), "reason": "not_monthly"})
+        elif all_month_resolved(y) and y * per < S:
+            dropped.append({"period": period_text(y), "reason": "before_data"})
         else:
             baseline_years.append(y)
 
-    # counts per (year, category): whole years, or their first L months when T is partial
+    # counts per (period, category): whole periods, or their first L months when T is partial
     counts: dict[tuple[int, str], int] = {}
     for y, rows in rows_by_year.items():
         for m, cat, n in rows:
-            if partial and (m is None or m % 12 >= L):
+            if partial and (m is None or m % per >= L):
                 continue
             counts[(y, cat)] = counts.get((y, cat), 0) + n
 
@@ -348,14 +370,14 @@ def evaluate(case):
         if norm(sc) != scope:
             continue
         by_source.setdefault(src, []).append((y, norm(item), share))
-    survey_period, shares = latest_shares(by_source.get(None, []), T)
+    survey_period, shares = latest_shares(by_source.get(None, []), T_month)
     signal_data = {}
     for g in signals:
-        signal_data[g["id"]] = latest_shares(by_source.get(norm(g["source"]), []), T)
+        signal_data[g["id"]] = latest_shares(by_source.get(norm(g["source"]), []), T_month)
 
     # ---- resources: latest period <= T, summed per resource
     res_rows = [(y, norm(r), a) for y, sc, r, a in case["resources"] if norm(sc) == scope]
-    res_years = [y for y, _, _ in res_rows if y <= T]
+    res_years = [y for y, _, _ in res_rows if y * 12 <= T_month]
     res_period = max(res_years) if res_years else None
     available: dict[str, float] = {}
     for y, r, a in res_rows:
@@ -604,13 +626,14 @@ def evaluate(case):
     remaining = {r: available.get(r, 0.0) - used.get(r, 0.0) for r in resource_names}
 
     return {
-        "period": str(T),
+        "period": period_text(T),
         "order": order,
         "areas": results,
         "plan": {"measures": plan_ids, "remaining": remaining, "value": vmax},
         "survey_period": survey_period,
         "resource_period": res_period,
         "baseline_years": baseline_years,
+        "baseline_periods": [period_text(p) for p in baseline_years],
         "t_present": T in present,
         "compared_months": L,
         "baseline_dropped": dropped,

@@ -245,6 +245,41 @@ def test_partial_periods():
     check("partial: no evidence after the cut", r["areas"]["ran"]["evidence"], False)
 
 
+def test_quarters():
+    # T = 2024-Q2 with data by month from 2023-02 to 2024-05: L = 2 (April–May); each
+    # baseline quarter's first two months. Month m of year y has y - 2000 + m crimes.
+    def per_month(y, m):
+        return y - 2000 + m
+
+    crime = monthly("2023-02", "2024-05", per_month)
+    survey = [(2024, "Kungsör", "Oro", 0.3, None), (2025, "Kungsör", "Oro", 0.9, None),
+              (2023, "Kungsör", "Oro", 0.1, None)]
+    case = base_case(crime=crime, period="2024-Q2", survey=survey,
+                     areas=[area("st", ["Stöld"], ["oro"])])
+    r = spec4.evaluate(case)
+    check("quarters: period", r["period"], "2024-Q2")
+    check("quarters: compared_months", r["compared_months"], 2)
+    check("quarters: nothing dropped with K = 3", r["baseline_dropped"], [])
+    t = r["areas"]["st"]["trend"]
+    check("quarters: latest (Apr + May 2024)", t["latest"], float(28 + 29))
+    check("quarters: baseline", t["baseline"], ((30 + 31) + (33 + 34) + (25 + 26)) / 3)
+    check("quarters: a survey year counts by its first month", r["areas"]["st"]["concern"]["raw"], 0.3)
+    r = spec4.evaluate(dict(case, K=5))
+    check("quarters: K = 5, 2023-Q1 starts before the data", r["baseline_dropped"],
+          [{"period": "2023-Q1", "reason": "before_data"}])
+    check("quarters: K = 5, K' = 4", r["areas"]["st"]["trend"]["z"],
+          z_of(57, ((27 + 28) + (30 + 31) + (33 + 34) + (25 + 26)) / 4, 4))
+    # a quarter row in a baseline quarter cannot be cut
+    rows = [row for row in crime if row[0] not in ("2023-10", "2023-11", "2023-12")]
+    r = spec4.evaluate(dict(case, crime=rows + [("2023-Q4", "Kungsör", "Stöld", 5)]))
+    check("quarters: a quarter row is not monthly", r["baseline_dropped"],
+          [{"period": "2023-Q4", "reason": "not_monthly"}])
+    # data to the quarter's last month: whole quarters
+    r = spec4.evaluate(dict(case, crime=monthly("2023-02", "2024-06", per_month)))
+    check("quarters: whole quarters", r["compared_months"], None)
+    check("quarters: whole quarter latest", r["areas"]["st"]["trend"]["latest"], float(28 + 29 + 30))
+
+
 # ---------------------------------------------------------------------------------------------
 # 4.3 Signals
 # ---------------------------------------------------------------------------------------------
@@ -357,7 +392,8 @@ def test_signals():
 
 
 def main():
-    for test in (test_evidence, test_resources_without_data, test_partial_periods, test_signals):
+    for test in (test_evidence, test_resources_without_data, test_partial_periods, test_quarters,
+                 test_signals):
         test()
     if FAILURES:
         for f in FAILURES:
