@@ -3,14 +3,19 @@
 
     python3 Tests/Differential/run.py --cases 300 --seed 1 --fokus .build/debug/fokus
 
-Each case is written as a rule file (YAML) and a data folder (crime counts, survey and
-resources as `;`-separated CSV), evaluated with
+Each case is written as a rule file (YAML) and a data folder (crime counts and events, survey
+and signal rows, resources as `;`-separated CSV), evaluated with
 `fokus evaluate --rules R --data D --format json --samples 0`, and compared with the
-reference: scores and factor fields to 1e-9 absolute, ranks, selection, the plan's
-measures and what each resource has left. On the first mismatch the case seed, the kept
-case folder and the differing fields are printed and the exit status is 1.
+reference: scores and factor fields (signals too) to 1e-9 absolute, ranks, selection,
+evidence, `compared_months`, `baseline_dropped`, the plan's measures and what each resource
+has left. About half the cases are shaped for SPEC 4.2 and 4.3 (monthly data with partial
+years, signals, scopes without resource rows, areas no data speaks for), the others as for
+4 and 4.1. On a mismatch the case seed, the kept case folder (with reference.json and
+fokus.json) and the differing fields with both values are printed, then a count of the
+differing fields over every failing case; the exit status is 1.
 
-`--case SEED` regenerates and checks one case (its folder is kept).
+`--case SEED` regenerates and checks one case (its folder is kept); `--all` prints every
+failing case; `--selftest` checks the reference itself on hand-computed cases (test_spec4.py).
 """
 
 from __future__ import annotations
@@ -52,6 +57,20 @@ AREA_IDS = [
 OWNERS = ["polis", "kommun", "region"]
 SCOPES = ["Kungsör", "Strassburg"]
 OTHER_SCOPE = "Arboga"
+# signals (4.3): (id, name, source); the sources differ from the data's spelling in case,
+# whitespace and ß/ss (see `variant`)
+SIGNAL_POOL = [
+    ("medarbetare", "Medarbetarnas bild", "Medarbetarenkät"),
+    ("dialog", "Medborgardialog", "Medborgardialog"),
+    ("skola_9", "Skolans bild", "Skolenkät åk 9"),
+    ("falt2", "Fältgruppens iakttagelser", "Fältrapport Straße"),
+]
+UNDECLARED_SOURCE = "Trygghetsvandring"
+# items the signals ask; some are survey items too (a signal's row never feeds concern)
+SIGNAL_ITEM_POOL = [
+    "Unga som använder narkotika", "Droger och langning", "Otrygg i centrum", "Straßenlärm",
+    "Langning vid skolan", "Oro för bedrägerier", "Våld i nära relationer", "Nedskräpning",
+]
 
 
 # --------------------------------------------------------------------------------------
@@ -120,20 +139,20 @@ def gen_number(rng, lo, hi):
     return ("num", dec(rng, max(lo, 0), max(hi, 0.01), rng.choice([1, 2])))
 
 
-def gen_arith(rng, depth):
+def gen_arith(rng, depth, numeric=NUMERIC_IDS):
     r = rng.random()
     if depth <= 0 or r < 0.45:
-        return ("id", rng.choice(list(NUMERIC_IDS)))
+        return ("id", rng.choice(list(numeric)))
     if r < 0.55:
         return gen_number(rng, 0, 3)
     if r < 0.8:
-        return ("arith", rng.choice("+-*/"), gen_arith(rng, depth - 1), gen_arith(rng, depth - 1))
+        return ("arith", rng.choice("+-*/"), gen_arith(rng, depth - 1, numeric), gen_arith(rng, depth - 1, numeric))
     if r < 0.87:
-        return ("neg", gen_arith(rng, depth - 1))
+        return ("neg", gen_arith(rng, depth - 1, numeric))
     f = rng.choice(["min", "max", "abs"])
     if f == "abs":
-        return ("call", f, [gen_arith(rng, depth - 1)])
-    return ("call", f, [gen_arith(rng, depth - 1), gen_arith(rng, depth - 1)])
+        return ("call", f, [gen_arith(rng, depth - 1, numeric)])
+    return ("call", f, [gen_arith(rng, depth - 1, numeric), gen_arith(rng, depth - 1, numeric)])
 
 
 DIVISION_PROBES = [
@@ -142,7 +161,7 @@ DIVISION_PROBES = [
 ]
 
 
-def gen_comparison(rng, area_ids):
+def gen_comparison(rng, area_ids, numeric=NUMERIC_IDS):
     r = rng.random()
     if r < 0.08:
         # division by zero is missing: the comparison is false
@@ -156,15 +175,18 @@ def gen_comparison(rng, area_ids):
         nums = [("num", str(rng.randint(0, 3))) for _ in range(rng.randint(1, 3))]
         return ("in", ("id", ident), ("list", nums), rng.random() < 0.5)
     r = rng.random()
+    signal_ids = [k for k in numeric if k not in NUMERIC_IDS]
     if r < 0.55:
-        ident = rng.choice(list(NUMERIC_IDS))
-        lo, hi = NUMERIC_IDS[ident]
+        ident = rng.choice(list(numeric))
+        if signal_ids and rng.random() < 0.4:
+            ident = rng.choice(signal_ids)
+        lo, hi = numeric[ident]
         num = gen_number(rng, lo, hi)
         if ident == "trend.z" and rng.random() < 0.5:
             num = ("neg", num) if rng.random() < 0.5 else num
         return ("cmp", rng.choice(["<", "<=", ">", ">=", "==", "!="]), ("id", ident), num)
     if r < 0.75:
-        return ("cmp", rng.choice(["<", "<=", ">", ">=", "!="]), gen_arith(rng, 2), gen_number(rng, 0, 2))
+        return ("cmp", rng.choice(["<", "<=", ">", ">=", "!="]), gen_arith(rng, 2, numeric), gen_number(rng, 0, 2))
     if r < 0.85:
         ids = rng.sample(area_ids, k=min(len(area_ids), rng.randint(1, 3)))
         return ("in", ("id", "area.id"), ("list", [("str", i) for i in ids]), rng.random() < 0.3)
@@ -173,15 +195,15 @@ def gen_comparison(rng, area_ids):
     return ("cmp", rng.choice(["==", "!="]), ("id", "area.id"), ("str", rng.choice(area_ids)))
 
 
-def gen_bool(rng, depth, area_ids):
+def gen_bool(rng, depth, area_ids, numeric=NUMERIC_IDS):
     r = rng.random()
     if depth <= 0 or r < 0.45:
-        return gen_comparison(rng, area_ids)
+        return gen_comparison(rng, area_ids, numeric)
     if r < 0.65:
-        return ("and", gen_bool(rng, depth - 1, area_ids), gen_bool(rng, depth - 1, area_ids))
+        return ("and", gen_bool(rng, depth - 1, area_ids, numeric), gen_bool(rng, depth - 1, area_ids, numeric))
     if r < 0.85:
-        return ("or", gen_bool(rng, depth - 1, area_ids), gen_bool(rng, depth - 1, area_ids))
-    return ("not", gen_bool(rng, depth - 1, area_ids))
+        return ("or", gen_bool(rng, depth - 1, area_ids, numeric), gen_bool(rng, depth - 1, area_ids, numeric))
+    return ("not", gen_bool(rng, depth - 1, area_ids, numeric))
 
 
 PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "in": 4, "+": 5, "-": 5, "*": 6, "/": 6, "neg": 7}
@@ -240,6 +262,95 @@ def render(node, rng) -> tuple[str, int]:
 # --------------------------------------------------------------------------------------
 
 
+def count_text(rng, n: int) -> str:
+    r = rng.random()
+    if r < 0.05:
+        return f"{n}.0"
+    if r < 0.1:
+        return f"{n},0"
+    return str(n)
+
+
+def gen_monthly(rng, scope, years, data_cats, quarters=False):
+    """Crime data by month for SPEC 4.2's partial periods: counts by month and events (both
+    month-resolved), from a month late in the first year (say 2021-09) to a month that may lie
+    inside the last year (say 2024-05); a baseline year may come as yearly or quarterly rows
+    instead (it cannot be cut by month), the last year may have a yearly row besides its months
+    (then it is not partial), and another scope's rows may start earlier or end later (S and E
+    are over every scope). With `quarters` (the rules' period is a quarter) no row is yearly:
+    quarter rows take their place. Returns (crime, count lines, more count lines, event lines)."""
+    crime, crime_lines, crime2_lines, event_lines = [], [], [], []
+    first = 1 if rng.random() < 0.15 else rng.randint(2, 12)
+    last = 12 if rng.random() < 0.15 else rng.randint(1, 11)
+    start = years[0] * 12 + first - 1
+    end = years[-1] * 12 + last - 1
+    coarse = {}
+    if rng.random() < 0.6:
+        for y in rng.sample(years[:-1], k=rng.randint(1, min(2, len(years) - 1))):
+            coarse[y] = "quarter" if quarters else rng.choice(["year", "year", "quarter"])
+    via_events = rng.random() < 0.35
+    density = rng.uniform(0.3, 0.9)
+    cats = data_cats + ["Övriga brott"]
+
+    def count(period, c, n, sc=scope):
+        crime.append((period, sc, c, n))
+        line = [period, variant(rng, sc) if sc == scope else sc, variant(rng, c), count_text(rng, n)]
+        (crime2_lines if rng.random() < 0.15 else crime_lines).append(line)
+
+    def events(month, c, n, sc=scope):
+        for _ in range(n):
+            date = f"{spec4.month_text(month)}-{rng.randint(1, 28):02d}"
+            if rng.random() < 0.3:
+                date += f" {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+            crime.append((date[:7], sc, c, 1))
+            event_lines.append([date, variant(rng, sc) if sc == scope else sc, variant(rng, c)])
+
+    totals = {}
+    for month in range(start, end + 1):
+        y = month // 12
+        for c in cats:
+            if rng.random() > density:
+                continue
+            n = rng.randint(0, 9)
+            kind = coarse.get(y)
+            if kind == "year":
+                totals[(str(y), c)] = totals.get((str(y), c), 0) + n
+            elif kind == "quarter":
+                key = (f"{y}-Q{month % 12 // 3 + 1}", c)
+                totals[key] = totals.get(key, 0) + n
+            elif via_events and n > 0 and rng.random() < 0.5:
+                events(month, c, n)
+            else:
+                count(spec4.month_text(month), c, n)
+        if via_events and rng.random() < 0.1:
+            events(month, "Brand", 1)  # an unmapped type: a row all the same
+    for (p, c), n in totals.items():
+        count(p, c, n)
+    if rng.random() < 0.15:  # the last year (quarter) is not partial
+        count(f"{end // 12}-Q{end % 12 // 3 + 1}" if quarters else str(years[-1]), rng.choice(cats),
+              rng.randint(0, 5))
+    # other scopes: a yearly row (never month-resolved), an earlier first month (moves S), a
+    # later last month (moves E, maybe into December or the next year)
+    other = years[-1] + rng.choice([0, 1])
+    count(f"{other}-Q{rng.randint(1, 4)}" if quarters else str(other), rng.choice(cats), rng.randint(0, 30),
+          OTHER_SCOPE)
+    if rng.random() < 0.25:
+        month = start - rng.randint(1, 14)
+        if rng.random() < 0.5:
+            events(month, rng.choice(cats), 1, OTHER_SCOPE)
+        else:
+            count(spec4.month_text(month), rng.choice(cats), rng.randint(0, 5), OTHER_SCOPE)
+    if rng.random() < 0.25:
+        month = end + rng.randint(1, 8)
+        if rng.random() < 0.5:
+            events(month, rng.choice(cats), 1, OTHER_SCOPE)
+        else:
+            count(spec4.month_text(month), rng.choice(cats), rng.randint(0, 5), OTHER_SCOPE)
+    rng.shuffle(crime_lines)
+    rng.shuffle(event_lines)
+    return crime, crime_lines, crime2_lines, event_lines
+
+
 def generate(case_seed: int):
     """One random case: (case for spec4.evaluate, files {relative path: text}, notes)."""
     rng = random.Random(case_seed)
@@ -255,115 +366,173 @@ def generate(case_seed: int):
     items = rng.sample(ITEM_POOL, k=rng.randint(3, 7))
     never_items = [i for i in ITEM_POOL if i not in items]
     res_pool = rng.sample(RESOURCE_POOL, k=rng.randint(1, len(RESOURCE_POOL)))
+    # About half the cases are shaped for SPEC 4.2 and 4.3 (each feature on its own draw);
+    # the others keep the shape of the 4/4.1 cases (they still meet 4.2 where it applies).
+    rev2 = rng.random() < 0.55
+    monthly_mode = rev2 and rng.random() < 0.6
+    use_signals = rev2 and rng.random() < 0.55
+    no_resources = rev2 and rng.random() < 0.3
+    no_evidence = rev2 and rng.random() < 0.6
 
     # ---- crime counts
-    crime = []  # (period text, scope text, category text, count)
-    crime_lines = []
-    crime2_lines = []
-    big = rng.random() < 0.2
-    for y in present:
-        rows_for_year = 0
-        all_zero = rng.random() < 0.08
-        for c in data_cats + ["Övriga brott"]:
-            if rng.random() < 0.35:
-                continue
-            n = 0 if all_zero or rng.random() < 0.15 else rng.randint(0, 3000 if big else 40)
-            parts = [n]
-            if rng.random() < 0.15 and n > 1:
-                k = rng.randint(1, n - 1)
-                parts = [k, n - k]
-            for part in parts:
-                r = rng.random()
-                if r < 0.12:
-                    period = f"{y}-{rng.randint(1, 12):02d}"
-                elif r < 0.2:
-                    period = f"{y}-Q{rng.randint(1, 4)}"
-                else:
-                    period = str(y)
-                crime.append((period, scope, c, part))
-                text = str(part)
-                if rng.random() < 0.05:
-                    text = f"{part}.0"
-                elif rng.random() < 0.05:
-                    text = f"{part},0"
-                line = [period, variant(rng, scope), variant(rng, c), text]
-                (crime2_lines if rng.random() < 0.15 else crime_lines).append(line)
-                rows_for_year += 1
-        if rows_for_year == 0:
+    quarter_mode = monthly_mode and rng.random() < 0.3  # the rules' period a quarter
+    if monthly_mode:
+        crime, crime_lines, crime2_lines, event_lines = gen_monthly(rng, scope, years, data_cats, quarter_mode)
+        present = sorted({spec4.period_year(p) for p, sc, _, _ in crime if sc == scope})
+    else:
+        crime = []  # (period text, scope text, category text, count)
+        crime_lines = []
+        crime2_lines = []
+        big = rng.random() < 0.2
+        for y in present:
+            rows_for_year = 0
+            all_zero = rng.random() < 0.08
+            for c in data_cats + ["Övriga brott"]:
+                if rng.random() < 0.35:
+                    continue
+                n = 0 if all_zero or rng.random() < 0.15 else rng.randint(0, 3000 if big else 40)
+                parts = [n]
+                if rng.random() < 0.15 and n > 1:
+                    k = rng.randint(1, n - 1)
+                    parts = [k, n - k]
+                for part in parts:
+                    r = rng.random()
+                    if r < 0.12:
+                        period = f"{y}-{rng.randint(1, 12):02d}"
+                    elif r < 0.2:
+                        period = f"{y}-Q{rng.randint(1, 4)}"
+                    else:
+                        period = str(y)
+                    crime.append((period, scope, c, part))
+                    text = str(part)
+                    if rng.random() < 0.05:
+                        text = f"{part}.0"
+                    elif rng.random() < 0.05:
+                        text = f"{part},0"
+                    line = [period, variant(rng, scope), variant(rng, c), text]
+                    (crime2_lines if rng.random() < 0.15 else crime_lines).append(line)
+                    rows_for_year += 1
+            if rows_for_year == 0:
+                c = rng.choice(data_cats)
+                crime.append((str(y), scope, c, 0))
+                crime_lines.append([str(y), variant(rng, scope), variant(rng, c), "0"])
+        # another scope, with a later year: `latest` is per scope
+        for y in [years[-1] + 1, rng.choice(years)]:
             c = rng.choice(data_cats)
-            crime.append((str(y), scope, c, 0))
-            crime_lines.append([str(y), variant(rng, scope), variant(rng, c), "0"])
-    # another scope, with a later year: `latest` is per scope
-    for y in [years[-1] + 1, rng.choice(years)]:
-        c = rng.choice(data_cats)
-        n = rng.randint(0, 30)
-        crime.append((str(y), OTHER_SCOPE, c, n))
-        crime_lines.append([str(y), OTHER_SCOPE, variant(rng, c), str(n)])
-    rng.shuffle(crime_lines)
-    # crime events (one row a reported crime), summed with the counts; a year may be present
-    # through events only, and through an event of an unmapped type
-    event_lines = []
-    if rng.random() < 0.2:
-        for _ in range(rng.randint(1, 25)):
-            y = rng.choice(present + [years[0] - 1])
-            c = rng.choice(data_cats + ["Brand"])
-            date = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            if rng.random() < 0.3:
-                date += f" {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
-            crime.append((date[:7], scope, c, 1))
-            event_lines.append([date, variant(rng, scope), variant(rng, c)])
-        if years[0] - 1 in {int(p[:4]) for p, sc, _, _ in crime if sc == scope}:
-            present.insert(0, years[0] - 1)
+            n = rng.randint(0, 30)
+            crime.append((str(y), OTHER_SCOPE, c, n))
+            crime_lines.append([str(y), OTHER_SCOPE, variant(rng, c), str(n)])
+        rng.shuffle(crime_lines)
+        # crime events (one row a reported crime), summed with the counts; a year may be present
+        # through events only, and through an event of an unmapped type
+        event_lines = []
+        if rng.random() < 0.2:
+            for _ in range(rng.randint(1, 25)):
+                y = rng.choice(present + [years[0] - 1])
+                c = rng.choice(data_cats + ["Brand"])
+                date = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                if rng.random() < 0.3:
+                    date += f" {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+                crime.append((date[:7], scope, c, 1))
+                event_lines.append([date, variant(rng, scope), variant(rng, c)])
+            if years[0] - 1 in {int(p[:4]) for p, sc, _, _ in crime if sc == scope}:
+                present.insert(0, years[0] - 1)
 
     # ---- the rules' period
-    if rng.random() < 0.3:
+    if rng.random() < (0.15 if monthly_mode else 0.3):
         period = str(rng.randint(present[0] - 1, present[-1] + 1))
     else:
         period = "latest"
     T = present[-1] if period == "latest" else int(period)
+    if quarter_mode:
+        # the quarter of the scope's last month (partial unless that is the quarter's last), or
+        # any quarter of the data; T is then its year for the survey and resources below
+        months = [m for m in (spec4.crime_month(p) for p, sc, _, _ in crime if sc == scope) if m is not None]
+        q = max(months) // 3 if rng.random() < 0.7 else rng.randint(min(months) // 3, max(months) // 3)
+        period = f"{q // 4}-Q{q % 4 + 1}"
+        T = q // 4
 
-    # ---- survey
-    survey = []  # (year, scope, item, share)
-    survey_lines = []
-    mode = rng.choice(["01", "01", "100", "pct"])
+    # ---- survey, and the signals' rows (4.3): blocks of rows, each for one file and source
+    signals = []
+    if use_signals:
+        signals = [dict(zip(("id", "name", "source"), g))
+                   for g in rng.sample(SIGNAL_POOL, k=rng.choice([1, 1, 2]))]
+    main_has_source = bool(signals) and rng.random() < 0.6 or (rev2 and rng.random() < 0.1)
+    file_modes = {}  # file -> "01" | "100" | "pct"
+    raw_shares = []  # (file, year, scope, item, text, source text or None)
+
+    def share_text(mode):
+        if mode == "01":
+            return dec(rng, 0, 1, rng.choice([2, 3]))
+        if mode == "100":
+            return dec(rng, 0, 100, rng.choice([0, 1]))
+        return dec(rng, 0, 100, 1) + "%" if rng.random() < 0.7 else dec(rng, 0, 1, 2)
+
+    def block(file, years_, items_, source):
+        mode = file_modes.setdefault(file, rng.choice(["01", "01", "100", "pct"]))
+        for y in years_:
+            for it in items_:
+                if rng.random() < 0.2:
+                    continue
+                for _ in range(2 if rng.random() < 0.1 else 1):
+                    raw_shares.append((file, y, scope, it, share_text(mode), source))
+
     survey_years = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
     if rng.random() < 0.75:
         survey_years.add(T - rng.choice([0, 0, 1, 2]))
     survey_years = sorted(survey_years)
-    raw_shares = []  # (year, scope, item, text)
-    for y in survey_years:
-        for it in items:
-            if rng.random() < 0.2:
-                continue
-            copies = 2 if rng.random() < 0.1 else 1
-            for _ in range(copies):
-                if mode == "01":
-                    text = dec(rng, 0, 1, rng.choice([2, 3]))
-                elif mode == "100":
-                    text = dec(rng, 0, 100, rng.choice([0, 1]))
-                else:
-                    text = dec(rng, 0, 100, 1) + "%" if rng.random() < 0.7 else dec(rng, 0, 1, 2)
-                raw_shares.append((y, scope, it, text))
+    block("main", survey_years, items, None)
     if survey_years and rng.random() < 0.5:
-        raw_shares.append((T, OTHER_SCOPE, rng.choice(items), "0.9" if mode != "100" else "90"))
-        raw_shares.append((T + 5, OTHER_SCOPE, rng.choice(items), "0.1" if mode != "100" else "10"))
-    plain = [t for _, _, _, t in raw_shares if not t.endswith("%")]
-    hundred = any(float(t) > 1 for t in plain)
-    for y, sc, it, text in raw_shares:
-        if text.endswith("%"):
-            share = float(text[:-1]) / 100
-        elif hundred:
-            share = float(text) / 100
-        else:
-            share = float(text)
-        survey.append((y, sc, it, share))
-        shown = text.replace(".", ",") if rng.random() < 0.1 else text
-        survey_lines.append([str(y), variant(rng, sc), variant(rng, it), shown])
-    rng.shuffle(survey_lines)
+        hundred_main = file_modes["main"] == "100"
+        raw_shares.append(("main", T, OTHER_SCOPE, rng.choice(items), "90" if hundred_main else "0.9", None))
+        raw_shares.append(("main", T + 5, OTHER_SCOPE, rng.choice(items), "10" if hundred_main else "0.1", None))
+    signal_items = {}  # signal id -> the items asked
+    for g in signals:
+        asked = rng.sample(SIGNAL_ITEM_POOL, k=rng.randint(2, 4))
+        signal_items[g["id"]] = asked
+        gyears = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
+        if rng.random() < 0.8:
+            gyears.add(T - rng.choice([0, 0, 1, 2]))
+        if rng.random() < 0.4:
+            gyears.add(T + 1)  # after T: ignored
+        file = "main" if main_has_source and rng.random() < 0.7 else "signal-" + g["id"]
+        block(file, sorted(gyears), asked, g["source"])
+        # a plain survey row and another scope's row with the signal's items: neither counts
+        if rng.random() < 0.3:
+            raw_shares.append((file, T, OTHER_SCOPE, asked[0], "1" if file_modes[file] != "100" else "100",
+                               g["source"]))
+    if main_has_source and rng.random() < 0.5:
+        # a source no signal declares: neither concern nor a signal
+        block("main", [T], rng.sample(items, k=1) + rng.sample(SIGNAL_ITEM_POOL, k=1), UNDECLARED_SOURCE)
+
+    survey = []  # (year, scope, item, share, source)
+    survey_files = {}  # file -> lines
+    for file in dict.fromkeys(f for f, *_ in raw_shares):
+        rows = [r for r in raw_shares if r[0] == file]
+        plain = [t for _, _, _, _, t, _ in rows if not t.endswith("%")]
+        hundred = any(float(t) > 1 for t in plain)
+        lines = []
+        for _, y, sc, it, text, source in rows:
+            if text.endswith("%"):
+                share = float(text[:-1]) / 100
+            elif hundred:
+                share = float(text) / 100
+            else:
+                share = float(text)
+            survey.append((y, sc, it, share, source))
+            shown = text.replace(".", ",") if rng.random() < 0.1 else text
+            line = [str(y), variant(rng, sc), variant(rng, it), shown]
+            if file != "main" or main_has_source:
+                line.append("" if source is None else variant(rng, source))
+            lines.append(line)
+        rng.shuffle(lines)
+        survey_files[file] = lines
+    survey_lines = survey_files.get("main", [])
 
     tenths = res_pool[0] if rng.random() < 0.4 else None  # capacity slack: 0.1 + 0.2 > 0.3
 
     # ---- areas
+    factors = spec4.FACTORS + tuple(g["id"] for g in signals)
     nareas = rng.randint(3, 12)
     ids = rng.sample(AREA_IDS, k=nareas)
     areas = []
@@ -372,32 +541,47 @@ def generate(case_seed: int):
             src = rng.choice(areas)  # an identical area: a tie
             areas.append(dict(src, id=aid, name=f"Kopia av {src['name']}"))
             continue
+        # an area no data speaks for (4.2): categories that never occur, items never asked
+        bare = no_evidence and rng.random() < 0.3
+        hit = 0.0 if bare else 0.8
         cats = []
         if rng.random() > 0.1:
             for _ in range(rng.randint(1, 4)):
-                base = rng.choice(data_cats) if rng.random() < 0.8 else rng.choice(never_cats)
+                base = rng.choice(data_cats) if rng.random() < hit else rng.choice(never_cats)
                 cats.append(variant(rng, base))
             if rng.random() < 0.15:
                 cats.append(variant(rng, cats[0]))  # the same category twice
         its = []
-        if rng.random() > 0.15:
+        if rng.random() > (0.5 if bare else 0.15):
             seen = set()
             for _ in range(rng.randint(1, 3)):
-                base = rng.choice(items) if rng.random() < 0.8 else rng.choice(never_items)
+                base = rng.choice(items) if rng.random() < hit else rng.choice(never_items)
                 if spec4.norm(base) in seen:
                     continue
                 seen.add(spec4.norm(base))
                 its.append(variant(rng, base))
+        sigs = None
+        if signals and rng.random() < 0.65:
+            sigs = {}
+            for g in rng.sample(signals, k=rng.randint(1, len(signals))):
+                asked = signal_items[g["id"]]
+                never = [x for x in SIGNAL_ITEM_POOL if x not in asked]
+                chosen = []
+                for _ in range(rng.randint(1, 2)):
+                    base = rng.choice(asked) if rng.random() < hit else rng.choice(never)
+                    if spec4.norm(base) not in {spec4.norm(c) for c in chosen}:
+                        chosen.append(variant(rng, base))
+                sigs[g["id"]] = chosen
         owners = rng.sample(OWNERS, k=rng.randint(0, 2))
         weights = None
         if rng.random() < 0.2:
             weights = {}
-            for f in rng.sample(spec4.FACTORS, k=rng.randint(1, 2)):
+            for f in rng.sample(factors, k=rng.randint(1, 2)):
                 weights[f] = rng.choice(["0", "0.5", dec(rng, 0, 1, 2), "1"])
         rscore = dec(rng, 0, 1, 2) if rng.random() < 0.1 else None
         areas.append({
             "id": aid, "name": f"Område {aid}", "categories": cats, "survey_items": its,
-            "owners": owners, "weights": weights, "resources_score": rscore,
+            "owners": owners, "weights": weights, "resources_score": rscore, "signals": sigs,
         })
 
     # ---- measures
@@ -463,11 +647,17 @@ def generate(case_seed: int):
     for m in measures:
         for k, v in m["cost"].items():
             totals[spec4.norm(k)] = totals.get(spec4.norm(k), 0.0) + float(v)
-    if rng.random() < 0.9:
-        res_years = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
-        if rng.random() < 0.9:
-            res_years.add(T - rng.choice([0, 0, 1, 3]))
-        res_years = sorted(res_years)
+    if no_resources and rng.random() < 0.3:
+        pass  # no resources file at all
+    elif rng.random() < 0.9 or no_resources:
+        if no_resources:
+            # no rows for the scope in any period <= T (4.2): rows after T only, or none
+            res_years = [T + rng.randint(1, 2)] if rng.random() < 0.6 else []
+        else:
+            res_years = set(rng.sample(range(years[0] - 1, years[-1] + 2), k=rng.randint(0, 2)))
+            if rng.random() < 0.9:
+                res_years.add(T - rng.choice([0, 0, 1, 3]))
+            res_years = sorted(res_years)
         for y in res_years:
             for r in res_pool:
                 if rng.random() < 0.1:
@@ -487,8 +677,12 @@ def generate(case_seed: int):
 
     # ---- rules
     rules = []
+    numeric = dict(NUMERIC_IDS)
+    for g in signals:
+        numeric[f"{g['id']}.raw"] = (0, 1)
+        numeric[f"n.{g['id']}"] = (0, 1)
     for i in range(rng.randint(1, 4)):
-        when = None if rng.random() < 0.1 else gen_bool(rng, 2, ids)
+        when = None if rng.random() < 0.1 else gen_bool(rng, 2, ids, numeric)
         actions = []
         kinds = ["boost", "boost", "scale", "scale", "include", "note", "exclude" if rng.random() < 0.4 else "note"]
         for a in dict.fromkeys(rng.sample(kinds, k=rng.randint(1, 3))):
@@ -508,6 +702,9 @@ def generate(case_seed: int):
         weights = {}
         for f in rng.sample(spec4.FACTORS, k=rng.randint(1, 3)):
             weights[f] = rng.choice(["0", "1", "2", dec(rng, 0, 1, 2), dec(rng, 0, 1, 2)])
+        for g in signals:
+            if rng.random() < 0.75:
+                weights[g["id"]] = rng.choice(["0", "1", dec(rng, 0, 1, 2), dec(rng, 0, 1, 2)])
         if all(float(v) == 0 for v in weights.values()):
             weights[rng.choice(list(weights))] = "0.5"
     missing = rng.choice([None, "renormalise", "zero", "neutral", "error"]) if rng.random() < 0.9 else "renormalise"
@@ -528,15 +725,26 @@ def generate(case_seed: int):
     s = rng.choice([None, None, "0.5", "1", "1.5", "2.5"])
 
     # every area's final weights must not be all zero (an error we do not probe here)
-    glob = spec4.global_weights({f: float(v) for f, v in weights.items()} if weights else None)
+    glob = spec4.global_weights({f: float(v) for f, v in weights.items()} if weights else None,
+                                [g["id"] for g in signals])
     for a in areas:
         if a["weights"]:
             w = dict(glob)
             w.update({f: float(v) for f, v in a["weights"].items()})
-            if all(w[f] == 0 for f in spec4.FACTORS):
+            if all(w[f] == 0 for f in factors):
                 a["weights"] = None
 
+    shape = ["4.2/4.3:" if rev2 else "4/4.1 shape"]
+    if monthly_mode:
+        shape.append("monthly data" + (f", period {period}" if quarter_mode else ""))
+    if signals:
+        shape.append(f"{len(signals)} signal{'s' if len(signals) > 1 else ''}")
+    if no_resources:
+        shape.append("no resource rows <= T")
+    if no_evidence:
+        shape.append("areas without evidence")
     case = {
+        "shape": " ".join(shape[:1]) + (" " + ", ".join(shape[1:]) if shape[1:] else ""),
         "scope": scope,
         "period": period,
         "K": K if K is not None else 3,
@@ -545,12 +753,14 @@ def generate(case_seed: int):
         "missing": missing or "renormalise",
         "select": None if select is None else {k: (float(v) if k == "min_score" else v) for k, v in select.items()},
         "aggregate": aggregate or "max",
+        "signals": signals,
         "areas": [
             {
                 "id": a["id"], "name": a["name"], "categories": a["categories"],
                 "survey_items": a["survey_items"], "owners": a["owners"],
                 "weights": {f: float(v) for f, v in a["weights"].items()} if a["weights"] else None,
                 "resources_score": float(a["resources_score"]) if a["resources_score"] is not None else None,
+                "signals": a["signals"],
             }
             for a in areas
         ],
@@ -595,6 +805,12 @@ def generate(case_seed: int):
         y.append("select: {" + ", ".join(f"{k}: {v}" for k, v in select.items()) + "}")
     if aggregate is not None:
         y.append(f"concern: {{aggregate: {aggregate}}}")
+    if signals:
+        y.append("signals:")
+        for g in signals:
+            y.append(f"  - id: {g['id']}")
+            y.append(f"    name: {q(g['name'], ensure_ascii=False)}")
+            y.append(f"    source: {q(g['source'], ensure_ascii=False)}")
     y.append("areas:")
     for a in areas:
         y.append(f"  - id: {a['id']}")
@@ -609,6 +825,13 @@ def generate(case_seed: int):
             y.append("    weights: {" + ", ".join(f"{f}: {v}" for f, v in a["weights"].items()) + "}")
         if a["resources_score"] is not None:
             y.append(f"    resources: {{score: {a['resources_score']}}}")
+        if a["signals"] is not None:
+            if rng.random() < 0.5:
+                y.append("    signals: {" + ", ".join(f"{g}: {flow(v)}" for g, v in a["signals"].items()) + "}")
+            else:
+                y.append("    signals:")
+                for g, v in a["signals"].items():
+                    y.append(f"      {g}: {flow(v)}")
     if measures or rng.random() < 0.5:
         y.append("measures:" if measures else "measures: []")
     for m in measures:
@@ -657,7 +880,17 @@ def generate(case_seed: int):
     if event_lines:
         files["data/handelser.csv"] = csv(header("datum;kommun;brottskategori"), event_lines)
     if survey_lines or rng.random() < 0.3:
-        files["data/trygghetsundersokning.csv"] = csv(header("år;kommun;fråga;andel"), survey_lines)
+        head = "år;kommun;fråga;andel"
+        if main_has_source:
+            head = rng.choice(["år;kommun;fråga;andel;källa", "period;scope;item;share;source",
+                               "källa;år;kommun;fråga;andel"])
+            if head.startswith("källa"):
+                survey_lines = [line[-1:] + line[:-1] for line in survey_lines]
+        files["data/trygghetsundersokning.csv"] = csv(header(head), survey_lines)
+    for file, lines in survey_files.items():
+        if file != "main":
+            head = rng.choice(["år;kommun;fråga;andel;källa", "period;scope;item;share;source"])
+            files[f"data/signaler/{file}.csv"] = csv(header(head), lines)
     if res_lines:
         files["data/resurser.csv"] = csv(header("period;scope;resource;available"), res_lines)
     # encodings: UTF-8, UTF-8 with a byte-order mark, or Windows-1252 when it can say it all
@@ -730,6 +963,50 @@ def compare(expected, report):
             for f in fields:
                 if not close(gf.get(f), ef[f]):
                     diffs.append(f"{aid}.{name}.{f}: fokus {gf.get(f)!r}, reference {ef[f]!r}")
+        # 4.2: evidence
+        if g.get("evidence") != e["evidence"]:
+            diffs.append(f"{aid}.evidence: fokus {g.get('evidence', '(absent)')!r}, reference {e['evidence']!r}")
+        # 4.3: factors.signals {ID: {raw, n, period}}, all three null when missing
+        got_sigs = factors.get("signals")
+        if e["signals"] and not isinstance(got_sigs, dict):
+            diffs.append(f"{aid}.factors.signals: fokus {got_sigs!r}, reference {signals_json(e['signals'])}")
+        elif e["signals"]:
+            for gid, es in e["signals"].items():
+                gs = got_sigs.get(gid)
+                if not isinstance(gs, dict):
+                    diffs.append(f"{aid}.signals.{gid}: fokus {gs!r}, reference {signals_json({gid: es})[gid]}")
+                    continue
+                want = signals_json({gid: es})[gid]
+                for f in ("raw", "n"):
+                    if not close(gs.get(f), want[f]):
+                        diffs.append(f"{aid}.signals.{gid}.{f}: fokus {gs.get(f)!r}, reference {want[f]!r}")
+                if gs.get("period") != want["period"]:
+                    diffs.append(f"{aid}.signals.{gid}.period: fokus {gs.get('period')!r}, "
+                                 f"reference {want['period']!r}")
+            extra = sorted(set(got_sigs) - set(e["signals"]))
+            if extra:
+                diffs.append(f"{aid}.signals: fokus has undeclared {extra}")
+        elif got_sigs not in (None, {}):
+            diffs.append(f"{aid}.factors.signals: fokus {got_sigs!r}, reference none declared")
+    # 4.2: which months were compared and which baseline periods were left out (only when the
+    # scope has rows in T: otherwise every trend is missing and the SPEC leaves them open)
+    if expected["t_present"]:
+        if "compared_months" not in report:
+            diffs.append(f"compared_months: absent from fokus's report, reference {expected['compared_months']!r}")
+        elif report["compared_months"] != expected["compared_months"]:
+            diffs.append(f"compared_months: fokus {report['compared_months']!r}, "
+                         f"reference {expected['compared_months']!r} (month-resolved data "
+                         f"{expected['months'][0] + ' to ' + expected['months'][1] if expected['months'] else 'none'})")
+        got_dropped = report.get("baseline_dropped")
+        want_dropped = sorted(expected["baseline_dropped"], key=lambda d: d["period"])
+        if not isinstance(got_dropped, list):
+            diffs.append(f"baseline_dropped: fokus {got_dropped!r}, reference {want_dropped}")
+        else:
+            shown = sorted(({"period": d.get("period"), "reason": d.get("reason")} for d in got_dropped
+                            if isinstance(d, dict)), key=lambda d: str(d["period"]))
+            if shown != want_dropped or len(shown) != len(got_dropped):
+                diffs.append(f"baseline_dropped: fokus {got_dropped}, reference {want_dropped} "
+                             f"(baseline used by the reference: {expected['baseline_periods']})")
     plan = report.get("plan", {})
     if plan.get("measures") != expected["plan"]["measures"]:
         diffs.append(f"plan.measures: fokus {plan.get('measures')}, reference {expected['plan']['measures']}")
@@ -743,8 +1020,14 @@ def compare(expected, report):
     return diffs
 
 
+def signals_json(signals):
+    """The reference's signals as report.json shows them."""
+    return {gid: v if v is not None else {"raw": None, "n": None, "period": None}
+            for gid, v in signals.items()}
+
+
 def run_case(case_seed, fokus, base, keep=False):
-    """(ok, message lines, folder or None)."""
+    """(ok, message lines, folder or None, the case's shape)."""
     case, files = generate(case_seed)
     folder = tempfile.mkdtemp(prefix=f"case-{case_seed}-", dir=base)
     write_case(folder, files)
@@ -783,17 +1066,32 @@ def run_case(case_seed, fokus, base, keep=False):
     if folder is not None and proc.returncode == 0:
         with open(os.path.join(folder, "fokus.json"), "w", encoding="utf-8") as fh:
             fh.write(proc.stdout)
-    return ok, lines, folder
+    return ok, lines, folder, case["shape"]
+
+
+def field_of(line):
+    """The kind of field a difference line names (`trafik.trend.z: …` -> `trend.z`)."""
+    head = line.split(":", 1)[0].strip()
+    if " " in head:
+        return head  # a sentence such as "fokus exits 1; the reference evaluates"
+    parts = head.split(".")
+    if parts[0] == "plan":
+        return ".".join(parts[:2])  # plan.measures, plan.remaining (not each resource)
+    return ".".join(parts[1:]) if len(parts) > 1 else head
 
 
 def jsonable(expected):
     return {
         "period": expected["period"],
-        "baseline_years": expected["baseline_years"],
+        "baseline_periods": expected["baseline_periods"],
+        "compared_months": expected["compared_months"],
+        "baseline_dropped": expected["baseline_dropped"],
+        "month_resolved_data": expected["months"],
         "survey_period": expected["survey_period"],
         "resource_period": expected["resource_period"],
         "ranking": [
-            {k: v for k, v in dict(expected["areas"][aid], id=aid).items() if k != "owners"}
+            {k: (signals_json(v) if k == "signals" else v)
+             for k, v in dict(expected["areas"][aid], id=aid).items() if k != "owners"}
             for aid in expected["order"]
         ],
         "plan": expected["plan"],
@@ -809,7 +1107,12 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--out", help="folder for the case folders (default: a temporary folder)")
     ap.add_argument("--all", action="store_true", help="report every mismatch, not only the first")
+    ap.add_argument("--selftest", action="store_true",
+                    help="check the reference itself on hand-computed cases (test_spec4.py) and stop")
     args = ap.parse_args()
+    if args.selftest:
+        import test_spec4
+        return test_spec4.main()
     fokus = os.path.abspath(args.fokus)
     if not os.access(fokus, os.X_OK):
         print(f"differential: {fokus} is not an executable; build first (swift build)", file=sys.stderr)
@@ -818,8 +1121,8 @@ def main():
     os.makedirs(base, exist_ok=True)
 
     if args.case is not None:
-        ok, lines, folder = run_case(args.case, fokus, base, keep=True)
-        print(f"case {args.case}: {'agrees' if ok else 'MISMATCH'} ({folder})")
+        ok, lines, folder, shape = run_case(args.case, fokus, base, keep=True)
+        print(f"case {args.case} ({shape}): {'agrees' if ok else 'MISMATCH'} ({folder})")
         for line in lines:
             print("  " + line)
         return 0 if ok else 1
@@ -827,17 +1130,29 @@ def main():
     seeds = [args.seed * 1_000_003 + i for i in range(args.cases)]
     failures = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for seed, (ok, lines, folder) in zip(seeds, pool.map(lambda s: run_case(s, fokus, base), seeds)):
+        for seed, (ok, lines, folder, shape) in zip(seeds, pool.map(lambda s: run_case(s, fokus, base), seeds)):
             if not ok:
-                failures.append((seed, lines, folder))
+                failures.append((seed, lines, folder, shape))
     if failures:
         shown = failures if args.all else failures[:1]
-        for seed, lines, folder in shown:
-            print(f"differential: MISMATCH in case seed {seed} (rerun: --case {seed}); files kept in {folder}")
+        for seed, lines, folder, shape in shown:
+            print(f"differential: MISMATCH in case seed {seed} ({shape}; rerun: --case {seed}); "
+                  f"files kept in {folder} (reference.json, fokus.json beside the case)")
             for line in lines[:20]:
                 print("  " + line)
             if len(lines) > 20:
                 print(f"  … and {len(lines) - 20} more")
+        # which fields differ, over every failing case, to see at a glance what a change broke
+        kinds = {}
+        for seed, lines, _, _ in failures:
+            for line in lines:
+                if line.startswith("stderr:"):
+                    continue
+                kinds.setdefault(field_of(line), set()).add(seed)
+        print("differential: fields that differ (cases): " + ", ".join(
+            f"{k} ({len(v)})" for k, v in sorted(kinds.items(), key=lambda kv: (-len(kv[1]), kv[0]))))
+        more = "" if len(failures) <= 20 else f" … and {len(failures) - 20} more"
+        print("differential: failing seeds: " + " ".join(str(f[0]) for f in failures[:20]) + more)
         print(f"differential: {len(failures)} of {args.cases} cases disagree")
         return 1
     if not args.out:

@@ -1,15 +1,25 @@
-"""Reference implementation of SPEC section 4 (the default scoring model) and 4.1.
+"""Reference implementation of SPEC section 4 (the default scoring model), 4.1, and the
+deterministic parts of 4.2 (honest evidence) and 4.3 (signals).
 
 Written from the SPEC text only, as an independent oracle for Fokus. Plain Python 3.11,
 standard library only. It works on in-memory inputs (see `evaluate`) and returns the same
-numbers report.json carries: per area rank, score, selected and the factors; the plan's
-measures and what each resource has left.
+numbers report.json carries: per area rank, score, selected, evidence and the factors
+(signals included); `compared_months` and `baseline_dropped`; the plan's measures and what
+each resource has left.
 
-Only year granularity is modelled (crime periods may be written as years, months
-`YYYY-MM` or quarters `YYYY-Qn`; they are summed into their year). Survey and resource
-periods are years.
+Year granularity (`latest` or `period: "2024"`) and quarter granularity (`period: "2024-Q2"`)
+are modelled: crime periods may be written as years (not with quarters), quarters `YYYY-Qn`
+or months `YYYY-MM`, summed into the rules' period; months and events are the month-resolved
+rows of 4.2. Survey and resource periods are years, compared with a quarter by their first
+month. Sensitivity (4.2's draws) is not modelled.
+
+Where 4.2 could be read two ways this reference reads it so: T is partial only when the
+scope has rows in T (without them every trend is missing, so nothing scored depends on it);
+`baseline_dropped` lists only baseline periods that are present (a period without rows is not
+left out, it is absent).
 
 Expressions (`when:`) are given as small syntax trees (tuples), see `eval_expr`.
+`python3 spec4.py` (or `test_spec4.py`) checks the reference on hand-computed cases.
 """
 
 from __future__ import annotations
@@ -147,34 +157,101 @@ def eval_expr(node, env):
 
 
 # --------------------------------------------------------------------------------------
-# Weights
+# Weights (SPEC 4.1 Defaults and Per-area weights; 4.3: signal ids are further keys, in
+# declaration order after the three built-in factors)
 # --------------------------------------------------------------------------------------
 
 
-def normalise(w):
-    total = (w["crime_trend"] + w["citizen_concern"]) + w["resources"]
-    return {f: w[f] / total for f in FACTORS}
+def normalise(w, factors=FACTORS):
+    total = None
+    for f in factors:
+        total = w[f] if total is None else total + w[f]
+    return {f: w[f] / total for f in factors}
 
 
-def global_weights(given):
+def global_weights(given, signal_ids=()):
+    factors = FACTORS + tuple(signal_ids)
     if given is None:
         w = dict(DEFAULT_WEIGHTS)
+        for g in signal_ids:
+            w[g] = 0.0  # 4.3: without `weights:` signals weigh 0
     else:
-        w = {f: float(given.get(f, 0.0)) for f in FACTORS}
-    if all(w[f] == 0 for f in FACTORS):
+        w = {f: float(given.get(f, 0.0)) for f in factors}
+    if all(w[f] == 0 for f in factors):
         raise EvaluationError("all-zero weights")
-    return normalise(w)
+    return normalise(w, factors)
 
 
-def area_weights(glob, override):
+def area_weights(glob, override, signal_ids=()):
+    factors = FACTORS + tuple(signal_ids)
     if not override:
         return dict(glob)
     w = dict(glob)
     for f, v in override.items():
         w[f] = float(v)
-    if all(w[f] == 0 for f in FACTORS):
+    if all(w[f] == 0 for f in factors):
         raise EvaluationError("all-zero area weights")
-    return normalise(w)
+    return normalise(w, factors)
+
+
+# --------------------------------------------------------------------------------------
+# Periods (year granularity; crime rows may be written finer)
+# --------------------------------------------------------------------------------------
+
+
+def crime_month(text: str):
+    """The month index (year · 12 + month − 1) of a month-resolved crime period (`2023-11`,
+    or an event's date cut to `2023-11`), None for a year or a quarter."""
+    text = text.strip()
+    if len(text) >= 7 and text[4] == "-" and text[5:7].isdigit():
+        return int(text[:4]) * 12 + int(text[5:7]) - 1
+    return None
+
+
+def month_text(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def source_key(source) -> str | None:
+    """4.3: a survey row's source, normalised; None for the plain survey (no source, or empty)."""
+    if source is None or norm(source) == "":
+        return None
+    return norm(source)
+
+
+def latest_shares(rows, T_month):
+    """The latest period ≤ T (T's first month) over `rows` [(year, item, share)] and the
+    shares in it per normalised item (duplicates take the max); (None, {}) when there is none."""
+    years = [y for y, _, _ in rows if y * 12 <= T_month]
+    if not years:
+        return None, {}
+    period = max(years)
+    shares: dict[str, float] = {}
+    for y, item, share in rows:
+        if y == period:
+            shares[item] = max(shares[item], share) if item in shares else share
+    return period, shares
+
+
+def aggregate_items(items, shares, aggregate):
+    """Citizen concern (or a signal) over an area's items: max or mean of the shares of the
+    items asked; None when none was."""
+    vals = []
+    seen = set()
+    for it in items or []:
+        ni = norm(it)
+        if ni in seen:
+            continue
+        seen.add(ni)
+        if ni in shares:
+            vals.append(shares[ni])
+    if not vals:
+        return None
+    if aggregate == "mean":
+        raw = sum(vals) / len(vals)
+    else:
+        raw = max(vals)
+    return raw
 
 
 # --------------------------------------------------------------------------------------
@@ -189,56 +266,118 @@ def evaluate(case):
       scope: str                      the rules' scope
       period: 'latest' | 'YYYY'
       K: int, s: float                trend settings
-      weights: None | {factor: float} the global weights block as given
+      weights: None | {factor or signal id: float}   the global weights block as given
       missing: renormalise | zero | neutral | error
       select: None | {'top': int?, 'min_score': float?}
       aggregate: 'max' | 'mean'
+      signals: [{id, name, source}]   declared signals (4.3), may be absent
       areas: [{id, name, categories, survey_items, owners, weights (dict|None),
-               resources_score (float|None)}]
+               resources_score (float|None), signals ({signal id: [items]} | None)}]
       measures: [{id, addresses, cost: {resource: float}, effect, evidence (str|None)}]
       rules: [{id, when (expr|None), then: [(action, value), ...]}]
-      crime: [(period str, scope, category, count int)]
-      survey: [(year int, scope, item, share float 0..1)]
+      crime: [(period str, scope, category, count int)]   period `YYYY`, `YYYY-Qn`, `YYYY-MM`
+                                      (a count by month) or an event's date cut to `YYYY-MM`
+      survey: [(year int, scope, item, share float 0..1[, source str|None])]
       resources: [(year int, scope, resource, available float)]
 
     Returns a dict: {'period': 'YYYY', 'areas': {id: {...}}, 'order': [ids in rank order],
-    'plan': {'measures': [...], 'remaining': {normalised resource: float}}}.
+    'plan': {'measures': [...], 'remaining': {normalised resource: float}},
+    'compared_months': None | L, 'baseline_dropped': [{'period', 'reason'}], ...}.
     Raises EvaluationError when Fokus must fail.
     """
     scope = norm(case["scope"])
+    signals = list(case.get("signals") or [])
+    signal_ids = tuple(g["id"] for g in signals)
+    factors = FACTORS + signal_ids
 
-    # ---- crime counts for the scope, summed per (year, category)
-    counts: dict[tuple[int, str], int] = {}
-    present: set[int] = set()
+    # ---- granularity: the year, or the quarter of an explicit `YYYY-Qn` period. A period is
+    # an index: the year, or year · 4 + quarter − 1; `per` is its length in months.
+    per = 3 if "Q" in str(case["period"]).upper() else 12
+
+    def period_index(text, m):
+        if m is not None:
+            return m // per
+        text = text.strip()
+        y = int(text[:4])
+        if "Q" in text.upper():
+            return y if per == 12 else y * 4 + int(text[-1]) - 1
+        if per == 3:
+            raise EvaluationError("a yearly crime row is coarser than the rules' quarter")
+        return y
+
+    def period_text(p):
+        return str(p) if per == 12 else f"{p // 4}-Q{p % 4 + 1}"
+
+    # ---- crime rows: S and E over every file and scope (4.2); the scope's rows by period
+    months_all = []
+    rows_by_year: dict[int, list[tuple[int | None, str, int]]] = {}
     for period, sc, cat, n in case["crime"]:
+        m = crime_month(period)
+        if m is not None:
+            months_all.append(m)
         if norm(sc) != scope:
             continue
-        y = period_year(period)
-        present.add(y)
-        key = (y, norm(cat))
-        counts[key] = counts.get(key, 0) + int(n)
+        rows_by_year.setdefault(period_index(period, m), []).append((m, norm(cat), int(n)))
+    present = set(rows_by_year)
     if not present:
         raise EvaluationError("the scope has no crime rows")
+    S = min(months_all) if months_all else None
+    E = max(months_all) if months_all else None
     if case["period"] == "latest":
         T = max(present)
+    elif per == 3:
+        T = period_index(case["period"], None)
     else:
         T = int(case["period"])
+    T_month = T * per  # T's first month: survey and resource years compare by their first month
     K = int(case["K"])
     s = float(case["s"])
-    baseline_years = [y for y in range(T - K, T) if y in present]
 
-    # ---- survey: latest period <= T over all of the scope's rows
-    survey_rows = [(y, norm(item), share) for y, sc, item, share in case["survey"] if norm(sc) == scope]
-    survey_years = [y for y, _, _ in survey_rows if y <= T]
-    survey_period = max(survey_years) if survey_years else None
-    shares: dict[str, float] = {}
-    for y, item, share in survey_rows:
-        if y == survey_period:
-            shares[item] = max(shares[item], share) if item in shares else share
+    def all_month_resolved(year):
+        return all(m is not None for m, _, _ in rows_by_year.get(year, []))
+
+    # T is partial: all the scope's rows in T are month-resolved and E falls inside T before
+    # its last month. (Read with T present: without rows in T the trend is missing anyway.)
+    partial = (T in present and all_month_resolved(T) and E is not None
+               and E // per == T and E % per < per - 1)
+    L = E % per + 1 if partial else None
+
+    baseline_years = []
+    dropped = []
+    for y in range(T - K, T):
+        if y not in present:
+            continue
+        if partial and not all_month_resolved(y):
+            dropped.append({"period": period_text(y), "reason": "not_monthly"})
+        elif all_month_resolved(y) and y * per < S:
+            dropped.append({"period": period_text(y), "reason": "before_data"})
+        else:
+            baseline_years.append(y)
+
+    # counts per (period, category): whole periods, or their first L months when T is partial
+    counts: dict[tuple[int, str], int] = {}
+    for y, rows in rows_by_year.items():
+        for m, cat, n in rows:
+            if partial and (m is None or m % per >= L):
+                continue
+            counts[(y, cat)] = counts.get((y, cat), 0) + n
+
+    # ---- survey rows by source (4.3): None is the plain survey, which alone feeds concern
+    by_source: dict[str | None, list[tuple[int, str, float]]] = {}
+    for row in case["survey"]:
+        y, sc, item, share = row[:4]
+        src = source_key(row[4]) if len(row) > 4 else None
+        if norm(sc) != scope:
+            continue
+        by_source.setdefault(src, []).append((y, norm(item), share))
+    survey_period, shares = latest_shares(by_source.get(None, []), T_month)
+    signal_data = {}
+    for g in signals:
+        signal_data[g["id"]] = latest_shares(by_source.get(norm(g["source"]), []), T_month)
 
     # ---- resources: latest period <= T, summed per resource
     res_rows = [(y, norm(r), a) for y, sc, r, a in case["resources"] if norm(sc) == scope]
-    res_years = [y for y, _, _ in res_rows if y <= T]
+    res_years = [y for y, _, _ in res_rows if y * 12 <= T_month]
     res_period = max(res_years) if res_years else None
     available: dict[str, float] = {}
     for y, r, a in res_rows:
@@ -255,7 +394,7 @@ def evaluate(case):
                 f = min(f, min(1.0, avail(r) / c))
         return f
 
-    glob = global_weights(case.get("weights"))
+    glob = global_weights(case.get("weights"), signal_ids)
     policy = case.get("missing") or "renormalise"
     aggregate = case.get("aggregate") or "max"
 
@@ -269,13 +408,16 @@ def evaluate(case):
             if nc not in cats:
                 cats.append(nc)
         trend = None
+        counted = 0
         if cats and T in present and baseline_years:
             def x(t):
                 return sum(counts.get((t, c), 0) for c in cats)
 
             y = x(T)
             kp = len(baseline_years)
-            b = sum(x(t) for t in baseline_years) / kp
+            total = sum(x(t) for t in baseline_years)
+            counted = y + total
+            b = total / kp
             ratio = (y + 0.5) / (b + 0.5)
             z = 2 * (math.sqrt(y + 3 / 8) - math.sqrt(b + 3 / 8)) / math.sqrt(1 + 1 / kp)
             n = 1 / (1 + math.exp(-z / s))
@@ -284,38 +426,47 @@ def evaluate(case):
         concern = None
         items = area.get("survey_items") or []
         if items and survey_period is not None:
-            vals = []
-            seen = set()
-            for it in items:
-                ni = norm(it)
-                if ni in seen:
-                    continue
-                seen.add(ni)
-                if ni in shares:
-                    vals.append(shares[ni])
-            if vals:
-                if aggregate == "mean":
-                    raw = sum(vals) / len(vals)
-                else:
-                    raw = max(vals)
+            raw = aggregate_items(items, shares, aggregate)
+            if raw is not None:
                 concern = {"raw": raw, "n": min(1.0, max(0.0, raw))}
-        # resources
+        # signals
+        sigs = {}
+        for g in signals:
+            gid = g["id"]
+            period, gshares = signal_data[gid]
+            raw = None
+            if period is not None:
+                raw = aggregate_items((area.get("signals") or {}).get(gid), gshares, aggregate)
+            if raw is None:
+                sigs[gid] = None
+            else:
+                sigs[gid] = {"raw": raw, "n": min(1.0, max(0.0, raw)), "period": str(period)}
+        # resources: missing for every area when the scope has no resource rows <= T (4.2),
+        # unless the area overrides it
         if area.get("resources_score") is not None:
             rraw = float(area["resources_score"])
+            resources = {"raw": rraw, "n": rraw}
+        elif res_period is None:
+            resources = None
         else:
             fits = [fit(m) for m in case["measures"] if aid in m["addresses"]]
             rraw = max(fits) if fits else 0.0
-        resources = {"raw": rraw, "n": rraw}
+            resources = {"raw": rraw, "n": rraw}
 
-        w = area_weights(glob, area.get("weights"))
+        evidence = (trend is not None and counted > 0) or concern is not None \
+            or any(v is not None for v in sigs.values())
+
+        w = area_weights(glob, area.get("weights"), signal_ids)
         nvals = {
             "crime_trend": trend["n"] if trend else None,
             "citizen_concern": concern["n"] if concern else None,
-            "resources": resources["n"],
+            "resources": resources["n"] if resources else None,
         }
+        for gid in signal_ids:
+            nvals[gid] = sigs[gid]["n"] if sigs[gid] else None
         num = None
         den = None
-        for f in FACTORS:
+        for f in factors:
             v = nvals[f]
             if v is None:
                 if policy == "renormalise":
@@ -341,6 +492,8 @@ def evaluate(case):
             "trend": trend,
             "concern": concern,
             "resources": resources,
+            "signals": sigs,
+            "evidence": evidence,
             "include": False,
             "exclude": False,
             "owners": list(area.get("owners") or []),
@@ -354,14 +507,17 @@ def evaluate(case):
                 "trend.latest": trend["latest"] if trend else MISSING,
                 "trend.baseline": trend["baseline"] if trend else MISSING,
                 "concern.raw": concern["raw"] if concern else MISSING,
-                "resources.raw": resources["raw"],
+                "resources.raw": resources["raw"] if resources else MISSING,
                 "n.trend": trend["n"] if trend else MISSING,
                 "n.concern": concern["n"] if concern else MISSING,
-                "n.resources": resources["n"],
+                "n.resources": resources["n"] if resources else MISSING,
                 "score": score,
                 "area.id": aid,
                 "area.owners": list(area.get("owners") or []),
             }
+            for gid in signal_ids:
+                env[f"{gid}.raw"] = sigs[gid]["raw"] if sigs[gid] else MISSING
+                env[f"n.{gid}"] = sigs[gid]["n"] if sigs[gid] else MISSING
             fires = True if rule.get("when") is None else (eval_expr(rule["when"], env) is True)
             if not fires:
                 continue
@@ -382,17 +538,19 @@ def evaluate(case):
                     raise ValueError(action)
         results[aid]["score"] = score
 
-    # ---- ranking
+    # ---- ranking: areas without evidence after every area with evidence (4.2)
     def key(aid):
         r = results[aid]
         c = r["concern"]
-        return (-r["score"], 0 if c is not None else 1, -(c["n"]) if c is not None else 0.0, aid)
+        return (0 if r["evidence"] else 1, -r["score"], 0 if c is not None else 1,
+                -(c["n"]) if c is not None else 0.0, aid)
 
     order = sorted(results, key=key)
     for i, aid in enumerate(order):
         results[aid]["rank"] = i + 1
 
-    # ---- selection
+    # ---- selection: `select` never picks an area without evidence; `top` counts only the
+    # areas before them (they all rank first), `include` still selects
     sel = case.get("select")
     top = 3
     min_score = None
@@ -401,7 +559,7 @@ def evaluate(case):
         min_score = sel.get("min_score")
     for aid in order:
         r = results[aid]
-        ok = True
+        ok = r["evidence"]
         if top is not None and r["rank"] > top:
             ok = False
         if min_score is not None and not (r["score"] >= float(min_score)):
@@ -468,12 +626,17 @@ def evaluate(case):
     remaining = {r: available.get(r, 0.0) - used.get(r, 0.0) for r in resource_names}
 
     return {
-        "period": str(T),
+        "period": period_text(T),
         "order": order,
         "areas": results,
         "plan": {"measures": plan_ids, "remaining": remaining, "value": vmax},
         "survey_period": survey_period,
         "resource_period": res_period,
         "baseline_years": baseline_years,
+        "baseline_periods": [period_text(p) for p in baseline_years],
+        "t_present": T in present,
+        "compared_months": L,
+        "baseline_dropped": dropped,
+        "months": None if S is None else [month_text(S), month_text(E)],
     }
 
