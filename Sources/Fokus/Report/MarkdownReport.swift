@@ -32,6 +32,13 @@ struct MarkdownReport {
                     + a.signals.map { number.percent($0?.raw) }
                     + [a.resources.map { number.fixed($0.raw, 2) } ?? "–", mark]))
         }
+        let why = sections.whyLines()
+        if !why.isEmpty {
+            out.append("")
+            out.append("## \(s.why)")
+            out.append("")
+            out.append(contentsOf: why)
+        }
         let comparison = sections.comparisonLines()
         if !comparison.isEmpty {
             out.append("")

@@ -44,6 +44,30 @@ struct ReportSections {
         return table
     }
 
+    /// For each selected area, the (at most two) factors that lift it most above a neutral reading: the
+    /// largest w·(n − ½) among the evidence factors (resources say whether the group can act, not why).
+    func whyLines() -> [String] {
+        let names = Dictionary(evaluation.signals.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return evaluation.selected.compactMap { a in
+            let lifts = a.weights.factors.filter { $0 != .resources }.compactMap { f -> (Factor, Double)? in
+                guard let n = normalised(f, of: a), a.contributions[f] != nil else { return nil }
+                return (f, a.weights[f] * (n - 0.5))
+            }
+            let top = lifts.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.prefix(2)
+                .map { strings.factorWithValue($0.0, of: a, signalName: $0.0.signalID.flatMap { names[$0] }) }
+            return top.isEmpty ? nil : bullet + strings.carriedBy(a.id, parts: Array(top))
+        }
+    }
+
+    private func normalised(_ factor: Factor, of a: AreaEvaluation) -> Double? {
+        switch factor {
+        case .crimeTrend: a.trend?.n
+        case .citizenConcern: a.concern?.n
+        case .resources: a.resources?.n
+        case .signal(let id): a.signals.compactMap { $0 }.first { $0.id == id }?.n
+        }
+    }
+
     /// Which periods the trends compare and which were left out (SPEC 4.2), without bullets.
     func comparisonLines() -> [String] {
         let c = evaluation.comparison

@@ -93,6 +93,34 @@ struct ReportStrings: Sendable {
         }
     }
 
+    // MARK: Why the selected areas
+
+    var why: String { text(sv: "Vad som bär urvalet", en: "What carries the selection") }
+
+    /// "trafik: främst medborgarnas oro (56 %) och Medarbetarnas bild (48 %)".
+    func carriedBy(_ id: String, parts: [String]) -> String {
+        "\(id): " + text(sv: "främst ", en: "mostly ")
+            + (parts.count > 1 ? parts.dropLast().joined(separator: ", ") + text(sv: " och ", en: " and ") + parts.last!
+                : parts.joined())
+    }
+
+    /// A factor with its value, as the "why" line names it: "brottsutvecklingen (132 mot 86,7)".
+    func factorWithValue(_ factor: Factor, of a: AreaEvaluation, signalName: String?) -> String {
+        switch factor {
+        case .crimeTrend:
+            guard let t = a.trend else { return self.factor(factor) }
+            return text(sv: "brottsutvecklingen", en: "the crime trend")
+                + " (\(number.amount(t.latest)) " + text(sv: "mot", en: "against") + " \(number.fixed(t.baseline, 1)))"
+        case .citizenConcern:
+            return text(sv: "medborgarnas oro", en: "citizen concern") + " (\(number.percent(a.concern?.raw)))"
+        case .resources:
+            return text(sv: "resurserna", en: "the resources") + " (\(number.fixed(a.resources?.raw, 2)))"
+        case .signal(let id):
+            let raw = a.signals.compactMap { $0 }.first { $0.id == id }?.raw
+            return (signalName ?? id) + " (\(number.percent(raw)))"
+        }
+    }
+
     // MARK: Evidence and compared periods (SPEC 4.2)
 
     /// `jan`, `feb`, … (Swedish) or `Jan`, `Feb`, … (English) for month 1–12.
@@ -238,11 +266,15 @@ struct ReportStrings: Sendable {
     /// swap places in 41%."
     func verdict(_ s: RankStability) -> String {
         let holds = number.sampleShare(s.selectionHolds)
+        let onlyWeights = s.vary.isEmpty || s.vary == [.weights]
+        let draws = onlyWeights
+            ? text(sv: "rimliga viktningar", en: "plausible weightings")
+            : text(sv: "slumpade försök", en: "random draws")
         var sentence = text(
             sv: "Urvalet (\(s.selectedCount) \(s.selectedCount == 1 ? "område" : "områden")) håller i \(holds) av "
-                + "\(s.settings.samples) rimliga viktningar",
+                + "\(s.settings.samples) \(draws)",
             en: "The selection (\(s.selectedCount) area\(s.selectedCount == 1 ? "" : "s")) holds in \(holds) of "
-                + "\(s.settings.samples) plausible weightings")
+                + "\(s.settings.samples) \(draws)")
         if let swap = s.mostFrequentSwap {
             let share = number.sampleShare(swap.share)
             sentence += text(
@@ -251,7 +283,8 @@ struct ReportStrings: Sendable {
         } else {
             sentence += text(sv: "; rangordningen ändras aldrig", en: "; the ranking order never changes")
         }
-        sentence += ". " + varied(s.vary) + "."
+        sentence += "."
+        if !s.vary.isEmpty { sentence += " " + varied(s.vary) + "." }
         if s.singleFactor, s.vary.contains(.weights) {
             sentence += text(
                 sv: " Bara en faktor finns för varje område, så vikterna kan inte ändra ordningen.",

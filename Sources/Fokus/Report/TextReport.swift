@@ -40,6 +40,12 @@ struct TextReport {
         }
         out.append(table.rendered())
         out.append("")
+        let why = sections.whyLines()
+        if !why.isEmpty {
+            out.append(s.why + ":")
+            out.append(contentsOf: why)
+            out.append("")
+        }
         let comparison = sections.comparisonLines()
         if !comparison.isEmpty {
             out.append(contentsOf: comparison)

@@ -67,7 +67,9 @@ public struct RuleTestRunner: Sendable {
             let missing = ids.filter { !e.plan.measureIDs.contains($0) }
             return missing.isEmpty ? nil : "expected the plan to include \(list(missing)); the plan is \(list(e.plan.measureIDs))"
         case .warningsInclude(let texts):
-            let missing = texts.filter { text in !e.warnings.contains { $0.description.contains(text) } }
+            let said = e.warnings.map(\.description)
+                + e.notices.flatMap { [ReportStrings(.sv).notice($0), ReportStrings(.en).notice($0)] }
+            let missing = texts.filter { text in !said.contains { $0.contains(text) } }
             return missing.isEmpty ? nil : "expected a warning containing " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
         }
     }

@@ -18,6 +18,8 @@ struct StatisticsExportTests {
             0207 Kungsör;Bedrägeri;2023;kv 3;4;..
             0207 Kungsör;Bedrägeri;2023;Q4;5;..
             0207 Kungsör;Bedrägeri;2024;januari-mars;6;..
+            0207 Kungsör;Bedrägeri;2025;Jan-jun;11;..
+            0207 Kungsör;Bedrägeri;2025;Jan-dec;20;..
             0207 Kungsör;Bedrägeri;2024;okt-dec;2;..
             0207 Kungsör;Rån;2021;Hela året;..;..
             Köping;Rån;2023;År;3;12,5
@@ -33,7 +35,12 @@ struct StatisticsExportTests {
         #expect(data.count("Kungsör", .quarter(2023, 2), "Bedrägeri") == 9)
         #expect(data.count("Kungsör", .quarter(2023, 3), "Bedrägeri") == 4)
         #expect(data.count("Kungsör", .quarter(2023, 4), "Bedrägeri") == 5)
-        #expect(data.count("Kungsör", .quarter(2024, 1), "Bedrägeri") == 6)
+        // Cumulative spans from January are year-to-date counts (SPEC 4.2 compares them month for month);
+        // `Jan-dec` is the whole year.
+        let kungsor = try #require(data.crime[NameKey("Kungsör")])
+        #expect(kungsor.yearToDate[.init(year: 2024, throughMonth: 3)]?[NameKey("Bedrägeri")] == 6)
+        #expect(kungsor.yearToDate[.init(year: 2025, throughMonth: 6)]?[NameKey("Bedrägeri")] == 11)
+        #expect(data.count("Kungsör", .year(2025), "Bedrägeri") == 20)
         #expect(data.count("Kungsör", .quarter(2024, 4), "Bedrägeri") == 2)
         #expect(data.count("Köping", .year(2023), "Rån") == 3)
         // `..` is not applicable: no count, and 2021 is not present.

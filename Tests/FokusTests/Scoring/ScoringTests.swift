@@ -103,7 +103,9 @@ struct TrendTests {
     }
 
     @Test func monthsAreSummedIntoQuartersAndYearsAreTooCoarse() throws {
-        var data = Build.dataset(counts: [("2023-01", "Stöld", 2), ("2023-02", "Stöld", 3), ("2022-12", "Stöld", 1)])
+        var data = Build.dataset(counts: [
+            ("2023-01", "Stöld", 2), ("2023-02", "Stöld", 3), ("2023-03", "Stöld", 0), ("2022-10", "Stöld", 1),
+        ])
         let rules = Build.rules([Area(id: "a", name: "A", categories: ["Stöld"])])
         let e = try Engine(rules: rules).evaluate(data, period: .period(.quarter(2023, 1)))
         #expect(e.ranking[0].trend?.latest == 5)
@@ -159,7 +161,7 @@ struct ScoreTests {
     }
 
     @Test func missingErrorFailsOnlyForWeightedFactors() throws {
-        let data = Build.dataset(counts: Self.counts)
+        let data = Build.dataset(counts: Self.counts, resources: [("2023", "polis_timmar", 1)])
         var rules = Build.rules([Area(id: "stold", name: "Stöld", categories: ["Stöld"], surveyItems: ["x"])])
         rules.missing = .error
         #expect(throws: FokusError.self) { try Engine(rules: rules).evaluate(data) }
@@ -175,7 +177,7 @@ struct ScoreTests {
     }
 
     @Test func areaWithoutMeasuresHasResourcesZeroAndSaysSo() throws {
-        let data = Build.dataset(counts: Self.counts)
+        let data = Build.dataset(counts: Self.counts, resources: [("2023", "polis_timmar", 1)])
         let e = try Engine(rules: Build.rules([Area(id: "stold", name: "Stöld", categories: ["Stöld"])])).evaluate(data)
         #expect(e.ranking[0].resources?.raw == 0 && e.ranking[0].resources?.hasNoMeasures == true)
         #expect(e.ranking[0].missing.contains(.resourcesWithoutMeasures))
@@ -224,12 +226,14 @@ struct RankingTests {
     }
 
     @Test func rulesApplyInOrderAndExcludedPlacesAreNotRefilled() throws {
-        let data = Build.dataset(counts: [("2023", "X", 1)])
+        let data = Build.dataset(counts: [("2023", "X", 1)], survey: [("2023", "q", 0.5)])
         var rules = Build.rules(
             (1...5).map { Area(id: "a\($0)", name: "A\($0)", resourcesScore: Double($0) / 10) },
             rules: [
                 Rule(id: "boost-then-scale", actions: [.boost(0.1), .scale(2)]),
             ])
+        rules.areas = rules.areas.map { var a = $0; a.surveyItems = ["q"]; return a }  // evidence: concern present
+        rules.weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 1)
         rules.selection.top = 2
         var e = try Engine(rules: rules).evaluate(data)
         #expect(abs(e.area("a1")!.score - (0.1 + 0.1) * 2) < 1e-15)
@@ -241,8 +245,10 @@ struct RankingTests {
     }
 
     @Test func topAndMinScoreMustBothPass() throws {
-        let data = Build.dataset(counts: [("2023", "X", 1)])
-        var rules = Build.rules((1...5).map { Area(id: "a\($0)", name: "A\($0)", resourcesScore: Double($0) / 10) })
+        let data = Build.dataset(counts: [("2023", "X", 1)], survey: [("2023", "q", 0.5)])
+        var rules = Build.rules(
+            (1...5).map { Area(id: "a\($0)", name: "A\($0)", surveyItems: ["q"], resourcesScore: Double($0) / 10) })
+        rules.weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 1)
         rules.selection.top = 3
         rules.selection.minScore = 0.35
         #expect(try Engine(rules: rules).evaluate(data).selected.map(\.id) == ["a5", "a4"])

@@ -41,14 +41,14 @@ struct RuleTestTests {
                 records:
                   crime: [{ period: 2023, scope: Kungsör, category: Rån, count: 3 }, { period: 2022, scope: Kungsör, category: Rån, count: 1 }]
                 expect:
-                  top: [ran]
+                  top: [stold]
                   score: { ran: 0.1 }
             """)
         let runner = RuleTestRunner(rules: Self.rules)
         #expect(runner.run(tests[0]).passed, "\(runner.run(tests[0]).failures)")
         let failed = runner.run(tests[1])
         try #require(failed.failures.count == 2)
-        #expect(failed.failures[0].description.hasSuffix("t.yaml:20:7: error: expected top [ran], got [stold]"), "\(failed.failures)")
+        #expect(failed.failures[0].description.hasSuffix("t.yaml:20:7: error: expected top [stold], got [ran]"), "\(failed.failures)")
         #expect(failed.failures[1].message.hasPrefix("expected the score of ran to be 0.1 ± 1e-06, got "))
     }
 

@@ -48,9 +48,10 @@ enum SettingsReader {
         for (factor, weight) in given { weights[factor] = weight }
         guard let normalised = weights.normalised() else {
             if context.diagnostics.count == problemsBefore {
+                let keys = weights.factors.map(\.key)
                 context.error(
-                    "the weights are all 0; give at least one of "
-                        + weights.factors.map(\.key).joined(separator: ", ") + " a weight above 0",
+                    "the weights are all 0; give at least one of " + keys.dropLast().joined(separator: ", ")
+                        + " and \(keys.last!) a weight above 0",
                     at: key)
             }
             return nil
