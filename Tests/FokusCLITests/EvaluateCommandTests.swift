@@ -7,10 +7,12 @@ struct EvaluateCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Kungsör"))
         #expect(r.stdout.contains("trafik"))
-        for text in ["Område", "Poäng", "Åtgärdsplan: 5 av 7 möjliga åtgärder, värde 0,929", "Resurs", "Tillgängligt", "Kvar"] {
+        for text in ["Område", "Poäng", "Åtgärdsplan: 7 av 9 möjliga åtgärder, värde 0,911", "Resurs", "Tillgängligt", "Kvar"] {
             #expect(r.stdout.contains(text), "\(text)")
         }
-        #expect(r.stdout.contains("bedrageri             Bedrägerier                               0,824"), "\(r.stdout)")
+        #expect(r.stdout.contains("bedrageri             Bedrägerier                               0,726"), "\(r.stdout)")
+        // The staff survey and the citizen dialogue are factors of their own (SPEC 4.3).
+        #expect(r.stdout.contains("narkotika_unga: främst Medarbetarnas bild (71\u{00A0}%) och Medborgardialog (58\u{00A0}%)"), "\(r.stdout)")
         #expect(r.stdout.contains("56\u{00A0}%"))  // a no-break space before the percent sign
         #expect(r.stdout.contains("400\u{00A0}000"))  // amounts grouped in thousands
         #expect(!r.stdout.contains("Measure plan"))
@@ -20,11 +22,11 @@ struct EvaluateCommandTests {
     @Test func langEnPrintsTheEnglishReport() throws {
         let r = try CLIRunner.run(["evaluate", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        for text in ["Area", "Score", "Measure plan: 5 of 7 candidate measures, value 0.929", "0.824", "56%", "400000", "Rank stability: The selection"] {
+        for text in ["Area", "Score", "Measure plan: 7 of 9 candidate measures, value 0.911", "0.726", "56%", "400000", "Rank stability: The selection"] {
             #expect(r.stdout.contains(text), "\(text)")
         }
         #expect(!r.stdout.contains("Åtgärdsplan"))
-        #expect(!r.stdout.contains("0,824"))
+        #expect(!r.stdout.contains("0,726"))
     }
 
     @Test func jsonAndCSVAreTheSameInEveryLanguage() throws {
@@ -52,12 +54,20 @@ struct EvaluateCommandTests {
         let trend = try #require(factors["trend"] as? [String: Any])
         for key in ["latest", "baseline", "ratio", "z", "n"] { #expect(trend[key] is Double || trend[key] is Int, "\(key)") }
         #expect(factors["concern"] != nil && factors["resources"] != nil)
+        // SPEC 4.2 and 4.3 additions.
+        #expect(ranking.allSatisfy { $0["evidence"] as? Bool == true })
+        let signals = try #require(factors["signals"] as? [String: [String: Any]])
+        #expect(signals.keys.sorted() == ["dialog", "medarbetare"])
+        #expect(signals["medarbetare"]?["raw"] as? Double == 0.52 && signals["medarbetare"]?["period"] as? String == "2023")
+        #expect(json["compared_months"] is NSNull)
+        #expect((json["baseline_dropped"] as? [Any])?.isEmpty == true)
+        #expect((json["stability"] as? [String: Any])?["vary"] as? [String] == ["weights", "counts", "shares"])
         let plan = try #require(json["plan"] as? [String: Any])
         let measures = try #require(plan["measures"] as? [String])
         #expect(measures == measures.sorted())
         #expect(plan["remaining"] is [String: Any])
         let inputs = try #require(json["inputs"] as? [[String: Any]])
-        #expect(inputs.count == 4)
+        #expect(inputs.count == 6)
         #expect(inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
         #expect(json["warnings"] is [[String: Any]])
     }
@@ -69,8 +79,8 @@ struct EvaluateCommandTests {
         #expect(csv.stdout.split(separator: "\r\n").count == 11)
         let md = try CLIRunner.run(["evaluate", "--format", "md"])
         #expect(md.status == 0)
-        #expect(md.stdout.contains("| # | Område | Poäng | Trend (z) | Senast/jämförelse | Oro | Resurser | Vald |"), "\(md.stdout)")
-        #expect(md.stdout.contains("| 1 | Bedrägerier (`bedrageri`) | 0,824 | +3,77 | 132 / 86,67 | 44\u{00A0}% | 1,00 | ✔ |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| # | Område | Poäng | Trend (z) | Senast/jämförelse | Oro | Medarbetarnas bild | Medborgardialog | Resurser | Vald |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| 1 | Bedrägerier (`bedrageri`) | 0,726 | +3,77 | 132 / 86,67 | 44\u{00A0}% | 52\u{00A0}% | 34\u{00A0}% | 1,00 | ✔ |"), "\(md.stdout)")
         for heading in ["## Rangordningens stabilitet", "## Åtgärdsplan", "## Regler som slog till", "## Varningar"] {
             #expect(md.stdout.contains("\n\(heading)\n"), "\(heading)")
         }
@@ -123,10 +133,12 @@ struct ExplainCommandTests {
     @Test func explainsAnAreaInSwedish() throws {
         let r = try CLIRunner.run(["explain", "trafik"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — plats 3 av 10, poäng 0,6612, vald\n"))
+        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — plats 2 av 10, poäng 0,6059, vald\n"))
         for text in [
             "Faktor", "Bidrag", "brottsutveckling", "medborgarnas oro", "resurser", "viktad poäng", "Regler som slog till",
             "Medborgarnas oro (enkät 2023): Bilar som körs på ett störande sätt 56\u{00A0}%", "Underlag: brottsdata för",
+            "Medarbetarnas bild (Medarbetarenkät 2023): Trafiksäkerhet och hastigheter 48\u{00A0}%",
+            "Medborgardialog (Medborgardialog 2023): Trafik och fortkörning 47\u{00A0}%",
         ] {
             #expect(r.stdout.contains(text), "\(text)")
         }
@@ -135,12 +147,12 @@ struct ExplainCommandTests {
     @Test func explainsAnAreaInEnglish() throws {
         let r = try CLIRunner.run(["explain", "trafik", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — rank 3 of 10, score 0.6612, selected\n"))
+        #expect(r.stdout.hasPrefix("Trafiksäkerhet och trafikrelaterad brottslighet (trafik) — rank 2 of 10, score 0.6059, selected\n"))
         for text in ["crime trend", "citizen concern", "resources", "weighted score", "Data used", "56%"] {
             #expect(r.stdout.contains(text), "\(text)")
         }
         let stold = try CLIRunner.run(["explain", "stold", "--lang", "en"])
-        #expect(stold.stdout.contains("Rank stability: P(rank 1) 0%, P(selected) 40%, mean rank 3.6"), "\(stold.stdout)")
+        #expect(stold.stdout.contains("Rank stability: P(rank 1) <1%, P(selected) 12%, mean rank 5.0"), "\(stold.stdout)")
     }
 
     @Test func unknownAreaListsTheAreas() throws {

@@ -151,7 +151,7 @@ struct ScoreTests {
 
     @Test(arguments: [(MissingPolicy.zero, 0.0), (.neutral, 0.5)])
     func missingPoliciesSubstituteInTheScoreOnly(policy: MissingPolicy, value: Double) throws {
-        let data = Build.dataset(counts: Self.counts)
+        let data = Build.dataset(counts: Self.counts, resources: [("2023", "polis_timmar", 1)])
         var rules = Build.rules([Area(id: "stold", name: "Stöld", categories: ["Stöld"], surveyItems: ["x"])])
         rules.missing = policy
         let e = try Engine(rules: rules).evaluate(data)
