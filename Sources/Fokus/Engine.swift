@@ -65,12 +65,7 @@ public struct Engine: Sendable {
 
         let unmapped = unmappedCategories(data: data, dataset: dataset)
         var warnings = rules.warnings + dataset.warnings
-        for file in dataset.rejected {
-            warnings.append(
-                .warning(
-                    "the file was not used: " + (file.diagnostics.first.map(\.description) ?? "it could not be read"),
-                    at: SourceLocation(file: file.path)))
-        }
+        for file in dataset.rejected { warnings.append(file.notUsedWarning) }
         if !unmapped.isEmpty {
             let total = unmapped.reduce(0) { $0 + $1.count }
             let list = unmapped.prefix(8).map { "\($0.category) (\($0.count))" }.joined(separator: ", ")
