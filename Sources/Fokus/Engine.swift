@@ -68,12 +68,7 @@ public struct Engine: Sendable {
 
         let unmapped = unmappedCategories(data: data, dataset: dataset)
         var warnings = rules.warnings + dataset.warnings
-        for file in dataset.rejected {
-            warnings.append(
-                .warning(
-                    "the file was not used: " + (file.diagnostics.first.map(\.description) ?? "it could not be read"),
-                    at: SourceLocation(file: file.path)))
-        }
+        for file in dataset.rejected { warnings.append(file.notUsedWarning) }
         var evaluation = Evaluation(
             ruleSetName: rules.name, scope: data.scopeName, period: data.period, weights: weights,
             missingPolicy: rules.missing, selectionSettings: rules.selection, ranking: ranking, plan: plan,

@@ -10,6 +10,11 @@
 ///   (`fokus adopt ID --from 2024`). One row per (scope, area, first period); adopting the
 ///   same triple again updates its measures, note and time. `measures` lists the measure ids
 ///   decided for the area.
+/// - `adoption_history` (version 2): every change to `adopted_areas`, oldest first: `action` is
+///   `adopted`, `corrected` (measures or note changed by adopting the same area and period
+///   again) or `removed`, with the measures and note after the change (for `removed`, those the
+///   adoption had) and `recorded_at`, when the change was made. Adoptions made before version 2
+///   enter it as `adopted` at their `adopted_at`.
 /// - `evaluations`: one row per evaluation run: scope, period, when, a digest of the rules used,
 ///   the full `report.json` and the selected area ids. The newest row of a scope (highest `id`)
 ///   is what `--compare` and the daemon compare against.
@@ -23,7 +28,8 @@
 ///   `evaluation_id` points at the evaluation reported (kept `NULL` if that row is deleted).
 enum Schema {
     static let migrations: [Migration] = [
-        Migration(version: 1, name: "create the first schema", sql: version1)
+        Migration(version: 1, name: "create the first schema", sql: version1),
+        Migration(version: 2, name: "keep the history of adoptions", sql: version2),
     ]
 
     static let migrator = Migrator(migrations)
@@ -93,5 +99,23 @@ enum Schema {
         ) STRICT;
         CREATE INDEX mail_queue_due ON mail_queue (status, next_attempt_at);
         CREATE INDEX mail_queue_by_evaluation ON mail_queue (evaluation_id);
+        """
+
+    static let version2 = """
+        CREATE TABLE adoption_history (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL CHECK (action IN ('adopted', 'corrected', 'removed')),
+            scope TEXT NOT NULL CHECK (scope <> ''),
+            area_id TEXT NOT NULL CHECK (area_id <> ''),
+            from_period TEXT NOT NULL CHECK (from_period <> ''),
+            measures TEXT NOT NULL DEFAULT '[]' CHECK (\(isStringArray("measures"))),
+            note TEXT,
+            recorded_at TEXT NOT NULL CHECK (\(isTimestamp("recorded_at")))
+        ) STRICT;
+        CREATE INDEX adoption_history_by_scope ON adoption_history (scope, id);
+
+        INSERT INTO adoption_history (action, scope, area_id, from_period, measures, note, recorded_at)
+        SELECT 'adopted', scope, area_id, from_period, measures, note, adopted_at
+        FROM adopted_areas ORDER BY adopted_at, id;
         """
 }

@@ -56,10 +56,10 @@ struct EvaluationOptions: ParsableArguments {
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {
-                diagnostics.append(.error("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
+                diagnostics.append(.context("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
                 diagnostics += file.diagnostics
             }
-            diagnostics.append(.error("fix the rows above, or run with --keep-going to evaluate without these files"))
+            diagnostics.append(.context("fix the rows above, or run with --keep-going to evaluate without these files"))
             throw FokusError(diagnostics)
         }
         var sensitivity = ruleSet.sensitivity

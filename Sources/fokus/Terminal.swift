@@ -8,12 +8,13 @@ enum Terminal {
     }
 
     /// Prints diagnostics, each with the offending source line and a caret when the file can be read.
+    /// Closes with a count of the errors that counts exactly the problems listed (headings and
+    /// hints are not counted; a "… and N more" line counts N), see ``Diagnostic/summary(of:)``.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        let errors = diagnostics.filter { $0.severity == .error }.count
         for diagnostic in diagnostics {
             printError(DiagnosticPrinter.rendered(diagnostic))
         }
-        if errors > 1 { printError("\(errors) errors") }
+        if let summary = Diagnostic.summary(of: diagnostics) { printError(summary) }
     }
 
     static func write(_ text: String) {

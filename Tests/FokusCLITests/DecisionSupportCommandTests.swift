@@ -84,7 +84,7 @@ struct AdoptionCommandTests {
         #expect(try CLIRunner.run(["adopt", "trafk", "--from", "2022", "--state", state]).status == 2)
         #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--measures", "nej", "--state", state]).status == 2)
         let listed = try CLIRunner.run(["adopted", "--state", state])
-        #expect(listed.stdout.contains("2022  trafik  measures: hastighet, rattfylleri  — Medborgarlöfte 2022"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("2022  trafik  åtgärder: hastighet, rattfylleri  — Medborgarlöfte 2022"), "\(listed.stdout)")
         #expect(listed.stdout.contains("2024  bedrageri"))
         let e = try CLIRunner.run(["evaluate", "--state", state, "--format", "json"])
         #expect(e.status == 0, "\(e.stderr)")

@@ -6,31 +6,53 @@ extension CSVIngest {
         try forEachRow { row in
             let period = row.period()
             let scope = row.scope()
-            let category = row.name(.category, what: "a crime category")
-            let count = row.check(
-                DataValues.whole(row.cell(.count), decimalComma: decimalComma, noun: "counts"), .count)
+            let category = row.category(.category)
+            let countText = row.cell(.count)
+            if countText.isEmpty {
+                // No value: the row is skipped (and counted in one warning), unless it is bad otherwise.
+                if period != nil, scope != nil, category != nil { row.skipEmptyValue(.count) }
+                return
+            }
+            let count = row.check(DataValues.whole(countText, decimalComma: decimalComma, noun: "counts"), .count)
             guard let period, let scope, let category, let count else { return }
             row.dataset.addCrimeCount(scope: scope, period: period, category: category, count: count)
         }
     }
 
-    /// `Region;Brott;År;Period;Antal;/100 000 inv`: rows with `Antal` `..` are ignored.
+    /// `Region;Brott;År;Period;Antal;/100 000 inv` (SPEC 3.2): rows with `..` for `Antal` or
+    /// `Brott` are not applicable and ignored; an empty `Antal` is no value (skipped with a
+    /// warning); `2026 prel.` is used and reported; `Brott` loses its crime code and `&nbsp;`.
     mutating func readStatisticsExport() throws {
         let decimalComma = self.decimalComma
         try forEachRow { row in
             let countText = row.cell(.count)
-            if countText == StatisticsExport.notApplicable { return }
+            let crimeText = CrimeLabel.spaced(row.cell(.crime))
+            if countText == StatisticsExport.notApplicable || crimeText == StatisticsExport.notApplicable { return }
             let scope = row.check(
-                DataValues.name(StatisticsExport.region(row.cell(.region)), what: "a region"), .region)
-            let category = row.name(.crime, what: "a crime category")
-            let period = row.check(
-                StatisticsExport.rowPeriod(year: row.cell(.year), period: row.cell(.exportPeriod)), .exportPeriod)
+                DataValues.name(StatisticsExport.region(CrimeLabel.spaced(row.cell(.region))), what: "a region"),
+                .region)
+            let category = row.check(
+                DataValues.name(CrimeLabel.withoutCode(crimeText), what: "a crime category"), .crime)
+            let cells = StatisticsExport.yearAndPeriod(year: row.cell(.year), period: row.cell(.exportPeriod))
+            let period = row.check(StatisticsExport.rowPeriod(year: cells.year, period: cells.period), .exportPeriod)
+            if countText.isEmpty {
+                if period != nil, scope != nil, category != nil { row.skipEmptyValue(.count) }
+                return
+            }
             let count = row.check(DataValues.whole(countText, decimalComma: decimalComma, noun: "counts"), .count)
             guard let period, let scope, let category, let count else { return }
             switch period {
             case .period(let period):
+                if cells.preliminary {
+                    if row.preliminary == nil { row.preliminary = ([], row.reader.recordLine) }
+                    row.preliminary?.years.insert(period.year)
+                }
                 row.dataset.addCrimeCount(scope: scope, period: period, category: category, count: count)
             case .yearToDate(let year, let month):
+                if cells.preliminary {
+                    if row.preliminary == nil { row.preliminary = ([], row.reader.recordLine) }
+                    row.preliminary?.years.insert(year)
+                }
                 row.dataset.addCrimeCountYearToDate(
                     scope: scope, year: year, throughMonth: month, category: category, count: count)
             }
@@ -45,7 +67,7 @@ extension CSVIngest {
             let month = row.reader.withField(dateColumn) { DataValues.eventMonth(utf8: $0) }
             let period = month ?? row.check(DataValues.eventMonth(row.cell(.date)), .date)
             let scope = row.scope()
-            let category = row.name(.category, what: "a crime category")
+            let category = row.category(.category)
             guard let period, let scope, let category else { return }
             row.tally.add(scope: scope, category: category, period: period)
         }
@@ -74,13 +96,17 @@ extension CSVIngest {
             let scope = row.scope()
             let item = row.name(.item, what: "a survey item")
             let text = row.cell(.share)
-            let share = row.check(DataValues.share(text, decimalComma: decimalComma), .share)
             var respondents: Int?
             if hasRespondents, case let cell = row.cell(.respondents), !cell.isEmpty {
                 respondents = row.check(
                     DataValues.whole(cell, decimalComma: decimalComma, noun: "respondents"), .respondents)
             }
             let source = hasSource ? row.cell(.source).trimmingSpaces() : ""
+            if text.isEmpty {
+                if period != nil, scope != nil, item != nil { row.skipEmptyValue(.share) }
+                return
+            }
+            let share = row.check(DataValues.share(text, decimalComma: decimalComma), .share)
             guard let period, let scope, let item, let share else { return }
             rows.append(
                 Row(

@@ -11,6 +11,17 @@ struct CSVIngest {
     var tally = EventTally()
     /// The file's bad rows.
     var bad: BadRows
+    /// Rows skipped because their count or share cell is empty ("no value"): the column, the first
+    /// such row's line and how many.
+    var emptyValues: (column: String, line: Int, rows: Int)?
+    /// Lines after the statistics export's table passed over as footnotes: the first one's line
+    /// and text, and how many.
+    var footnotes: (line: Int, text: String, lines: Int)?
+    /// The current row's cells when a statistics export's `&nbsp;` was split at its `;`
+    /// (`Skadegörelse&nbsp;genom&nbsp;brand` read as three fields), joined again; `nil` otherwise.
+    private var joinedCells: [String]?
+    /// The preliminary years of a statistics export (`2026 prel.`), and the first row marked so.
+    var preliminary: (years: Set<Int>, line: Int)?
 
     init(reader: CSVReader, layout: DataFileLayout, path: String) {
         self.reader = reader
@@ -32,33 +43,83 @@ struct CSVIngest {
         case .population: try readPopulation()
         case .crimeEventsJSON, .resourcesYAML: break
         }
+        addNotes()
+    }
+
+    /// Records a row skipped because its value cell (`role`) is empty.
+    mutating func skipEmptyValue(_ role: DataFileLayout.Role) {
+        if emptyValues == nil { emptyValues = (layout.name(role), reader.recordLine, 0) }
+        emptyValues?.rows += 1
+    }
+
+    /// One warning per kind of row passed over, naming the file and the first line.
+    private mutating func addNotes() {
+        let path = bad.path
+        if let empty = emptyValues {
+            let rows = empty.rows == 1 ? "1 row has" : "\(empty.rows) rows have"
+            dataset.addWarning(
+                .warning(
+                    "\(rows) an empty \(empty.column) and \(empty.rows == 1 ? "was" : "were") skipped as no value "
+                        + "(the first on line \(empty.line)); write 0 where the value is zero",
+                    at: SourceLocation(file: path, line: empty.line)))
+        }
+        if let preliminary {
+            let years = preliminary.years.sorted().map(String.init)
+            let list = years.count == 1 ? years[0] : years.dropLast().joined(separator: ", ") + " and " + years.last!
+            dataset.addWarning(
+                .warning(
+                    "the figures for \(list) are preliminary (marked prel.); they are used and may still change",
+                    at: SourceLocation(file: path, line: preliminary.line)))
+        }
+        if let footnotes {
+            let more = footnotes.lines > 1 ? " and \(footnotes.lines - 1) more" : ""
+            dataset.addWarning(
+                .warning(
+                    "footnote after the table passed over: \"\(footnotes.text)\"\(more)",
+                    at: SourceLocation(file: path, line: footnotes.line)))
+        }
     }
 
     /// Calls `body` for each data row whose shape is right; blank rows are skipped, rows with the
     /// wrong number of fields (extra empty fields at the end are fine) or an unclosed quote are
     /// reported.
+    ///
+    /// In the statistics export, lines after the table (after a blank line) that are not rows of
+    /// the table are footnotes (`Källa: Brottsförebyggande rådet`): passed over with a note.
     mutating func forEachRow(_ body: (inout CSVIngest) -> Void) throws {
         let width = layout.header.count
+        let footnotesAllowed = layout.kind == .crimeStatisticsExport
+        var nextLine = reader.line
+        var afterTable = false
         while try reader.readRecord() {
+            joinedCells = footnotesAllowed && reader.fieldCount > width ? entityJoinedCells() : nil
+            if reader.recordLine > nextLine { afterTable = true }
+            nextLine = reader.line
+            if footnotesAllowed && afterTable && isFootnote(width: width) {
+                if footnotes == nil {
+                    footnotes = (reader.recordLine, String(reader.rawString(0).trimmingSpaces().prefix(80)), 0)
+                }
+                footnotes?.lines += 1
+                continue
+            }
             if reader.unclosedQuote {
                 let column = reader.fieldCount <= width ? layout.header[reader.fieldCount - 1] : nil
                 bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
                 continue
             }
             // Rows of empty cells (`;;;`, as spreadsheets save trailing rows) are blank lines too.
-            if reader.isBlankRecord { continue }
-            if reader.fieldCount != width {
-                let extraIsBlank =
-                    reader.fieldCount > width
-                    && (width..<reader.fieldCount).allSatisfy { i in
-                        reader.withField(i) { $0.allSatisfy { $0 == 0x20 } }
-                    }
+            if reader.isBlankRecord {
+                afterTable = true
+                continue
+            }
+            if fieldCount != width {
+                let extraIsBlank = fieldCount > width && (width..<fieldCount).allSatisfy(isBlankField)
                 if !extraIsBlank {
                     let separator =
                         reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
                     bad.add(
                         line: reader.recordLine, column: nil,
-                        "\(reader.fieldCount) \(reader.fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"
+                        "\(fieldCount) \(fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"
                     )
                     continue
                 }
@@ -67,8 +128,50 @@ struct CSVIngest {
         }
     }
 
+    /// Whether the current record is not a row of a `width`-column table: an unclosed quote, text
+    /// in the first cell only (`Källa: Brå;;;;;`, as spreadsheets save a note), or another number
+    /// of values (empty values at the end aside).
+    private func isFootnote(width: Int) -> Bool {
+        if reader.isBlankRecord { return false }
+        if reader.unclosedQuote || fieldCount < width { return true }
+        if (1..<fieldCount).allSatisfy(isBlankField) { return true }
+        return !(width..<fieldCount).allSatisfy(isBlankField)
+    }
+
+    /// How many values the current row has (after joining a split `&nbsp;`).
+    private var fieldCount: Int { joinedCells?.count ?? reader.fieldCount }
+
+    /// Whether value `i` of the current row is empty or spaces.
+    private func isBlankField(_ i: Int) -> Bool {
+        if let joinedCells { return joinedCells[i].isEmpty }
+        return reader.withField(i) { $0.allSatisfy { $0 == 0x20 } }
+    }
+
+    /// The row's cells with every field ending in a split entity (`…&nbsp`) joined to the next
+    /// one again; `nil` when there is none.
+    private func entityJoinedCells() -> [String]? {
+        guard reader.delimiter == UInt8(ascii: ";") else { return nil }
+        var cells: [String] = []
+        var joined = false
+        var i = 0
+        while i < reader.fieldCount {
+            var text = reader.rawString(i)
+            while i + 1 < reader.fieldCount, CrimeLabel.endsInSplitEntity(text) {
+                i += 1
+                text += ";" + reader.rawString(i)
+                joined = true
+            }
+            cells.append(text.trimmingSpaces())
+            i += 1
+        }
+        return joined ? cells : nil
+    }
+
     /// The trimmed text of a role's cell in the current row.
-    func cell(_ role: DataFileLayout.Role) -> String { reader.string(layout[role]) }
+    func cell(_ role: DataFileLayout.Role) -> String {
+        if let joinedCells { return joinedCells[layout[role]] }
+        return reader.string(layout[role])
+    }
 
     /// The value of a check, or `nil` after reporting its problem against the role's column.
     mutating func check<T>(_ result: Result<T, DataValues.Problem>, _ role: DataFileLayout.Role) -> T? {
@@ -83,6 +186,11 @@ struct CSVIngest {
     /// A required name cell (scope, category, item, resource).
     mutating func name(_ role: DataFileLayout.Role, what: String) -> String? {
         check(DataValues.name(cell(role), what: what), role)
+    }
+
+    /// A crime category cell, without a crime code or `&nbsp;` (``CrimeLabel``).
+    mutating func category(_ role: DataFileLayout.Role) -> String? {
+        check(DataValues.name(CrimeLabel.normalised(cell(role)), what: "a crime category"), role)
     }
 
     /// The scope cell, which every tabular kind has.

@@ -28,14 +28,45 @@ struct DataFileLayout: Sendable {
             case .rate: ["/100 000 inv", "/100000 inv", "per 100 000 inv"]
             }
         }
+
+        /// What the role's column holds, for messages (`the count`).
+        var what: String {
+            switch self {
+            case .period, .exportPeriod: "the period"
+            case .scope: "the scope"
+            case .category, .crime: "the crime category"
+            case .count: "the count"
+            case .date: "the date"
+            case .item: "the survey item"
+            case .share: "the share"
+            case .respondents: "the respondents"
+            case .source: "the source"
+            case .resource: "the resource"
+            case .available: "the amount available"
+            case .population: "the population"
+            case .region: "the region"
+            case .year: "the year"
+            case .rate: "the rate per 100 000 inhabitants"
+            }
+        }
     }
 
     /// The kind of file.
     let kind: DataFileKind
+    /// Roles that more than one column of the header names (`antal;antal`, `antal;count`), with
+    /// those columns' indices: a bad header, since Fokus cannot tell which one is meant.
+    var duplicates: [(role: Role, columns: [Int])] = []
     /// The header's cells as written (trimmed), for diagnostics.
     let header: [String]
     /// Which column holds each role the kind uses.
     let columns: [Role: Int]
+
+    /// Creates a layout.
+    init(kind: DataFileKind, header: [String], columns: [Role: Int]) {
+        self.kind = kind
+        self.header = header
+        self.columns = columns
+    }
 
     /// The column index of a role the kind requires.
     subscript(role: Role) -> Int { columns[role]! }
@@ -69,7 +100,13 @@ struct DataFileLayout: Sendable {
                     break
                 }
             }
-            if complete { return DataFileLayout(kind: candidate.kind, header: header, columns: columns) }
+            guard complete else { continue }
+            var layout = DataFileLayout(kind: candidate.kind, header: header, columns: columns)
+            for role in candidate.required + candidate.optional {
+                let named = folded.indices.filter { role.names.contains(folded[$0]) }
+                if named.count > 1 { layout.duplicates.append((role, named)) }
+            }
+            return layout
         }
         return nil
     }

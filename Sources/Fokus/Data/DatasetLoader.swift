@@ -159,6 +159,20 @@ struct Loader {
             dataset.addWarning(.warning(message, at: SourceLocation(file: path)))
             return
         }
+        if !layout.duplicates.isEmpty {
+            var bad = BadRows(path: path)
+            for duplicate in layout.duplicates {
+                let names = duplicate.columns.map { "\"\(layout.header[$0])\" (column \($0 + 1))" }
+                let list = names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+                bad.add(
+                    .error(
+                        "the header has \(duplicate.columns.count) columns for \(duplicate.role.what): \(list); "
+                            + "keep one of them (rename or remove the others), since Fokus cannot tell which is meant",
+                        at: SourceLocation(file: path, line: reader.recordLine)))
+            }
+            accept(Dataset(), bad: bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
+            return
+        }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
         try ingest.run()
         accept(

@@ -36,8 +36,10 @@ public struct Area: Sendable, Hashable, Identifiable {
         self.location = location
     }
 
-    /// The distinct category keys, a category listed twice counting once.
-    public var categoryKeys: [NameKey] { categories.map(NameKey.init).uniqued() }
+    /// The distinct category keys, a category listed twice counting once. A crime code before a
+    /// label (`0950 - Befogenhetsbedrägeri`) and `&nbsp;` are dropped, as in the data, so a
+    /// category matches the statistics export's rows with or without the code.
+    public var categoryKeys: [NameKey] { categories.map { NameKey(CrimeLabel.normalised($0)) }.uniqued() }
     /// The distinct survey-item keys.
     public var surveyItemKeys: [NameKey] { surveyItems.map(NameKey.init).uniqued() }
 }

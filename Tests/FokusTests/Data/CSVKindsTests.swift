@@ -95,12 +95,80 @@ struct CSVKindsTests {
 
     @Test func capsTheListOfBadRows() throws {
         let folder = try TempDataFolder()
-        try folder.write(
-            "many.csv", "period;scope;category;count\n" + String(repeating: "x;Kungsör;Rån;1\n", count: 60))
+        // 60 different bad periods: 60 errors, 50 listed and one line for the other 10.
+        let rows = (1...60).map { "x\($0);Kungsör;Rån;1\n" }.joined()
+        try folder.write("many.csv", "period;scope;category;count\n" + rows)
         let data = try folder.load()
         let lines = data.rejectionLines
         #expect(lines.count == 51)
-        #expect(lines.last == "data/many.csv: error: … and 10 more bad rows")
+        #expect(lines.last == "data/many.csv: error: … and 10 more errors")
+        let rejected = try #require(data.rejected.first)
+        #expect(rejected.errorCount == 60)
+        #expect(Diagnostic.summary(of: rejected.diagnostics) == "60 errors (50 listed, 10 more not listed)")
+    }
+
+    @Test func theSameProblemOnManyRowsIsOneErrorWithACountAndTheFirstLines() throws {
+        let folder = try TempDataFolder()
+        // An unknown period on 26 rows, an empty scope on 2, one negative count.
+        var text = "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;12\n"
+        for _ in 0..<26 { text += "vecka 3;Kungsör;Stöld;1\n" }
+        text += "2023;;Rån;1\n2023;Kungsör;Rån;-2\n2023;;Rån;4\n"
+        try folder.write("brott.csv", text)
+        let data = try folder.load()
+        #expect(
+            data.rejectionLines == [
+                "data/brott.csv:3: år: \"vecka 3\" is not a period; write 2023, 2023-Q4 or 2023-11 (26 rows like this, on lines 3, 4, 5, 6, 7, …)",
+                "data/brott.csv:29: kommun: empty; every row needs a scope (municipality or police area) (2 rows like this, on lines 29, 31)",
+                "data/brott.csv:30: antal: \"-2\" is negative; counts are whole numbers ≥ 0",
+            ])
+        #expect(data.rejected.first?.errorCount == 3)
+        #expect(Diagnostic.summary(of: data.rejected[0].diagnostics) == "3 errors")
+    }
+
+    @Test func anEmptyCountOrShareIsNoValueAndOneWarningPerFile() throws {
+        let folder = try TempDataFolder()
+        try folder.write(
+            "brott.csv", "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;12\n2024;Kungsör;Stöld;\n2024;Kungsör;Rån; \n")
+        try folder.write(
+            "enkat.csv",
+            "år;kommun;fråga;andel\n2023;Kungsör;Oro för inbrott;35 %\n2023;Kungsör;Oro för bedrägerier;\n")
+        let data = try folder.load()
+        #expect(data.rejected.isEmpty)
+        #expect(data.count("Kungsör", .year(2023), "Stöld") == 12)
+        // A row without a value does not make its period present.
+        #expect(data.crime[NameKey("Kungsör")]?.presentPeriods == [.year(2023)])
+        #expect(data.survey[NameKey("Kungsör")]?[.year(2023)]?.count == 1)
+        #expect(
+            data.warnings.map(\.description) == [
+                "data/brott.csv:3: warning: 2 rows have an empty antal and were skipped as no value (the first on line 3); write 0 where the value is zero",
+                "data/enkat.csv:3: warning: 1 row has an empty andel and was skipped as no value (the first on line 3); write 0 where the value is zero",
+            ])
+
+        // An empty scope, category or period is still a bad row, value or not.
+        try folder.write("brott.csv", "år;kommun;brottskategori;antal\n2024;Kungsör;;\n;Kungsör;Rån;\n2024;;Rån;3\n")
+        #expect(
+            try folder.load().rejectionLines == [
+                "data/brott.csv:2: brottskategori: empty; every row needs a crime category",
+                "data/brott.csv:3: år: empty; write 2023, 2023-Q4 or 2023-11",
+                "data/brott.csv:4: kommun: empty; every row needs a scope (municipality or police area)",
+            ])
+    }
+
+    @Test(arguments: [
+        ("år;kommun;antal;antal;brottskategori", "\"antal\" (column 3) and \"antal\" (column 4)", "the count"),
+        ("period;scope;category;antal;count", "\"antal\" (column 4) and \"count\" (column 5)", "the count"),
+        ("År;Kommun;Brottstyp;Brottskategori;Antal", "\"Brottstyp\" (column 3) and \"Brottskategori\" (column 4)", "the crime category"),
+    ])
+    func aHeaderWithTwoColumnsForOneRoleIsABadHeader(header: String, columns: String, role: String) throws {
+        let folder = try TempDataFolder()
+        let row = header.split(separator: ";").count == 5 ? "2023;Kungsör;1;2;Stöld" : "2023;Kungsör;Stöld;1"
+        try folder.write("brott.csv", header + "\n" + row + "\n")
+        let data = try folder.load()
+        #expect(data.inputs.isEmpty)
+        #expect(
+            data.rejectionLines == [
+                "data/brott.csv:1: error: the header has 2 columns for \(role): \(columns); keep one of them (rename or remove the others), since Fokus cannot tell which is meant"
+            ])
     }
 
     @Test func readsCrimeEventsPerMonth() throws {
