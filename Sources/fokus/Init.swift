@@ -66,6 +66,20 @@ struct StarterFiles {
           crime_trend: 0.40           # utvecklingen av anmälda brott
           citizen_concern: 0.35       # hur många invånare som oroar sig
           resources: 0.25             # om det finns resurser för en åtgärd nu
+          # medarbetare: 0.20         # ta bort # här och nedan för att väga in medarbetarnas bild
+
+        # Signaler: fler underlag än statistik och trygghetsundersökning, till exempel vad medarbetare
+        # (kommunpoliser, socialtjänst, skola, fältarbetare) ser eller vad invånarna tar upp i en
+        # medborgardialog. Raderna läses från en enkätfil med en kolumn "källa":
+        #   år;kommun;källa;fråga;andel;svarande
+        #   2023;\(scope);Medarbetarenkät;Skadegörelse på skolor;0,40;35
+        # Varje område listar sedan sina frågor för signalen, till exempel under området skadegorelse:
+        #   signals: { medarbetare: [Skadegörelse på skolor] }
+        # I regler heter värdena medarbetare.raw och n.medarbetare.
+        # signals:
+        #   - id: medarbetare
+        #     name: Medarbetarnas bild
+        #     source: Medarbetarenkät
 
         select:
           top: 2                      # hur många fokusområden som föreslås

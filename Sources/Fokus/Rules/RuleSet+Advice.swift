@@ -23,6 +23,32 @@ extension RuleSet {
                 advice.append(.warning("no survey file contains the item \"\(item)\" of the area \"\(area.id)\"", at: area.location))
             }
         }
+        // Signals (SPEC 4.3): a source no data file has, and items no row of that source names.
+        for signal in signals {
+            guard let table = dataset.surveySources[NameKey(signal.source)] else {
+                let known = dataset.surveySources.keys.filter { $0 != SurveyTable.defaultSource }
+                    .map { dataset.displayName($0) }.sorted { $0.precedesByCodePoint($1) }
+                advice.append(
+                    .warning(
+                        "no data file has rows with the source \"\(signal.source)\" of the signal \"\(signal.id)\""
+                            + (known.isEmpty
+                                ? "; add a survey-shaped file with a `källa` (source) column"
+                                : "; the sources in the data are " + known.map { "\"\($0)\"" }.joined(separator: ", ")
+                                    + Suggestion.didYouMean(signal.source, among: known)),
+                        at: signal.location))
+                continue
+            }
+            let signalItems = Set(table.shares.values.flatMap { $0.values.flatMap(\.keys) })
+            for area in areas {
+                for item in area.signalItems[signal.id] ?? [] where !signalItems.contains(NameKey(item)) {
+                    advice.append(
+                        .warning(
+                            "no row with the source \"\(signal.source)\" names the item \"\(item)\" that the area "
+                                + "\"\(area.id)\" lists for the signal \"\(signal.id)\"",
+                            at: area.location))
+                }
+            }
+        }
         // A measure nobody can afford: some cost exceeds what every scope has in its latest resources period.
         let latestAvailability = dataset.resources.values.compactMap { periods in periods.keys.max().flatMap { periods[$0] } }
         if !latestAvailability.isEmpty {
