@@ -32,6 +32,10 @@ struct MarkdownReport {
                     + a.signals.map { number.percent($0?.raw) }
                     + [a.resources.map { number.fixed($0.raw, 2) } ?? "–", mark]))
         }
+        for line in sections.signalLegend() {
+            out.append("")
+            out.append(line)
+        }
         let why = sections.whyLines()
         if !why.isEmpty {
             out.append("")

@@ -39,6 +39,7 @@ struct TextReport {
                     ])
         }
         out.append(table.rendered())
+        out.append(contentsOf: sections.signalLegend().map { "  " + $0 })
         out.append("")
         let why = sections.whyLines()
         if !why.isEmpty {
