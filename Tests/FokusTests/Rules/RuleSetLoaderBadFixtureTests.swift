@@ -39,6 +39,16 @@ enum RuleFixtures {
         }
     }
 
+    /// The descriptions of the diagnostics loading one YAML text as `r.yaml` throws (empty when it loads).
+    static func errors(inText yaml: String) -> [String] {
+        do {
+            _ = try RuleSetLoader.load(yaml: yaml, file: "r.yaml")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
     /// Loads a good fixture.
     static func load(_ name: String) throws -> RuleSet {
         try RuleSetLoader.load(from: url(name))

@@ -4,14 +4,7 @@ import Testing
 @testable import Fokus
 
 struct RuleSetLoaderTests {
-    private func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try RuleSetLoader.load(yaml: yaml, file: "r.yaml")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    private func errors(_ yaml: String) -> [String] { RuleFixtures.errors(inText: yaml) }
 
     // MARK: - Good files
 

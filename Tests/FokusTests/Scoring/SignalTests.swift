@@ -16,14 +16,7 @@ struct SignalLoadingTests {
 
         """
 
-    private func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try RuleSetLoader.load(yaml: yaml, file: "r.yaml")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    private func errors(_ yaml: String) -> [String] { RuleFixtures.errors(inText: yaml) }
 
     @Test func signalsAreWeightedAndListedPerArea() throws {
         let rules = try RuleSetLoader.load(
