@@ -216,15 +216,13 @@ struct PartialPeriods {
             comparedMonths = end - period.firstMonthOrdinal + 1
         }
         for p in rows.present {
-            let monthly = isMonthResolved(p)
+            let groups = rows.groups[p] ?? []
+            let months = groups.compactMap(\.months)
+            let monthly = months.count == groups.count
             if let l = comparedMonths {
-                guard monthly else {
-                    leftOut[p] = .notMonthly
-                    continue
-                }
-                let window = p.firstMonthOrdinal...(p.firstMonthOrdinal + l - 1)
-                // A group is counted when it lies inside the window; one reaching past it cannot be cut.
-                guard rows.groups[p]!.allSatisfy({ $0.months!.upperBound <= window.upperBound || $0.months!.lowerBound > window.upperBound }) else {
+                let windowEnd = p.firstMonthOrdinal + l - 1
+                // A group is counted when it lies inside the window; one reaching past its end cannot be cut.
+                guard monthly, months.allSatisfy({ $0.upperBound <= windowEnd || $0.lowerBound > windowEnd }) else {
                     leftOut[p] = .notMonthly
                     continue
                 }
@@ -233,7 +231,7 @@ struct PartialPeriods {
                     continue
                 }
                 var counts: [NameKey: Int] = [:]
-                for group in rows.groups[p]! where group.months!.upperBound <= window.upperBound {
+                for group in groups where (group.months?.upperBound ?? .max) <= windowEnd {
                     for (category, count) in group.counts { counts[category, default: 0] += count }
                 }
                 comparableCounts[p] = counts
