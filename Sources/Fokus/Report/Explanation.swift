@@ -46,6 +46,12 @@ extension Evaluation {
                     + (f.reason.map { " — \($0)" } ?? ""))
             }
         }
+        if !a.rules.missed.isEmpty {
+            out.append(s.rulesNotFired + ":")
+            for missed in a.rules.missed {
+                out.append("  \(missed.id): " + missed.trace.rendered(language: language))
+            }
+        }
         for note in a.rules.notes { out.append(s.note(note)) }
         if !a.missing.isEmpty {
             out.append("")

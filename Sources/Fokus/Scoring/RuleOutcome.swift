@@ -10,13 +10,23 @@ public struct RuleOutcome: Sendable, Hashable {
     public var excluded = false
     /// Notes added by rules.
     public var notes: [String] = []
+    /// The rules with a `when:` that did not fire, in order, with what their condition saw.
+    public var missed: [MissedRule] = []
+    /// What a `when:` condition sees of the area after every rule (`score` is the final score).
+    public var facts: AreaFacts?
 
     /// Runs `rules` in file order on an area whose weighted score is `score` (SPEC 4 "Score").
     static func apply(_ rules: [Rule], to factors: AreaFactors, score: Double) -> RuleOutcome {
         var outcome = RuleOutcome(score: score, fired: [])
         for rule in rules {
             let before = outcome.score
-            if let condition = rule.condition, !condition.isSatisfied(by: factors.facts(score: before)) { continue }
+            if let condition = rule.condition {
+                let facts = factors.facts(score: before)
+                guard condition.isSatisfied(by: facts) else {
+                    outcome.missed.append(MissedRule(id: rule.id, condition: condition, facts: facts))
+                    continue
+                }
+            }
             for action in rule.actions {
                 switch action {
                 case .boost(let x): outcome.score += x
@@ -29,8 +39,22 @@ public struct RuleOutcome: Sendable, Hashable {
             outcome.fired.append(
                 FiredRule(id: rule.id, reason: rule.reason, actions: rule.actions, scoreBefore: before, scoreAfter: outcome.score))
         }
+        outcome.facts = factors.facts(score: outcome.score)
         return outcome
     }
+}
+
+/// A rule whose `when:` did not hold for an area, with the facts it was evaluated on.
+public struct MissedRule: Sendable, Hashable {
+    /// The rule's id.
+    public var id: String
+    /// Its condition.
+    public var condition: Expression
+    /// What the condition saw (`score` as before the rule).
+    public var facts: AreaFacts
+
+    /// The condition part by part: which comparisons were false and by how much.
+    public var trace: ConditionTrace { condition.trace(facts) }
 }
 
 /// A rule that fired for an area.
