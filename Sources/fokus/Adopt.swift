@@ -37,14 +37,13 @@ struct Adopt: ParsableCommand {
 
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else {
-            throw ValidationError("no area has the id \"\(area)\" in \(rules); the areas are: \(ruleSet.areas.map(\.id).joined(separator: ", "))")
-        }
+        try UsageError.checkArea(area, in: ruleSet, command: Self.self)
+        guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else { return }
         let measureIDs = (measures ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         let known = Set(ruleSet.measures.map(\.id))
         if let unknown = measureIDs.first(where: { !known.contains($0) }) {
-            throw ValidationError("no measure has the id \"\(unknown)\" in \(rules); the measures are: \(ruleSet.measures.map(\.id).joined(separator: ", "))")
+            throw UsageError(message: ruleSet.unknownMeasureMessage(unknown) ?? "", command: Self.self)
         }
         guard let scope = scope ?? ruleSet.scope else {
             throw ValidationError("name the scope with --scope (the rules have no `scope:`)")
