@@ -80,12 +80,16 @@ public enum RuleSetLoader {
     ) throws(FokusError) -> RuleSet {
         var diagnostics: [Diagnostic] = []
         var contents: [RuleFileContent] = []
+        var unparsed = false
         for source in sources {
             var context = LoadContext(file: source.file)
             do {
-                let root = try YAMLParser.parse(source.text, file: source.file)
+                var repairs: [Diagnostic] = []
+                let root = try YAMLParser.parse(source.text, file: source.file, repairs: &repairs)
+                context.diagnostics += repairs
                 contents.append(RuleFileReader.read(root, context: &context))
             } catch {
+                unparsed = true
                 context.diagnostics += error.diagnostics
                 var content = RuleFileContent(file: source.file)
                 content.listsAreas = true  // unknown: do not also claim the rule set has no areas
@@ -98,7 +102,10 @@ public enum RuleSetLoader {
             placeholder.listsAreas = true  // unknown: do not also claim the rule set has no areas
             contents.append(placeholder)
         }
-        var ruleSet = RuleSetAssembly.assemble(contents, root: root, diagnostics: &diagnostics)
+        // A file that could not be read or parsed contributes nothing, so checks across files (a measure
+        // addressing an area defined there) would only report what follows from that one error.
+        var ruleSet = RuleSetAssembly.assemble(
+            contents, root: root, checkAcrossFiles: unreadable.isEmpty && !unparsed, diagnostics: &diagnostics)
         ruleSet.files = sources.map(\.file)
         let order = Dictionary(
             sources.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -118,9 +125,14 @@ public enum RuleSetLoader {
             throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            guard let invalid = RuleFileEncoding.firstInvalidByte(in: [UInt8](data)) else {
+                throw FokusError(
+                    "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                    at: SourceLocation(file: path))
+            }
             throw FokusError(
-                "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-                at: SourceLocation(file: path))
+                RuleFileEncoding.notUTF8Message(byte: invalid.byte),
+                at: SourceLocation(file: path, line: invalid.line, column: invalid.column))
         }
         return (path, text)
     }
