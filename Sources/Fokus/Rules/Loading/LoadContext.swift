@@ -4,6 +4,9 @@ struct LoadContext {
     let file: String
     /// Everything found so far, errors and warnings.
     var diagnostics: [Diagnostic] = []
+    /// Keys already reported as indented too far (see ``overIndentedEntries(in:named:allowed:)``): read as part
+    /// of the mapping above, so the mapping they were written in passes over them.
+    var overIndentedKeys: Set<YAMLMark> = []
 
     init(file: String) {
         self.file = file
