@@ -149,7 +149,10 @@ struct YAMLTreeBuilder {
         }
         top.size += size
         guard top.isMapping else {
-            if top.isFlow, case .scalar(let whole) = top.items.last, let joined = decimalComma(whole, node) {
+            // In a list, `[2022,2023]` may mean two numbers; only `0,5` (a zero before the comma) surely is one.
+            if top.isFlow, case .scalar(let whole) = top.items.last, whole.value.drop(while: { "+-".contains($0) }) == "0",
+                let joined = decimalComma(whole, node)
+            {
                 top.items[top.items.count - 1] = joined
                 return
             }
