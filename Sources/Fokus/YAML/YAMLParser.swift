@@ -24,10 +24,9 @@ public enum YAMLParser {
     }
 
     /// Parses like ``parse(_:file:)``, but repairs what can be read as meant instead of failing: a decimal
-    /// comma inside `{ }` (`{ crime_trend: 0,40 }`, which YAML reads as `0` and a key `40`), or after a zero in
-    /// `[ ]` (`[0,5]`), becomes
-    /// the number meant (`0.40`), with an error in `repairs`. The caller can then check the rest of the file
-    /// as written and report every problem at once.
+    /// comma inside `{ }` (`{ crime_trend: 0,40 }`, which YAML reads as `0` and a key `40`), or after a zero
+    /// in `[ ]` (`[0,5]`), becomes the number meant (`0.40`), with an error in `repairs`. The caller can then
+    /// check the rest of the file as written and report every problem at once.
     /// - Parameter repairs: receives an error for each repair.
     public static func parse(_ text: String, file: String, repairs: inout [Diagnostic]) throws(FokusError)
         -> YAMLNode?
