@@ -54,7 +54,7 @@ public struct Engine: Sendable {
                     selectionReason: selectionReason(entry, position: position),
                     trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
                     contributions: s.contributions, rules: s.outcome, area: f.area,
-                    missing: missingReasons(f, data: data)))
+                    missing: missingReasons(f, data: data), facts: f.facts(score: s.outcome.score)))
         }
         let selectedScores = Dictionary(
             ranking.filter(\.selected).map { ($0.id, $0.score) }, uniquingKeysWith: { first, _ in first })

@@ -16,7 +16,7 @@ extension Evaluation {
     /// rule set's own rules would see (`score` is the final score).
     public func conditionResults(_ condition: Expression, area: String? = nil) -> [ConditionResult] {
         ranking.compactMap { entry in
-            guard area == nil || entry.id == area, let facts = entry.rules.facts else { return nil }
+            guard area == nil || entry.id == area, let facts = entry.facts else { return nil }
             return ConditionResult(areaID: entry.id, trace: condition.trace(facts))
         }
     }

@@ -46,9 +46,10 @@ extension Evaluation {
                     + (f.reason.map { " — \($0)" } ?? ""))
             }
         }
-        if !a.rules.missed.isEmpty {
+        let missedRules = a.missedRules
+        if !missedRules.isEmpty {
             out.append(s.rulesNotFired + ":")
-            for missed in a.rules.missed {
+            for missed in missedRules {
                 out.append("  \(missed.id): " + missed.trace.rendered(language: language))
             }
         }

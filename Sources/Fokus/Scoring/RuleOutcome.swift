@@ -10,22 +10,39 @@ public struct RuleOutcome: Sendable, Hashable {
     public var excluded = false
     /// Notes added by rules.
     public var notes: [String] = []
+    /// The rules run and the score before the first: enough to tell, later, which rules did not fire and
+    /// what each saw. Nothing is recorded per rule, since this runs for every rank-stability sample.
+    var applied = AppliedRules(rules: [])
+    var initialScore = 0.0
+
     /// The rules with a `when:` that did not fire, in order, with what their condition saw.
-    public var missed: [MissedRule] = []
-    /// What a `when:` condition sees of the area after every rule (`score` is the final score).
-    public var facts: AreaFacts?
+    /// - Parameter facts: what a condition sees of the area; its `score` is replaced by the score each rule saw.
+    func missed(seeing facts: AreaFacts) -> [MissedRule] {
+        var seen = facts
+        var result: [MissedRule] = []
+        var current = initialScore
+        var next = 0  // the next fired rule; rules fire in the order they run
+        for rule in applied.rules {
+            if next < fired.count, fired[next].id == rule.id {
+                current = fired[next].scoreAfter
+                next += 1
+            } else if let condition = rule.condition {
+                seen.score = current
+                result.append(MissedRule(id: rule.id, condition: condition, facts: seen))
+            }
+        }
+        return result
+    }
 
     /// Runs `rules` in file order on an area whose weighted score is `score` (SPEC 4 "Score").
     static func apply(_ rules: [Rule], to factors: AreaFactors, score: Double) -> RuleOutcome {
-        var outcome = RuleOutcome(score: score, fired: [])
+        var outcome = RuleOutcome(score: score, fired: [], applied: AppliedRules(rules: rules), initialScore: score)
+        var facts = factors.facts(score: score)  // only `score` changes from rule to rule
         for rule in rules {
             let before = outcome.score
             if let condition = rule.condition {
-                let facts = factors.facts(score: before)
-                guard condition.isSatisfied(by: facts) else {
-                    outcome.missed.append(MissedRule(id: rule.id, condition: condition, facts: facts))
-                    continue
-                }
+                facts.score = before
+                if !condition.isSatisfied(by: facts) { continue }
             }
             for action in rule.actions {
                 switch action {
@@ -39,8 +56,20 @@ public struct RuleOutcome: Sendable, Hashable {
             outcome.fired.append(
                 FiredRule(id: rule.id, reason: rule.reason, actions: rule.actions, scoreBefore: before, scoreAfter: outcome.score))
         }
-        outcome.facts = factors.facts(score: outcome.score)
         return outcome
+    }
+}
+
+/// The rules an outcome ran, compared by id (what tells two outcomes apart is what the rules did).
+struct AppliedRules: Sendable, Hashable {
+    let rules: [Rule]
+
+    static func == (lhs: AppliedRules, rhs: AppliedRules) -> Bool {
+        lhs.rules.map(\.id) == rhs.rules.map(\.id)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for rule in rules { hasher.combine(rule.id) }
     }
 }
 

@@ -67,10 +67,34 @@ struct NearMissExplanationTests {
 
     @Test func theMissedRulesAreThoseWithAConditionThatDidNotHold() throws {
         let inbrott = try #require(try Self.evaluation().area("inbrott"))
-        #expect(inbrott.rules.missed.map(\.id) == ["okning-med-oro", "lag-oro-eller-fordubbling"])
+        #expect(inbrott.missedRules.map(\.id) == ["okning-med-oro", "lag-oro-eller-fordubbling"])
         #expect(inbrott.rules.fired.map(\.id) == ["alltid", "bara-polisen"])
         // What the condition saw is what the rule saw: the score before it.
-        #expect(inbrott.rules.missed.allSatisfy { $0.facts.score == inbrott.weightedScore })
+        #expect(inbrott.missedRules.allSatisfy { $0.facts.score == inbrott.weightedScore })
+    }
+
+    @Test func aRuleThatDidNotFireSawTheScoreLeftByTheRulesBeforeIt() throws {
+        let rules = try RuleSetLoader.load(
+            yaml: """
+                areas: [{ id: inbrott, name: Inbrott, categories: [Inbrott] }]
+                rules:
+                  - { id: lyft, when: score >= 0, then: { boost: 0.25 } }
+                  - { id: hog, when: score > 2, then: { boost: 1 } }
+                  - { id: halvera, then: { scale: 0.5 } }
+                  - { id: lag, when: score < 0.1, then: { boost: 1 } }
+                """, file: "r.yaml")
+        var data = Dataset()
+        for year in 2020...2023 {
+            data.addCrimeCount(scope: "Kungsör", period: .year(year), category: "Inbrott", count: 10)
+        }
+        var sensitivity = rules.sensitivity
+        sensitivity.samples = 0
+        let area = try #require(try Engine(rules: rules).evaluate(data, sensitivity: sensitivity).area("inbrott"))
+        #expect(area.rules.fired.map(\.id) == ["lyft", "halvera"])
+        let missed = area.missedRules
+        #expect(missed.map(\.id) == ["hog", "lag"])
+        #expect(missed.map(\.facts.score) == [area.weightedScore + 0.25, (area.weightedScore + 0.25) * 0.5])
+        #expect(area.facts?.score == area.score)
     }
 
     @Test func aConditionTriedOnTheDataSeesTheFinalScore() throws {
@@ -99,7 +123,7 @@ struct NearMissExplanationTests {
         for area in evaluation.ranking {
             let fired = Set(area.rules.fired.map(\.id))
             let missed = conditional.filter { !fired.contains($0) }
-            #expect(area.rules.missed.map(\.id) == missed, "\(area.id)")
+            #expect(area.missedRules.map(\.id) == missed, "\(area.id)")
             let text = try #require(evaluation.explanation(of: area.id))
             for id in missed {
                 let line = text.split(separator: "\n").first { $0.hasPrefix("  \(id): ") }
