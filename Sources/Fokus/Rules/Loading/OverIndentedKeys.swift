@@ -31,8 +31,9 @@ extension LoadContext {
                 innerMark.line > parentKey.mark.line, innerMark.column > parentKey.mark.column
             else { continue }
             for innerPair in inner {
-                guard case .scalar(let key) = innerPair.key, key.style == .plain, allowed.contains(key.value),
-                    !present.contains(key.value), !rescuedKeys.contains(key.value)
+                // A block mapping's keys all start in its own column; a flow mapping (`{ … }`) is no indentation.
+                guard case .scalar(let key) = innerPair.key, key.style == .plain, key.mark.column == innerMark.column,
+                    allowed.contains(key.value), !present.contains(key.value), !rescuedKeys.contains(key.value)
                 else { continue }
                 let extra = key.mark.column - parentKey.mark.column
                 let spaces = extra == 1 ? "1 space" : "\(extra) spaces"
