@@ -8,9 +8,9 @@ struct EvalExpr: ParsableCommand {
         commandName: "eval-expr",
         abstract: "Evaluate one `when:` condition against the current data, part by part.",
         discussion: """
-            The condition sees each area as a rule placed after the existing rules would (`score` is the
-            final score). Shows whether it holds and, for each comparison, the values and how far off a
-            false one is. Without --area, every area in rank order. Exits 0 whether or not the condition
+            The condition sees each area as a rule placed after the existing rules would (`score` is the \
+            final score). Shows whether it holds and, for each comparison, the values and how far off a \
+            false one is. Without --area, every area in rank order. Exits 0 whether or not the condition \
             holds, 1 when it cannot be parsed. Swedish unless --lang en is given.
             """)
 

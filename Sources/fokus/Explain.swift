@@ -6,7 +6,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explain one area's score: factors, weights, contributions, rules and data used.",
         discussion: """
-            For each rule that did not fire, shows which part of its condition was false and by how much.
+            For each rule that did not fire, shows which part of its condition was false and by how much. \
             The explanation is in Swedish unless --lang en is given.
             """)
 

@@ -8,9 +8,9 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the rule tests in RULES/tests/*.yaml and report each as passed or failed.",
         discussion: """
-            Exits 0 when every test passes, 1 when any fails or a test file is invalid.
-            --format json and --format junit (JUnit XML, which CI systems read) print machine-readable
-            results to standard output; --coverage adds the rules that fired in no test and the areas no
+            Exits 0 when every test passes, 1 when any fails or a test file is invalid. \
+            --format json and --format junit (JUnit XML, which CI systems read) print machine-readable \
+            results to standard output; --coverage adds the rules that fired in no test and the areas no \
             expectation mentions.
             """)
 
