@@ -54,7 +54,7 @@ public struct Engine: Sendable {
                 selectionReason: selectionReason(entry, position: position),
                 trend: f.trend, concern: f.concern, resources: f.resources, weights: s.weights,
                 contributions: s.contributions, rules: s.outcome, area: f.area,
-                missing: missingReasons(f, data: data))
+                missing: missingReasons(f, data: data), facts: f.facts(score: s.outcome.score))
             area.signals = f.signals
             area.evidence = f.hasEvidence
             ranking.append(area)

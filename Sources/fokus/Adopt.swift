@@ -59,13 +59,14 @@ struct Adopt: ParsableCommand {
             return
         }
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else {
-            throw ValidationError(strings.unknownArea(area, rules: rules, known: ruleSet.areas.map(\.id)))
-        }
+        try UsageError.checkArea(area, in: ruleSet, command: Self.self)
+        guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else { return }
         let measureIDs = measures.map(Self.ids)
         let known = Set(ruleSet.measures.map(\.id))
         if let unknown = measureIDs?.first(where: { !known.contains($0) }) {
-            throw ValidationError(strings.unknownMeasure(unknown, rules: rules, known: ruleSet.measures.map(\.id)))
+            throw UsageError(
+                message: strings.unknownMeasure(unknown, rules: rules, known: ruleSet.measures.map(\.id)),
+                command: Self.self)
         }
         guard let scope = scope ?? ruleSet.scope else { throw ValidationError(strings.noScope()) }
         if let data { try warnIfAfterData(period, scope: scope, data: data) }

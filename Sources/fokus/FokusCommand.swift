@@ -12,7 +12,10 @@ struct FokusCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid rules or data, 2 wrong usage.
             Run from the repository root, the defaults evaluate the bundled Kungsör sample.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Adopt.self, Adopted.self, Init.self]
+        version: FokusVersion.current,
+        subcommands: [
+            Evaluate.self, Explain.self, EvalExpr.self, Check.self, TestCommand.self, Adopt.self, Adopted.self, Init.self,
+        ]
     )
 
     /// Runs a command and maps every outcome onto the documented exit codes.
@@ -23,6 +26,9 @@ struct FokusCommand: ParsableCommand {
         } catch let error as FokusError {
             Terminal.printDiagnostics(error.diagnostics)
             Foundation.exit(1)
+        } catch let error as UsageError {
+            Terminal.printError(error.rendered)
+            Foundation.exit(2)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

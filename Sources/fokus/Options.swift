@@ -47,11 +47,16 @@ struct EvaluationOptions: ParsableArguments {
         return Period(parsing: period).map(PeriodChoice.period) ?? .latest
     }
 
+    /// Loads and validates the rules.
+    func loadRules() throws -> RuleSet {
+        try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+    }
+
     /// Loads rules and data and evaluates them.
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
     func evaluate() throws -> Evaluation {
-        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        let ruleSet = try loadRules()
         let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []

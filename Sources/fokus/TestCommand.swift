@@ -7,10 +7,32 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the rule tests in RULES/tests/*.yaml and report each as passed or failed.",
-        discussion: "Exits 0 when every test passes, 1 when any fails or a test file is invalid.")
+        discussion: """
+            Exits 0 when every test passes, 1 when any fails or a test file is invalid. \
+            --format json and --format junit (JUnit XML, which CI systems read) print machine-readable \
+            results to standard output; --coverage adds the rules that fired in no test and the areas no \
+            expectation mentions.
+            """)
+
+    /// How the results are printed.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit
+    }
 
     @Argument(help: ArgumentHelp("The rule file or folder.", valueName: "rules"))
     var rules: String = "rules"
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the tests whose name matches this regular expression.", valueName: "pattern"))
+    var runPattern: String?
+
+    @Flag(name: [.customShort("v"), .long], help: "List every test with the time it took.")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Output format: text, json or junit.", valueName: "format"))
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Also report the rules that fired in no test and the areas no expectation mentions.")
+    var coverage = false
 
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
@@ -24,21 +46,44 @@ struct TestCommand: ParsableCommand {
             do { tests += try RuleTestLoader.load(file: file, rules: ruleSet) } catch { problems += error.diagnostics }
         }
         if !problems.isEmpty { throw FokusError(problems) }
-        let runner = RuleTestRunner(rules: ruleSet)
-        var failed = 0
-        for test in tests {
-            let result = runner.run(test)
-            if result.passed {
-                Terminal.write("✔ \(test.name)\n")
+        if let pattern = runPattern {
+            let regex: Regex<AnyRegexOutput>
+            do { regex = try Regex(pattern) } catch {
+                throw UsageError(message: "--run \"\(pattern)\" is not a regular expression: \(error)", command: Self.self)
+            }
+            let all = tests
+            tests = tests.filter { $0.name.firstMatch(of: regex) != nil }
+            if tests.isEmpty {
+                throw UsageError(
+                    message: "no test name matches `\(pattern)`; the tests are: " + all.map { "\"\($0.name)\"" }.joined(separator: ", "),
+                    command: Self.self)
+            }
+        }
+        let report = RuleTestRunner(rules: ruleSet).run(tests)
+        let coverage = self.coverage ? report.coverage(of: ruleSet) : nil
+        switch format {
+        case .json: Terminal.write(report.json(coverage: coverage))
+        case .junit: Terminal.write(report.junit(output: coverage?.rendered))
+        case .text: writeText(report, coverage: coverage)
+        }
+        if report.failed > 0 { throw ExitCode(1) }
+    }
+
+    private func writeText(_ report: RuleTestReport, coverage: RuleTestCoverage?) {
+        for entry in report.entries {
+            let test = entry.result.test
+            let time = verbose ? "  (\(String(format: "%.3f", entry.seconds)) s)" : ""
+            if entry.result.passed {
+                Terminal.write("✔ \(test.name)\(time)\n")
                 continue
             }
-            failed += 1
-            Terminal.write("✘ \(test.name)  (\(test.location))\n")
-            for failure in result.failures { Terminal.write("    \(failure.description)\n") }
-            if let evaluation = result.evaluation { Terminal.write(RankingDiff(test: test, evaluation: evaluation).rendered()) }
+            Terminal.write("✘ \(test.name)  (\(test.location))\(time)\n")
+            for failure in entry.result.failures { Terminal.write("    \(failure.description)\n") }
+            if let evaluation = entry.result.evaluation { Terminal.write(RankingDiff(test: test, evaluation: evaluation).rendered()) }
         }
-        Terminal.write("\(tests.count - failed) passed, \(failed) failed\n")
-        if failed > 0 { throw ExitCode(1) }
+        Terminal.write("\(report.passed) passed, \(report.failed) failed"
+            + (verbose ? " in \(String(format: "%.3f", report.seconds)) s" : "") + "\n")
+        if let coverage { Terminal.write("Coverage:\n" + coverage.rendered.split(separator: "\n").map { "  \($0)\n" }.joined()) }
     }
 }
 

@@ -80,6 +80,12 @@ public struct AreaEvaluation: Sendable, Hashable, Identifiable {
     public var area: Area
     /// What is missing and why.
     public var missing: [MissingReason]
+    /// What a `when:` condition sees of the area after every rule (`score` is the final score); `nil` for an
+    /// evaluation made without it.
+    public var facts: AreaFacts? = nil
+
+    /// The rules with a `when:` that did not fire for the area, in order, with what each condition saw.
+    public var missedRules: [MissedRule] { facts.map { rules.missed(seeing: $0) } ?? [] }
 }
 
 /// Why an area is or is not selected.

@@ -63,6 +63,13 @@ extension Evaluation {
                     + (f.reason.map { " — \($0)" } ?? ""))
             }
         }
+        let missedRules = a.missedRules
+        if !missedRules.isEmpty {
+            out.append(s.rulesNotFired + ":")
+            for missed in missedRules {
+                out.append("  \(missed.id): " + missed.trace.rendered(language: language))
+            }
+        }
         for note in a.rules.notes { out.append(s.note(note)) }
         if !a.missing.isEmpty {
             out.append("")

@@ -504,6 +504,22 @@ struct ReportStrings: Sendable {
     }
 
     var noRuleFired: String { text(sv: "Ingen regel slog till.", en: "No rule fired.") }
+
+    // MARK: Why a rule did not fire (`fokus explain`, `fokus eval-expr`)
+
+    var rulesNotFired: String { text(sv: "Regler som inte slog till", en: "Rules that did not fire") }
+    var traceAnd: String { text(sv: "och", en: "and") }
+    var traceOr: String { text(sv: "eller", en: "or") }
+    var traceNot: String { text(sv: "inte", en: "not") }
+    func traceUnder(_ amount: String) -> String { text(sv: "\(amount) under", en: "\(amount) below") }
+    func traceOver(_ amount: String) -> String { text(sv: "\(amount) över", en: "\(amount) above") }
+    func traceDiffers(_ amount: String) -> String { text(sv: "skiljer \(amount)", en: "off by \(amount)") }
+    var traceEqual: String { text(sv: "lika", en: "equal") }
+    var traceNoValue: String { text(sv: "värde saknas", en: "no value") }
+    var traceDifferent: String { text(sv: "olika", en: "different") }
+    func conditionHolds(_ holds: Bool) -> String {
+        holds ? text(sv: "uppfyllt", en: "holds") : text(sv: "inte uppfyllt", en: "does not hold")
+    }
     var missingHeading: String { text(sv: "Saknas", en: "Missing") }
 
     func inMeasurePlan(_ measures: [PlannedMeasure]) -> String {

@@ -18,6 +18,8 @@ public struct Area: Sendable, Hashable, Identifiable {
     public var resourcesScore: Double?
     /// Where the area is defined.
     public var location: SourceLocation?
+    /// Where each of ``categories`` is written, in the same order (empty for an area made in code).
+    public var categoryLocations: [SourceLocation] = []
 
     /// Creates an area.
     public init(

@@ -1,10 +1,11 @@
 extension RuleSet {
-    /// Likely mistakes that are not errors, found against data: measures nobody can afford, and areas
+    /// Likely mistakes that are not errors: categories in typographic quotes, listed twice in an area or
+    /// in two areas (see ``categoryAdvice()``); and, against data, measures nobody can afford, and areas
     /// and survey items no data file ever matched. (Renormalised weights are already in ``warnings``.)
     /// - Parameter dataset: the data to check the rules against, if any.
     /// - Returns: warnings, each at the definition it concerns.
     public func advice(for dataset: Dataset? = nil) -> [Diagnostic] {
-        var advice: [Diagnostic] = []
+        var advice = categoryAdvice()
         guard let dataset else { return advice }
 
         let categories = Set(dataset.crime.values.flatMap { $0.counts.values.flatMap(\.keys) })

@@ -81,25 +81,30 @@ public enum RuleSetLoader {
         var diagnostics: [Diagnostic] = []
         var contents: [RuleFileContent] = []
         // Parse every file first: signals declared in one file may be named in another (SPEC 4.3).
-        var parsed: [Result<YAMLNode?, FokusError>] = []
+        var parsed: [Result<(root: YAMLNode?, repairs: [Diagnostic]), FokusError>] = []
         for source in sources {
             do throws(FokusError) {
-                parsed.append(.success(try YAMLParser.parse(source.text, file: source.file)))
+                var repairs: [Diagnostic] = []
+                let root = try YAMLParser.parse(source.text, file: source.file, repairs: &repairs)
+                parsed.append(.success((root, repairs)))
             } catch {
                 parsed.append(.failure(error))
             }
         }
         let signalIDs = parsed.flatMap { result -> [String] in
-            guard case .success(let root) = result else { return [] }
-            return SignalReader.declaredIDs(in: root)
+            guard case .success(let file) = result else { return [] }
+            return SignalReader.declaredIDs(in: file.root)
         }
+        var unparsed = false
         for (source, result) in zip(sources, parsed) {
             var context = LoadContext(file: source.file)
             context.signalIDs = signalIDs
             switch result {
-            case .success(let root):
-                contents.append(RuleFileReader.read(root, context: &context))
+            case .success(let file):
+                context.diagnostics += file.repairs
+                contents.append(RuleFileReader.read(file.root, context: &context))
             case .failure(let error):
+                unparsed = true
                 context.diagnostics += error.diagnostics
                 var content = RuleFileContent(file: source.file)
                 content.listsAreas = true  // unknown: do not also claim the rule set has no areas
@@ -112,7 +117,10 @@ public enum RuleSetLoader {
             placeholder.listsAreas = true  // unknown: do not also claim the rule set has no areas
             contents.append(placeholder)
         }
-        var ruleSet = RuleSetAssembly.assemble(contents, root: root, diagnostics: &diagnostics)
+        // A file that could not be read or parsed contributes nothing, so checks across files (a measure
+        // addressing an area defined there) would only report what follows from that one error.
+        var ruleSet = RuleSetAssembly.assemble(
+            contents, root: root, checkAcrossFiles: unreadable.isEmpty && !unparsed, diagnostics: &diagnostics)
         ruleSet.files = sources.map(\.file)
         let order = Dictionary(
             sources.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -132,9 +140,14 @@ public enum RuleSetLoader {
             throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            guard let invalid = RuleFileEncoding.firstInvalidByte(in: [UInt8](data)) else {
+                throw FokusError(
+                    "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                    at: SourceLocation(file: path))
+            }
             throw FokusError(
-                "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-                at: SourceLocation(file: path))
+                RuleFileEncoding.notUTF8Message(byte: invalid.byte),
+                at: SourceLocation(file: path, line: invalid.line, column: invalid.column))
         }
         return (path, text)
     }

@@ -10,13 +10,40 @@ public struct RuleOutcome: Sendable, Hashable {
     public var excluded = false
     /// Notes added by rules.
     public var notes: [String] = []
+    /// The rules run and the score before the first: enough to tell, later, which rules did not fire and
+    /// what each saw. Nothing is recorded per rule, since this runs for every rank-stability sample.
+    var applied = AppliedRules(rules: [])
+    var initialScore = 0.0
+
+    /// The rules with a `when:` that did not fire, in order, with what their condition saw.
+    /// - Parameter facts: what a condition sees of the area; its `score` is replaced by the score each rule saw.
+    func missed(seeing facts: AreaFacts) -> [MissedRule] {
+        var seen = facts
+        var result: [MissedRule] = []
+        var current = initialScore
+        var next = 0  // the next fired rule; rules fire in the order they run
+        for rule in applied.rules {
+            if next < fired.count, fired[next].id == rule.id {
+                current = fired[next].scoreAfter
+                next += 1
+            } else if let condition = rule.condition {
+                seen.score = current
+                result.append(MissedRule(id: rule.id, condition: condition, facts: seen))
+            }
+        }
+        return result
+    }
 
     /// Runs `rules` in file order on an area whose weighted score is `score` (SPEC 4 "Score").
     static func apply(_ rules: [Rule], to factors: AreaFactors, score: Double) -> RuleOutcome {
-        var outcome = RuleOutcome(score: score, fired: [])
+        var outcome = RuleOutcome(score: score, fired: [], applied: AppliedRules(rules: rules), initialScore: score)
+        var facts = factors.facts(score: score)  // only `score` changes from rule to rule
         for rule in rules {
             let before = outcome.score
-            if let condition = rule.condition, !condition.isSatisfied(by: factors.facts(score: before)) { continue }
+            if let condition = rule.condition {
+                facts.score = before
+                if !condition.isSatisfied(by: facts) { continue }
+            }
             for action in rule.actions {
                 switch action {
                 case .boost(let x): outcome.score += x
@@ -31,6 +58,32 @@ public struct RuleOutcome: Sendable, Hashable {
         }
         return outcome
     }
+}
+
+/// The rules an outcome ran, compared by id (what tells two outcomes apart is what the rules did).
+struct AppliedRules: Sendable, Hashable {
+    let rules: [Rule]
+
+    static func == (lhs: AppliedRules, rhs: AppliedRules) -> Bool {
+        lhs.rules.map(\.id) == rhs.rules.map(\.id)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for rule in rules { hasher.combine(rule.id) }
+    }
+}
+
+/// A rule whose `when:` did not hold for an area, with the facts it was evaluated on.
+public struct MissedRule: Sendable, Hashable {
+    /// The rule's id.
+    public var id: String
+    /// Its condition.
+    public var condition: Expression
+    /// What the condition saw (`score` as before the rule).
+    public var facts: AreaFacts
+
+    /// The condition part by part: which comparisons were false and by how much.
+    public var trace: ConditionTrace { condition.trace(facts) }
 }
 
 /// A rule that fired for an area.

@@ -124,6 +124,11 @@ final class LibYAMLEventReader {
         } else {
             problemMark = Self.mark(state.problem_mark)
         }
+        if problem == "mapping values are not allowed in this context",
+            let overIndented = YAMLSyntaxHints.overIndentedKey(at: problemMark, in: text)
+        {
+            return FokusError(overIndented.message, at: overIndented.mark.location(in: file))
+        }
         var message = problem
         if state.error == YAML_READER_ERROR, state.problem_value != -1 {
             let code = String(UInt32(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)

@@ -17,9 +17,25 @@ public enum YAMLParser {
     /// - Throws: ``FokusError`` with `file:line:column` for syntax errors, duplicate keys (every one,
     ///   each naming the first occurrence as ``Diagnostic/related``), alias bombs and multi-document streams.
     public static func parse(_ text: String, file: String) throws(FokusError) -> YAMLNode? {
+        var repairs: [Diagnostic] = []
+        let root = try parse(text, file: file, repairs: &repairs)
+        if !repairs.isEmpty { throw FokusError(repairs) }
+        return root
+    }
+
+    /// Parses like ``parse(_:file:)``, but repairs what can be read as meant instead of failing: a decimal
+    /// comma inside `{ }` (`{ crime_trend: 0,40 }`, which YAML reads as `0` and a key `40`), or after a zero
+    /// in `[ ]` (`[0,5]`), becomes the number meant (`0.40`), with an error in `repairs`. The caller can then
+    /// check the rest of the file as written and report every problem at once.
+    /// - Parameter repairs: receives an error for each repair.
+    public static func parse(_ text: String, file: String, repairs: inout [Diagnostic]) throws(FokusError)
+        -> YAMLNode?
+    {
         let reader = try LibYAMLEventReader(text: text, file: file)
         var builder = YAMLTreeBuilder(file: file)
-        return try builder.build(from: reader)
+        let root = try builder.build(from: reader)
+        repairs += builder.repairs
+        return root
     }
 
     /// The parsing events of a whole YAML stream in the yaml-test-suite's `test.event` notation,

@@ -31,6 +31,45 @@ enum YAMLSyntaxHints {
         }
     }
 
+    /// For "mapping values are not allowed" on a key indented further than the `key: value` line above it
+    /// (`effect:` under `evidence: strong`): a message saying so, at the start of the indented key.
+    static func overIndentedKey(at mark: YAMLMark, in text: String) -> (message: String, mark: YAMLMark)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars }
+        guard mark.line >= 2, mark.line <= lines.count else { return nil }
+        func indentation(_ line: String.UnicodeScalarView.SubSequence) -> Int { line.prefix { $0 == " " }.count }
+        func key(_ line: String.UnicodeScalarView.SubSequence) -> (name: String, column: Int, hasValue: Bool)? {
+            var rest = line.dropFirst(indentation(line))
+            var column = indentation(line) + 1
+            if rest.starts(with: "- ".unicodeScalars) {
+                rest = rest.dropFirst(2)
+                column += 2
+            }
+            guard let colon = rest.firstIndex(where: { $0 == ":" }) else { return nil }
+            let name = String(String.UnicodeScalarView(rest[..<colon]))
+            guard !name.isEmpty, !name.contains(" "), !name.hasPrefix("#") else { return nil }
+            let value = String(String.UnicodeScalarView(rest[rest.index(after: colon)...])).trimmingSpaces()
+            return (name, column, !value.isEmpty && !value.hasPrefix("#"))
+        }
+        let line = lines[mark.line - 1]
+        guard let indented = key(line), indentation(line) + 1 == indented.column else { return nil }
+        var above = mark.line - 2
+        while above >= 0 {
+            let trimmed = String(String.UnicodeScalarView(lines[above])).trimmingSpaces()
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { break }
+            above -= 1
+        }
+        guard above >= 0, let parent = key(lines[above]), parent.hasValue, parent.column < indented.column else {
+            return nil
+        }
+        let extra = indented.column - parent.column
+        let spaces = extra == 1 ? "1 space" : "\(extra) spaces"
+        return (
+            "`\(indented.name)` is indented \(spaces) more than `\(parent.name)` on the line above: its indentation "
+                + "makes it part of that line's value; move it \(spaces) left, in line with `\(parent.name):`",
+            YAMLMark(line: mark.line, column: indented.column)
+        )
+    }
+
     /// The Unicode scalar at a 1-based mark, if there is one.
     private static func scalar(at mark: YAMLMark, in text: String) -> Unicode.Scalar? {
         var line = 1

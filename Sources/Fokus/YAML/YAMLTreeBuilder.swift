@@ -13,6 +13,9 @@ struct YAMLTreeBuilder {
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var expanded = 0
     private var problems: [Diagnostic] = []
+    /// Mistakes the tree has been repaired for (a decimal comma in `{ }` or `[ ]`): the tree reads as meant,
+    /// but the file must still be fixed.
+    private(set) var repairs: [Diagnostic] = []
     private var stack: [Frame] = []
     private var root: YAMLNode?
 
@@ -20,12 +23,17 @@ struct YAMLTreeBuilder {
     /// (a value-typed stack entry would copy its array on every append).
     private final class Frame {
         let isMapping: Bool
+        /// Whether the collection is written in flow style (`{ }` or `[ ]`).
+        var isFlow = false
         let mark: YAMLMark
         let anchor: String?
         var size = 1
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
+        /// In a flow mapping, digits read as a key right after a number and a comma (`0,40`): the decimals, if
+        /// the value that follows is empty.
+        var pendingDecimals: YAMLScalar?
         var seenKeys: [String: YAMLMark] = [:]
 
         init(isMapping: Bool, mark: YAMLMark, anchor: String?) {
@@ -105,12 +113,16 @@ struct YAMLTreeBuilder {
                     at: event.start.location(in: file))
             }
             complete(target.node, size: target.size, anchor: nil)
-        case .sequenceStart(let anchor, _, _):
+        case .sequenceStart(let anchor, _, let flow):
             try checkDepth(event)
-            stack.append(Frame(isMapping: false, mark: event.start, anchor: anchor))
-        case .mappingStart(let anchor, _, _):
+            let frame = Frame(isMapping: false, mark: event.start, anchor: anchor)
+            frame.isFlow = flow
+            stack.append(frame)
+        case .mappingStart(let anchor, _, let flow):
             try checkDepth(event)
-            stack.append(Frame(isMapping: true, mark: event.start, anchor: anchor))
+            let frame = Frame(isMapping: true, mark: event.start, anchor: anchor)
+            frame.isFlow = flow
+            stack.append(frame)
         case .sequenceEnd, .mappingEnd:
             if let frame = stack.popLast() {
                 complete(frame.node, size: frame.size, anchor: frame.anchor)
@@ -137,7 +149,30 @@ struct YAMLTreeBuilder {
         }
         top.size += size
         guard top.isMapping else {
+            // In a list, `[2022,2023]` may mean two numbers; only `0,5` (a zero before the comma) surely is one.
+            if top.isFlow, case .scalar(let whole) = top.items.last, whole.value.drop(while: { "+-".contains($0) }) == "0",
+                let joined = decimalComma(whole, node)
+            {
+                top.items[top.items.count - 1] = joined
+                return
+            }
             top.items.append(node)
+            return
+        }
+        if let decimals = top.pendingDecimals {
+            top.pendingDecimals = nil
+            if case .scalar(let empty) = node, empty.isEmptyPlain, let last = top.pairs.last,
+                case .scalar(let whole) = last.value, let joined = decimalComma(whole, .scalar(decimals))
+            {
+                top.pairs[top.pairs.count - 1].value = joined
+                return
+            }
+            top.pendingKey = .scalar(decimals)  // not a decimal comma after all: an ordinary key
+        }
+        if top.isFlow, top.pendingKey == nil, case .scalar(let digits) = node, let last = top.pairs.last,
+            case .scalar(let whole) = last.value, whole.isDecimalCommaStart(before: digits)
+        {
+            top.pendingDecimals = digits
             return
         }
         if let key = top.pendingKey {
@@ -156,6 +191,39 @@ struct YAMLTreeBuilder {
             top.seenKeys[identity] = node.mark
         }
         top.pendingKey = node
+    }
+}
+
+extension YAMLTreeBuilder {
+    /// `whole` and `fraction` as one number when they were written `0,40` inside `{ }` or `[ ]` (YAML reads the
+    /// comma as a separator); records the mistake.
+    private mutating func decimalComma(_ whole: YAMLScalar, _ fraction: YAMLNode) -> YAMLNode? {
+        guard case .scalar(let digits) = fraction, whole.isDecimalCommaStart(before: digits) else { return nil }
+        let written = "\(whole.value),\(digits.value)"
+        let meant = "\(whole.value).\(digits.value)"
+        repairs.append(
+            .error(
+                "`\(written)`: write \(meant) with a point; inside { } and [ ] a comma separates entries, so YAML "
+                    + "reads \(written) as \(whole.value) and \(digits.value)",
+                at: whole.mark.location(in: file)))
+        return .scalar(YAMLScalar(value: meant, style: .plain, mark: whole.mark, endMark: digits.endMark))
+    }
+}
+
+extension YAMLScalar {
+    /// A plain scalar with no text (a key without a value).
+    fileprivate var isEmptyPlain: Bool { style == .plain && tag == nil && value.isEmpty }
+
+    /// Whether this plain whole number is followed directly by a comma and the plain digits `next`
+    /// (`0,40`: the number ends one column before the digits start, on the same line).
+    fileprivate func isDecimalCommaStart(before next: YAMLScalar) -> Bool {
+        guard style == .plain, tag == nil, next.style == .plain, next.tag == nil else { return false }
+        let sign = value.first == "-" || value.first == "+" ? 1 : 0
+        let wholeDigits = value.dropFirst(sign)
+        guard !wholeDigits.isEmpty, wholeDigits.allSatisfy(\.isASCIIDigit), !next.value.isEmpty,
+            next.value.allSatisfy(\.isASCIIDigit)
+        else { return false }
+        return endMark.line == next.mark.line && next.mark.column == endMark.column + 1
     }
 }
 

@@ -18,7 +18,9 @@ enum AreaReader {
             case "description":
                 _ = context.text(value, named: "`description`")
             case "categories":
-                area.categories = context.textList(value, named: "`categories`")?.map(\.text) ?? []
+                let items = context.textList(value, named: "`categories`") ?? []
+                area.categories = items.map(\.text)
+                area.categoryLocations = items.map { $0.mark.location(in: context.file) }
             case "survey_items":
                 area.surveyItems = context.textList(value, named: "`survey_items`")?.map(\.text) ?? []
             case "owners":

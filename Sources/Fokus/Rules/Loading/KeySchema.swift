@@ -52,7 +52,7 @@ extension LoadContext {
             return nil
         }
         var entries: [Fields.Entry] = []
-        for pair in pairs {
+        for pair in pairs where !overIndentedKeys.contains(pair.key.mark) {
             guard case .scalar(let scalar) = pair.key else {
                 error("keys in \(name) must be plain words, not \(pair.key.kindDescription)", at: pair.key)
                 continue
@@ -74,6 +74,7 @@ extension LoadContext {
             }
             entries.append(Fields.Entry(key: key, keyNode: pair.key, value: pair.value))
         }
+        entries += overIndentedEntries(in: pairs, named: name, allowed: allowed)
         return Fields(entries: entries, mark: mark)
     }
 }

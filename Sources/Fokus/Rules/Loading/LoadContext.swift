@@ -6,6 +6,9 @@ struct LoadContext {
     var diagnostics: [Diagnostic] = []
     /// The ids of the signals the whole rule set declares (SPEC 4.3), in declaration order.
     var signalIDs: [String] = []
+    /// Keys already reported as indented too far (see ``overIndentedEntries(in:named:allowed:)``): read as part
+    /// of the mapping above, so the mapping they were written in passes over them.
+    var overIndentedKeys: Set<YAMLMark> = []
 
     init(file: String) {
         self.file = file

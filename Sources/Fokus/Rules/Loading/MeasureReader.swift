@@ -64,7 +64,7 @@ enum MeasureReader {
             return []
         }
         var costs: [ResourceCost] = []
-        for pair in pairs {
+        for pair in pairs where !context.overIndentedKeys.contains(pair.key.mark) {
             guard let resource = context.text(pair.key, named: "a resource name in `cost`"),
                 let amount = context.number(pair.value, named: "the cost of \"\(resource)\"")
             else { continue }

@@ -5,8 +5,12 @@ enum RuleSetAssembly {
     /// - Parameters:
     ///   - contents: what each file contributed, in reading order.
     ///   - root: the file or folder the rule set was loaded from (for problems with no better place).
+    ///   - checkAcrossFiles: whether to check what one file refers to in another (measures' `addresses`);
+    ///     `false` when a file could not be read, whose ids would all look unknown.
     ///   - diagnostics: receives every problem found.
-    static func assemble(_ contents: [RuleFileContent], root: String, diagnostics: inout [Diagnostic]) -> RuleSet {
+    static func assemble(
+        _ contents: [RuleFileContent], root: String, checkAcrossFiles: Bool = true, diagnostics: inout [Diagnostic]
+    ) -> RuleSet {
         var ruleSet = RuleSet()
         ruleSet.files = contents.map(\.file)
         mergeSettings(contents, into: &ruleSet, diagnostics: &diagnostics)
@@ -25,7 +29,9 @@ enum RuleSetAssembly {
         ruleSet.measures = measures.map(\.measure)
         ruleSet.rules = rules.map(\.rule)
 
-        checkAddresses(measures, areaIDs: ruleSet.areas.map(\.id), diagnostics: &diagnostics)
+        if checkAcrossFiles {
+            checkAddresses(measures, areaIDs: ruleSet.areas.map(\.id), diagnostics: &diagnostics)
+        }
         checkAreaWeights(areas, global: ruleSet.weights, diagnostics: &diagnostics)
         checkSignalWeights(ruleSet, diagnostics: &diagnostics)
         if !contents.contains(where: \.listsAreas) {
