@@ -12,7 +12,9 @@ struct FokusCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid rules or data, 2 wrong usage.
             Run from the repository root, the defaults evaluate the bundled Kungsör sample.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Adopt.self, Adopted.self, Init.self]
+        subcommands: [
+            Evaluate.self, Explain.self, Check.self, TestCommand.self, Adopt.self, Adopted.self, Init.self, DaemonCommand.self,
+        ]
     )
 
     /// Runs a command and maps every outcome onto the documented exit codes.
