@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
         .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
         // Integration: the real `fokus daemon` on temporary folders, a real SMTP server on loopback.
-        .testTarget(name: "FokusDaemonTests", dependencies: ["FokusState"]),
+        .testTarget(name: "FokusDaemonTests", dependencies: ["Fokus", "FokusState"], exclude: ["smtp_sink.py"]),
     ]
 )
 

@@ -192,7 +192,7 @@ final class FolderWatcher: @unchecked Sendable {
 private final class InotifyLoop: @unchecked Sendable {
     // @unchecked: used only by the thread that runs it (after setup on the starting thread).
     let fd: Int32
-    unowned let watcher: FolderWatcher
+    let watcher: FolderWatcher
     var folders: [Int32: String] = [:]
     var rulesWatch: Int32 = -1
 

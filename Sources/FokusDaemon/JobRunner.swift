@@ -125,15 +125,16 @@ final class JobRunner {
         let started = ContinuousClock.now
         let pipeline = self.pipeline
         let dataset: Dataset
+        let rejectedFiles: [RejectedFile]
         do {
-            dataset = try pipeline.loadData(excluding: inProgress)
+            (dataset, rejectedFiles) = try pipeline.loadDataForQuarantine(excluding: inProgress)
         } catch {
             logger.notice("no data yet: \(error.diagnostics.map(\.description).joined(separator: "; "))")
             return .noData
         }
         let now = Date()
         var quarantined: [String] = []
-        for rejected in dataset.rejected {
+        for rejected in rejectedFiles {
             do {
                 let ledgerPath = job.data.appendingPathComponent(rejected.path).standardizedFileURL.path
                 let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(rejected.path).path)

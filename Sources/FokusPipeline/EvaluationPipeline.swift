@@ -53,7 +53,7 @@ public struct EvaluationPipeline: Sendable {
     /// - Throws: ``FokusError`` coded ``Diagnostic/Code/noDataYet`` when the folder does not exist,
     ///   ``Diagnostic/Code/dataFileRejected`` for rejected files under ``RejectedFilePolicy/fail``.
     public func loadData(excluding: Set<String> = []) throws(FokusError) -> Dataset {
-        let dataset: Dataset
+        var dataset: Dataset
         do {
             dataset = try DatasetLoader.load(from: data, displayPath: dataDisplayPath, excluding: excluding)
         } catch {
@@ -73,6 +73,14 @@ public struct EvaluationPipeline: Sendable {
             break
         }
         return dataset
+    }
+
+    /// Loads the data for a caller that quarantines rejected files: they are returned apart and
+    /// left out of the dataset (so the report does not list them).
+    public func loadDataForQuarantine(excluding: Set<String> = []) throws(FokusError) -> (Dataset, [RejectedFile]) {
+        var dataset = try loadData(excluding: excluding)
+        let rejected = dataset.takeRejected()
+        return (dataset, rejected)
     }
 
     /// The sensitivity settings in force: the rules' with this run's overrides.

@@ -193,3 +193,12 @@ struct Loader {
         tally?.add(to: &dataset)
     }
 }
+
+extension Dataset {
+    /// Removes the rejected files from the dataset and returns them: for a caller that deals with
+    /// them itself (the daemon quarantines them), so the evaluation does not list them as warnings.
+    public mutating func takeRejected() -> [RejectedFile] {
+        defer { rejected = [] }
+        return rejected
+    }
+}

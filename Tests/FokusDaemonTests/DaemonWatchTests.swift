@@ -1,0 +1,133 @@
+import Fokus
+import FokusState
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `fokus daemon` on a temporary folder: files dropped in every way a user or a copy
+/// tool drops them.
+@Suite(.timeLimit(.minutes(2)))
+struct DaemonWatchTests {
+    @Test func completeSlowRenamedAndMalformedFilesAreEachReadOnceComplete() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig()
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.reportInputs() == ["brott.csv"] }
+        #expect(try daemon.report()?["period"] as? String == "2023")
+
+        // A complete file, written in place.
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the complete file is in the report") { try daemon.reportInputs().contains("klotter-2024.csv") }
+        #expect(try daemon.report()?["period"] as? String == "2024")
+
+        // A file written slowly: each pause is longer than the quiet period.
+        let slow = daemon.data.appendingPathComponent("langsam.csv")
+        _ = FileManager.default.createFile(atPath: slow.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: slow)
+        handle.write(Data("år;kommun;brottskategori;antal\n".utf8))
+        for year in 2019...2024 {
+            Thread.sleep(forTimeInterval: 0.35)
+            handle.write(Data("\(year);Provby;Inbrott;\(year - 2000)\n".utf8))
+        }
+        try handle.close()
+        try daemon.waitUntil("the slow file is in the report") { try daemon.reportInputs().contains("langsam.csv") }
+
+        // A file written under a hidden name and renamed into place.
+        let hidden = daemon.data.appendingPathComponent(".stold-2024.csv.part")
+        try "år;kommun;brottskategori;antal\n2024;Provby;Stöld;41\n".write(to: hidden, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(at: hidden, to: daemon.data.appendingPathComponent("stold-2024.csv"))
+        try daemon.waitUntil("the renamed file is in the report") { try daemon.reportInputs().contains("stold-2024.csv") }
+
+        // A file with a bad row: quarantined with its reason, the rest still evaluated.
+        try daemon.writeData("trasig.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;tolv\n")
+        let rejected = daemon.data.appendingPathComponent("rejected/trasig.csv")
+        let note = daemon.data.appendingPathComponent("rejected/trasig.csv.error.txt")
+        try daemon.waitUntil("the bad file is quarantined") { FileManager.default.fileExists(atPath: note.path) }
+        #expect(FileManager.default.fileExists(atPath: rejected.path))
+        #expect(!FileManager.default.fileExists(atPath: daemon.data.appendingPathComponent("trasig.csv").path))
+        let reason = try String(contentsOf: note, encoding: .utf8)
+        #expect(reason.contains("Filen trasig.csv kunde inte läsas"))
+        #expect(reason.contains("trasig.csv:2: antal: \"tolv\""))
+
+        // The slow file was read once, complete: one ledger row, with the final content.
+        let store = try daemon.store()
+        let slowRows = try store.ingestedFiles().filter { $0.path.hasSuffix("/data/langsam.csv") }
+        #expect(slowRows.count == 1)
+        #expect(slowRows.first?.sha256 == DaemonHarness.sha256(of: slow))
+        // Every file in the folder has exactly its current content in the ledger; the bad one is marked rejected.
+        for name in ["brott.csv", "klotter-2024.csv", "stold-2024.csv"] {
+            let rows = try store.ingestedFiles().filter { $0.path.hasSuffix("/data/\(name)") }
+            #expect(rows.map(\.sha256) == [DaemonHarness.sha256(of: daemon.data.appendingPathComponent(name))], "\(name)")
+        }
+        let badRows = try store.ingestedFiles().filter { $0.path.hasSuffix("/data/trasig.csv") }
+        #expect(badRows.map(\.kind) == ["rejected"])
+        #expect(!(try daemon.reportInputs().contains("trasig.csv")))
+
+        // A corrected file with the same name is accepted again.
+        try daemon.writeData("trasig.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;12\n")
+        try daemon.waitUntil("the corrected file is in the report") { try daemon.reportInputs().contains("trasig.csv") }
+        #expect(FileManager.default.fileExists(atPath: note.path))  // nothing deleted
+
+        #expect(try daemon.stop() == 0)
+        #expect(daemon.log.contains("stopped"))
+        let metrics = try String(contentsOf: daemon.metrics, encoding: .utf8)
+        #expect(metrics.contains("fokus_files_rejected_total{job=\"default\"} 1"))
+        #expect(metrics.contains("fokus_last_reload_success{job=\"default\"} 1"))
+    }
+
+    @Test func aBrokenRuleEditKeepsTheLastGoodRulesAndSIGHUPReloads() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig()
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.report() != nil }
+
+        let ruleFile = daemon.rules.appendingPathComponent("regler.yaml")
+        try DaemonHarness.rulesYAML.replacingOccurrences(of: "select: { top: 2 }", with: "selekt: { top: 2 }")
+            .write(to: ruleFile, atomically: true, encoding: .utf8)
+        try daemon.waitUntil("the broken rules are reported") { daemon.log.contains("rules have errors") }
+        #expect(daemon.log.contains("did you mean \\\"select\\\"") || daemon.log.contains("did you mean \"select\""))
+        // The last good rules stay in force: new data is still evaluated.
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("new data is evaluated with the last good rules") { try daemon.reportInputs().contains("klotter-2024.csv") }
+        try daemon.waitUntil("the metrics show the failed reload") {
+            let metrics = (try? String(contentsOf: daemon.metrics, encoding: .utf8)) ?? ""
+            return metrics.contains("fokus_last_reload_success{job=\"default\"} 0")
+        }
+        // The error is mailed (to the outbox).
+        try daemon.waitUntil("the error is mailed") {
+            let mails = (try? FileManager.default.contentsOfDirectory(atPath: daemon.outbox.path)) ?? []
+            return mails.contains { $0.contains(".rules.") }
+        }
+
+        // A fixed file with top 1, picked up by SIGHUP as well as by the watcher.
+        try DaemonHarness.rulesYAML.replacingOccurrences(of: "select: { top: 2 }", with: "select: { top: 1 }")
+            .write(to: ruleFile, atomically: true, encoding: .utf8)
+        if let process = daemon.process { kill(process.processIdentifier, SIGHUP) }
+        try daemon.waitUntil("the fixed rules select one area") {
+            let ranking = try daemon.report()?["ranking"] as? [[String: Any]] ?? []
+            return ranking.filter { $0["selected"] as? Bool == true }.count == 1
+        }
+        let status = try daemon.stop(signal: SIGINT)
+        #expect(status == 0, "\(daemon.log)")
+    }
+
+    @Test func checkConfigReportsUnknownKeysWithLocationAndSuggestion() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig(extra: "wacth: { quiet_ms: 100 }")
+        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("fokus.yaml:17:1: error: unknown key \"wacth\" in the configuration; did you mean \"watch\"?"))
+
+        try daemon.writeConfig(mail: "transport: smtp\nsmtp: { host: 127.0.0.1, tls: startls }")
+        let bad = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("did you mean \"starttls\"?"))
+
+        try daemon.writeConfig()
+        let good = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
+        #expect(good.status == 0)
+        #expect(good.output.contains("job default"))
+    }
+}
