@@ -122,6 +122,7 @@ final class JobRunner {
     func evaluate(inProgress: Set<String> = [], firstInProcess: Bool = false) -> Outcome {
         if rules == nil { reloadRules() }
         guard let rules else { return .noRules }
+        logger.info("evaluating", metadata: inProgress.isEmpty ? [:] : ["left_out_in_progress": "\(inProgress.sorted())"])
         let started = ContinuousClock.now
         let pipeline = self.pipeline
         let dataset: Dataset

@@ -55,6 +55,8 @@ class Sink:
 
 
 def main():
+    # The test process may start us with signals blocked; SIGTERM must stop the server.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     port_file, folder = sys.argv[1], sys.argv[2]
     port = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     if port == 0:

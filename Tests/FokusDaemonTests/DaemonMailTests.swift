@@ -1,0 +1,155 @@
+import Fokus
+import FokusState
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Report mail through a real SMTP server on loopback (aiosmtpd), and what survives a crash.
+@Suite(.timeLimit(.minutes(2)))
+struct DaemonMailTests {
+    static func smtpConfig(port: Int) -> String {
+        "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(port), tls: none, timeout_s: 5 }"
+    }
+
+    /// Checks one received mail is a well-formed multipart/alternative report.
+    static func expectWellFormed(_ mail: [String: Any], scope: String = "Provby") {
+        #expect(mail["content_type"] as? String == "multipart/alternative")
+        #expect(mail["parts"] as? [String] == ["multipart/alternative", "text/plain", "text/html"])
+        #expect((mail["defects"] as? [String])?.isEmpty == true, "\(mail["defects"] ?? "")")
+        #expect((mail["subject"] as? String)?.hasPrefix("Fokus \(scope) ") == true)
+        #expect((mail["raw_headers"] as? String)?.contains("Subject: =?utf-8?B?") == true)
+        #expect((mail["message_id"] as? String)?.hasPrefix("<fokus.default.") == true)
+        #expect(!((mail["date"] as? String) ?? "").isEmpty)
+        #expect(mail["rcpt_tos"] as? [String] == ["samordnare@example.se"])
+        #expect((mail["text"] as? String)?.contains("Stöld") == true)
+        #expect((mail["html"] as? String)?.contains("<pre") == true)
+    }
+
+    @Test func exactlyOneWellFormedMailPerChangedEvaluation() throws {
+        let daemon = try DaemonHarness()
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"))
+        try sink.start()
+        try daemon.writeConfig(mail: Self.smtpConfig(port: sink.port))
+        try daemon.start()
+        try daemon.waitUntil("the first report is mailed") { sink.messages().count == 1 }
+
+        // A change of the evaluation: one more mail.
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the changed report is mailed") { sink.messages().count == 2 }
+        // A note beside the data and a file written again with the same content change nothing: no mail.
+        try daemon.writeData("LÄSMIG.md", "# Anteckningar\n")
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(sink.messages().count == 2)
+
+        let messages = sink.messages()
+        for mail in messages { Self.expectWellFormed(mail) }
+        #expect(Set(messages.compactMap { $0["message_id"] as? String }).count == 2)
+        #expect((messages[1]["subject"] as? String)?.contains("2024") == true)
+        #expect((messages[1]["subject"] as? String)?.contains("(ändrat)") == true)
+
+        // A restart re-evaluates the same data and sends nothing again.
+        #expect(try daemon.stop() == 0)
+        try daemon.start()
+        try daemon.waitUntil("the restarted daemon is ready") { daemon.log.contains("ready:") }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(sink.messages().count == 2)
+        #expect(try daemon.stop() == 0)
+    }
+
+    @Test func mailIsQueuedWhileTheServerIsDownAndDeliveredOnceAcrossARestart() throws {
+        let daemon = try DaemonHarness()
+        let port = SMTPSink.freePort()
+        try daemon.writeConfig(mail: Self.smtpConfig(port: port))
+        try daemon.start()
+        try daemon.waitUntil("a delivery has failed") { daemon.log.contains("mail not delivered") }
+        #expect(try daemon.stop() == 0)
+
+        let queued = try daemon.store().mailQueueSummary()
+        #expect(queued.queued == 1)
+        let metrics = try String(contentsOf: daemon.metrics, encoding: .utf8)
+        #expect(metrics.contains("fokus_mail_queue_length 1"))
+
+        // The server comes back, then the daemon: the queued mail goes out once.
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"), port: port)
+        try sink.start()
+        try daemon.start()
+        try daemon.waitUntil("the queued mail is delivered") { sink.messages().count == 1 }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(sink.messages().count == 1)
+        Self.expectWellFormed(sink.messages()[0])
+        #expect(try daemon.store().mailQueueSummary().queued == 0)
+
+        // The server goes down while the daemon runs; a new evaluation waits, then goes out once.
+        sink.stop()
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the new mail is queued and has failed") {
+            try daemon.store().mailQueueSummary().queued == 1 && daemon.log.components(separatedBy: "mail not delivered").count >= 2
+        }
+        try sink.start()
+        try daemon.waitUntil("the second mail is delivered") { sink.messages().count == 2 }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(sink.messages().count == 2)
+        #expect(try daemon.stop() == 0)
+    }
+
+    @Test func killDashNineDuringAnEvaluationLosesAndDuplicatesNothing() throws {
+        let daemon = try DaemonHarness()
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"))
+        try sink.start()
+        try daemon.writeConfig(mail: Self.smtpConfig(port: sink.port), quietMS: 50)
+        try daemon.start()
+        try daemon.waitUntil("the first report is mailed") { sink.messages().count == 1 }
+
+        // An events file big enough that reading it takes a while; kill the daemon while it reads.
+        var events = "datum;kommun;brottskategori\n"
+        events.reserveCapacity(3_000_000)
+        for i in 0..<120_000 {
+            events += "2024-\(String(format: "%02d", i % 12 + 1))-15;Provby;\(["Stöld", "Klotter", "Inbrott"][i % 3])\n"
+        }
+        let evaluationsBefore = daemon.log.components(separatedBy: "] evaluating").count
+        try events.write(to: daemon.data.appendingPathComponent("handelser.csv"), atomically: true, encoding: .utf8)
+        try daemon.waitUntil("the evaluation of the big file starts") {
+            daemon.log.components(separatedBy: "] evaluating").count > evaluationsBefore
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        try daemon.killHard()
+        let killedLog = daemon.log
+        #expect(!killedLog.contains("file=handelser.csv"), "the kill came after the file was read:\n\(killedLog)")
+
+        // Whatever was under way, the outputs are whole: each parses, no temporary file is visible as output.
+        let before = try daemon.report()
+        #expect(before != nil)
+
+        try daemon.start()
+        try daemon.waitUntil("the big file is evaluated after the restart", timeout: 60) {
+            try daemon.reportInputs().contains("handelser.csv")
+        }
+        try daemon.waitUntil("every evaluation's mail is delivered") {
+            try daemon.store().mailQueueSummary().queued == 0 && sink.messages().count >= 2
+        }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(try daemon.stop() == 0)
+
+        let store = try daemon.store()
+        let evaluations = try store.evaluations(scope: "Provby")
+        let messages = sink.messages()
+        // One mail per recorded evaluation, none twice.
+        #expect(messages.count == evaluations.count)
+        let ids = messages.compactMap { $0["message_id"] as? String }
+        #expect(Set(ids).count == ids.count)
+        for evaluation in evaluations { #expect(ids.contains("<fokus.default.\(evaluation.id)@example.se>")) }
+        // The ledger holds each file once with its content.
+        let ledger = try store.ingestedFiles()
+        #expect(ledger.filter { $0.path.hasSuffix("/handelser.csv") }.count == 1)
+        #expect(Set(ledger.map { "\($0.path) \($0.sha256)" }).count == ledger.count)
+        // No half-written output: every output file parses, no temporary files are left.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: daemon.output.path).filter { $0.hasPrefix(".fokus-tmp-") }
+        #expect(leftovers.isEmpty)
+        #expect(try daemon.report()?["schema_version"] as? Int == 1)
+        let csv = try String(contentsOf: daemon.output.appendingPathComponent("priorities.csv"), encoding: .utf8)
+        #expect(csv.unicodeScalars.last == "\n")
+    }
+}
