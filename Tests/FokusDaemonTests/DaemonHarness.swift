@@ -83,7 +83,9 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     /// Writes `fokus.yaml`; `mail` is the `notify.mail` block's inner lines (indented by 4).
-    func writeConfig(mail: String = "transport: outbox", quietMS: Int = 200, extra: String = "") throws {
+    func writeConfig(
+        mail: String = "transport: outbox", quietMS: Int = 200, to: [String] = ["samordnare@example.se"], extra: String = ""
+    ) throws {
         let text = """
             # written by the daemon tests
             rules: rules
@@ -97,7 +99,7 @@ final class DaemonHarness: @unchecked Sendable {
               on: change
               mail:
                 from: lagesbild@example.se
-                to: [samordnare@example.se]
+                to: [\(to.joined(separator: ", "))]
                 outbox: outbox
                 retry: { first_s: 0.3, max_s: 1 }
             \(mail.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))

@@ -153,3 +153,53 @@ struct DaemonMailTests {
         #expect(csv.unicodeScalars.last == "\n")
     }
 }
+
+/// `fokus daemon --once` and what a name from the rules can and cannot do to a mail's headers.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonOnceTests {
+    @Test func onceEvaluatesDeliversAndExitsWithoutLettingANameAddAHeader() throws {
+        let daemon = try DaemonHarness()
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"))
+        try sink.start()
+        let hostile = DaemonHarness.rulesYAML.replacingOccurrences(
+            of: "name: Stöld\n", with: "name: \"Stöld\\r\\nBcc: inkraktare@example.com\\r\\nX-Evil: 1\"\n")
+        try hostile.write(to: daemon.rules.appendingPathComponent("regler.yaml"), atomically: true, encoding: .utf8)
+        try daemon.writeConfig(
+            mail: DaemonMailTests.smtpConfig(port: sink.port), to: ["samordnare@example.se", "kommunpolis@example.se"])
+        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(result.status == 0, "\(result.output)")
+        let messages = sink.messages()
+        #expect(messages.count == 1)
+        guard let mail = messages.first else { return }
+        #expect(mail["rcpt_tos"] as? [String] == ["samordnare@example.se", "kommunpolis@example.se"])
+        let headers = Set((mail["header_names"] as? [String]) ?? [])
+        #expect(headers == ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Auto-Submitted", "Content-Type"])
+        #expect((mail["subject"] as? String)?.contains("Bcc: inkraktare@example.com") == true)  // kept as text, in the subject
+        #expect(FileManager.default.fileExists(atPath: daemon.output.appendingPathComponent("report.md").path))
+
+        // Run again: nothing new, nothing sent.
+        let again = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(again.status == 0)
+        #expect(sink.messages().count == 1)
+    }
+
+    @Test func theOutboxIsTheDefaultAndEnglishIsAvailable() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig(extra: "")
+        let config = try String(contentsOf: daemon.root.appendingPathComponent("fokus.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "lang: sv", with: "lang: en")
+        try config.write(to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
+        try daemon.writeData("trasig.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;-3\n")
+        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(result.status == 0, "\(result.output)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: daemon.outbox.path)
+        #expect(files.count == 1)
+        let eml = try String(contentsOf: daemon.outbox.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(eml.contains("Content-Type: multipart/alternative"))
+        let note = try String(contentsOf: daemon.data.appendingPathComponent("rejected/trasig.csv.error.txt"), encoding: .utf8)
+        #expect(note.hasPrefix("The file trasig.csv could not be read"))
+        #expect(note.contains("trasig.csv:2: antal:"))
+        let markdown = try String(contentsOf: daemon.output.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("Measure plan"))
+    }
+}
