@@ -131,3 +131,70 @@ struct DaemonWatchTests {
         #expect(good.output.contains("job default"))
     }
 }
+
+/// Several jobs in one daemon, polling mode, and the sample configuration in the repository.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonJobsTests {
+    @Test func jobsArePolledIndependentlyAndABrokenJobDoesNotStopTheOthers() throws {
+        let daemon = try DaemonHarness()
+        let fm = FileManager.default
+        // A second job whose rules are broken from the start.
+        for folder in ["rules-b", "data-b"] {
+            try fm.createDirectory(at: daemon.root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "fokus: 1\nareas: [ { id: x, name: X, categories: [Stöld] } ]\nweigths: {}\n"
+            .write(to: daemon.root.appendingPathComponent("rules-b/regler.yaml"), atomically: true, encoding: .utf8)
+        try DaemonHarness.baseData.write(to: daemon.root.appendingPathComponent("data-b/brott.csv"), atomically: true, encoding: .utf8)
+        let config = """
+            state: var/fokus.sqlite
+            metrics: metrics/fokus.prom
+            watch: { quiet_ms: 100, poll_seconds: 0.2 }
+            notify: { on: change, mail: { transport: outbox, from: lagesbild@example.se, to: [samordnare@example.se], outbox: outbox } }
+            jobs:
+              - name: provby
+                rules: rules
+                data: data
+                output: out
+              - name: trasig
+                rules: rules-b
+                data: data-b
+                output: out-b
+                lang: en
+            """
+        try config.write(to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
+        let check = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("job provby") && check.output.contains("job trasig") && check.output.contains("polling every 0.2 s"))
+
+        try daemon.start()
+        try daemon.waitUntil("the good job reports") { try daemon.reportInputs() == ["brott.csv"] }
+        try daemon.waitUntil("the broken job is reported") {
+            daemon.log.split(separator: "\n").contains { $0.contains("job=trasig") && $0.contains("rules have errors") }
+        }
+
+        // Polling: a file appears, is read once it stopped changing.
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the polled file is in the report") { try daemon.reportInputs().contains("klotter-2024.csv") }
+
+        // Fixing the broken job's rules brings it to life.
+        try DaemonHarness.rulesYAML.write(to: daemon.root.appendingPathComponent("rules-b/regler.yaml"), atomically: true, encoding: .utf8)
+        try daemon.waitUntil("the second job reports") {
+            fm.fileExists(atPath: daemon.root.appendingPathComponent("out-b/report.json").path)
+        }
+        #expect(try daemon.stop() == 0)
+        let metrics = try String(contentsOf: daemon.metrics, encoding: .utf8)
+        #expect(metrics.contains("fokus_last_reload_success{job=\"trasig\"} 1"))
+        #expect(metrics.contains("fokus_evaluations_total{job=\"provby\"}"))
+    }
+
+    @Test func theSampleConfigurationInTheRepositoryIsValid() throws {
+        let daemon = try DaemonHarness()
+        let sample = DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.yaml")
+        let result = try daemon.run(["daemon", "--config", sample.path, "--check-config"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("notify change by outbox to samordnare@example.se, kommunpolis@example.se"))
+        let unit = try String(contentsOf: DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.service"), encoding: .utf8)
+        #expect(unit.contains("Type=notify"))
+        #expect(unit.contains("ExecStart=/usr/local/bin/fokus daemon --config"))
+    }
+}
