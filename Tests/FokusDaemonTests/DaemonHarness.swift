@@ -222,9 +222,13 @@ final class SMTPSink: @unchecked Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    init(folder: URL, port: Int = 0) {
+    /// `user:password` the server requires (AUTH), or `nil` for none.
+    let credentials: String?
+
+    init(folder: URL, port: Int = 0, credentials: String? = nil) {
         self.folder = folder
         self.port = port
+        self.credentials = credentials
     }
 
     func start() throws {
@@ -234,7 +238,7 @@ final class SMTPSink: @unchecked Sendable {
         process.arguments = [
             "python3", DaemonHarness.packageRoot.appendingPathComponent("Tests/FokusDaemonTests/smtp_sink.py").path,
             portFile.path, folder.path, String(port),
-        ]
+        ] + (credentials.map { [$0] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         self.process = process

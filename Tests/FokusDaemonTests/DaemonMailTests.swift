@@ -203,3 +203,39 @@ struct DaemonOnceTests {
         #expect(markdown.contains("Measure plan"))
     }
 }
+
+/// SMTP AUTH with the password from the environment or from a file.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonSMTPAuthTests {
+    @Test func thePasswordComesFromTheEnvironmentOrAFileAndAWrongOneKeepsTheMailQueued() throws {
+        let daemon = try DaemonHarness()
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"), credentials: "fokus:hemligt-lösen")
+        try sink.start()
+        try "fel-lösen\n".write(to: daemon.root.appendingPathComponent("smtp-password"), atomically: true, encoding: .utf8)
+        // A wrong password from the file: nothing delivered, the mail stays queued.
+        try daemon.writeConfig(
+            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }")
+        let wrong = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(wrong.status == 0)
+        #expect(wrong.output.contains("mail not delivered"), "\(wrong.output)")
+        #expect(sink.messages().isEmpty)
+        #expect(try daemon.store().mailQueueSummary().queued == 1)
+
+        // The right password from the environment: the queued mail goes out, once.
+        try daemon.writeConfig(
+            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_TEST_SMTP_PASSWORD }")
+        Thread.sleep(forTimeInterval: 0.4)  // the back-off of the failed attempt (retry.first_s 0.3)
+        let process = Process()
+        process.executableURL = DaemonHarness.binary
+        process.arguments = ["daemon", "--config", "fokus.yaml", "--once"]
+        process.currentDirectoryURL = daemon.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["FOKUS_TEST_SMTP_PASSWORD": "hemligt-lösen"]) { $1 }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(sink.messages().count == 1)
+        #expect(sink.messages().first?["auth_login"] as? String == "fokus")
+        #expect(try daemon.store().mailQueueSummary().queued == 0)
+    }
+}

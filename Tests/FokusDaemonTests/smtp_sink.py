@@ -1,6 +1,6 @@
 """A real SMTP server on loopback for the daemon's tests (aiosmtpd).
 
-Usage: python3 smtp_sink.py PORT_FILE MAIL_DIR [PORT]
+Usage: python3 smtp_sink.py PORT_FILE MAIL_DIR [PORT [USER:PASSWORD]]
 Listens on 127.0.0.1 (PORT, or a free port), writes the port to PORT_FILE once listening, and
 saves each message byte for byte as MAIL_DIR/N.eml with a summary MAIL_DIR/N.json that Python's
 email parser made of it (decoded subject, content types, Message-ID, defects).
@@ -13,8 +13,10 @@ import os
 import signal
 import socket
 import sys
+import warnings
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
@@ -34,6 +36,7 @@ class Sink:
                 bodies[part.get_content_type()] = part.get_content()
         summary = {
             "mail_from": envelope.mail_from,
+            "auth_login": session.auth_data.decode() if isinstance(session.auth_data, bytes) else None,
             "rcpt_tos": envelope.rcpt_tos,
             "subject": str(message["Subject"]),
             "raw_headers": raw.split(b"\r\n\r\n", 1)[0].decode("ascii", "replace"),
@@ -64,7 +67,17 @@ def main():
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
     os.makedirs(folder, exist_ok=True)
-    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
+    options = {}
+    if len(sys.argv) > 4:
+        user, password = sys.argv[4].split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == password
+            return AuthResult(success=ok, handled=False, auth_data=auth_data.login if ok else None)
+
+        options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        warnings.simplefilter("ignore")
+    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port, **options)
     controller.start()
     with open(port_file + ".part", "w") as f:
         f.write(str(port))
