@@ -79,7 +79,11 @@ let package = Package(
         .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
         .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
         // Integration: the real `fokus daemon` on temporary folders, a real SMTP server on loopback.
-        .testTarget(name: "FokusDaemonTests", dependencies: ["Fokus", "FokusState"], exclude: ["smtp_sink.py"]),
+        .testTarget(
+            name: "FokusDaemonTests",
+            dependencies: ["Fokus", "FokusState", "FokusPipeline", "FokusDaemon"],
+            exclude: ["smtp_sink.py"]
+        ),
     ]
 )
 
