@@ -1,6 +1,9 @@
 public import Fokus
 import FokusState
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -45,6 +48,8 @@ public enum Daemon {
     /// Runs the daemon until SIGTERM or SIGINT (or, with `once`, one evaluation of each job and
     /// one delivery pass). Returns the exit status.
     public static func run(config: DaemonConfig, once: Bool, logger: Logger) async -> Int32 {
+        // A mail command or server that goes away mid-write must give an error, not end the daemon.
+        signal(SIGPIPE, SIG_IGN)
         let store: StateStore
         do {
             store = try StateStore(path: config.state.path)

@@ -47,7 +47,9 @@ struct SendmailTransport: MailTransport {
         } catch {
             throw DeliveryError("cannot start \(program): \(error.localizedDescription)")
         }
-        input.fileHandleForWriting.write(Data(message.rendered().replacingOccurrences(of: "\r\n", with: "\n").utf8))
+        // A command that exits without reading everything must not take the daemon with it
+        // (SIGPIPE is ignored at start-up, so the write fails instead).
+        try? input.fileHandleForWriting.write(contentsOf: Data(message.rendered().replacingOccurrences(of: "\r\n", with: "\n").utf8))
         try? input.fileHandleForWriting.close()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

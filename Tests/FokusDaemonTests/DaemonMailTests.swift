@@ -239,3 +239,36 @@ struct DaemonSMTPAuthTests {
         #expect(try daemon.store().mailQueueSummary().queued == 0)
     }
 }
+
+/// The `sendmail` transport: the configured command gets `-t -oi` and the whole message on its input.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonSendmailTests {
+    @Test func theCommandReceivesTheMessageWithDashTDashOi() throws {
+        let daemon = try DaemonHarness()
+        let script = daemon.root.appendingPathComponent("fake-sendmail")
+        let captured = daemon.root.appendingPathComponent("captured")
+        try """
+            #!/bin/sh
+            # A stand-in for sendmail: records its arguments and the message.
+            printf '%s\\n' "$*" > "\(captured.path).args"
+            cat > "\(captured.path).eml"
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try daemon.writeConfig(mail: "transport: sendmail\nsendmail: { command: \(script.path) }")
+        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(result.status == 0, "\(result.output)")
+        let arguments = try String(contentsOf: captured.appendingPathExtension("args"), encoding: .utf8)
+        #expect(arguments == "-t -oi\n")
+        let message = try String(contentsOf: captured.appendingPathExtension("eml"), encoding: .utf8)
+        #expect(message.hasPrefix("From: lagesbild@example.se\nTo: samordnare@example.se\nSubject: =?utf-8?B?"))
+        #expect(message.contains("Content-Type: multipart/alternative"))
+
+        // A failing command keeps the mail queued.
+        try "#!/bin/sh\necho 'kan inte leverera' >&2\nexit 75\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        let failing = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(failing.output.contains("exited with 75: kan inte leverera"), "\(failing.output)")
+        #expect(try daemon.store().mailQueueSummary().queued == 1)
+    }
+}
