@@ -58,7 +58,12 @@ public enum Daemon {
             return 1
         }
         let status = DaemonStatus()
-        let runners = config.jobs.map { JobRunner(job: $0, store: store, status: status, logger: logger) }
+        let lastGood = config.state.deletingLastPathComponent().appendingPathComponent("last-good")
+        let runners = config.jobs.map {
+            JobRunner(
+                job: $0, store: store, status: status, logger: logger,
+                lastGoodFolder: lastGood.appendingPathComponent(JobRunner.safe($0.name)))
+        }
         let mailer = MailDispatcher(config: config, store: store, logger: logger)
         let metrics = config.metrics.map(MetricsFile.init)
         let writeMetrics: @Sendable () -> Void = {

@@ -62,11 +62,13 @@ struct DaemonStrings: Sendable {
     // MARK: Quarantine
 
     /// The first lines of `NAME.error.txt`.
-    func quarantineHeader(file: String, when: String) -> String {
+    func quarantineHeader(file: String, when: String, keptLastGood: Bool) -> String {
         text(
             sv: """
                 Filen \(file) kunde inte läsas och har flyttats hit (\(when)).
-                Inget från den har använts; bedömningen bygger på övriga filer.
+                Inget från den har använts; \(keptLastGood
+                    ? "den senast godkända versionen av filen gäller tills vidare."
+                    : "bedömningen bygger på övriga filer.")
                 Rätta felen nedan och lägg tillbaka filen med samma namn i datamappen, så läses den igen.
 
                 Fel (fil:rad: kolumn: orsak):
@@ -74,7 +76,9 @@ struct DaemonStrings: Sendable {
                 """,
             en: """
                 The file \(file) could not be read and was moved here (\(when)).
-                Nothing from it was used; the evaluation rests on the other files.
+                Nothing from it was used; \(keptLastGood
+                    ? "the last good version of the file stays in force meanwhile."
+                    : "the evaluation rests on the other files.")
                 Fix the problems below and put the file back in the data folder under the same name to have it read again.
 
                 Problems (file:line: column: reason):

@@ -16,7 +16,11 @@ final class JobRunner {
     let strings: DaemonStrings
     private(set) var rules: RuleSet?
     private(set) var rulesDigest = ""
-    private var evaluationsInProcess = 0
+    /// Where the last accepted version of each data file is kept, so that a bad replacement of a
+    /// good file leaves the good version in force until it is corrected.
+    let lastGoodFolder: URL
+    /// The SHA-256 of each copy made by this process, by relative path.
+    private var lastGoodCopies: [String: String] = [:]
 
     /// What one evaluation came to.
     enum Outcome: Equatable {
@@ -32,8 +36,9 @@ final class JobRunner {
         case failed
     }
 
-    init(job: DaemonConfig.Job, store: StateStore, status: DaemonStatus, logger: Logger) {
+    init(job: DaemonConfig.Job, store: StateStore, status: DaemonStatus, logger: Logger, lastGoodFolder: URL) {
         self.job = job
+        self.lastGoodFolder = lastGoodFolder
         self.store = store
         self.status = status
         var logger = logger
@@ -125,7 +130,7 @@ final class JobRunner {
         logger.info("evaluating", metadata: inProgress.isEmpty ? [:] : ["left_out_in_progress": "\(inProgress.sorted())"])
         let started = ContinuousClock.now
         let pipeline = self.pipeline
-        let dataset: Dataset
+        var dataset: Dataset
         let rejectedFiles: [RejectedFile]
         do {
             (dataset, rejectedFiles) = try pipeline.loadDataForQuarantine(excluding: inProgress)
@@ -139,8 +144,9 @@ final class JobRunner {
             do {
                 let ledgerPath = job.data.appendingPathComponent(rejected.path).standardizedFileURL.path
                 let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(rejected.path).path)
+                let keptLastGood = FileManager.default.fileExists(atPath: lastGoodFolder.appendingPathComponent(rejected.path).path)
                 let target = try Quarantine(dataFolder: job.data, strings: strings)
-                    .quarantine(relativePath: rejected.path, diagnostics: rejected.diagnostics, now: now)
+                    .quarantine(relativePath: rejected.path, diagnostics: rejected.diagnostics, now: now, keptLastGood: keptLastGood)
                 if let bytes {
                     try store.recordIngestedFile(
                         path: ledgerPath, sha256: ContentDigest.sha256(of: bytes), size: Int64(bytes.count), kind: "rejected")
@@ -154,6 +160,8 @@ final class JobRunner {
             }
         }
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
+        mergeLastGoodVersions(into: &dataset)
+        keepLastGoodCopies(of: dataset)
         for input in dataset.inputs {
             let url = job.data.appendingPathComponent(input.path)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -225,6 +233,47 @@ final class JobRunner {
             "evaluated: \(evaluation.scope) \(evaluation.period), selected \(evaluation.selected.map(\.id).joined(separator: ", "))",
             metadata: ["evaluation": "\(evaluationID)", "seconds": "\(seconds)", "files": "\(dataset.inputs.count)"])
         return .recorded(evaluationID)
+    }
+
+    // MARK: Last good versions
+
+    /// Adds the last good version of every file that is quarantined now (absent from the data
+    /// folder, present in `rejected/`).
+    private func mergeLastGoodVersions(into dataset: inout Dataset) {
+        let fm = FileManager.default
+        for path in DataFolder.files(in: lastGoodFolder) {
+            guard !fm.fileExists(atPath: job.data.appendingPathComponent(path).path),
+                fm.fileExists(atPath: job.data.appendingPathComponent(DataFolder.rejectedFolderName).appendingPathComponent(path).path)
+            else { continue }
+            guard let copy = try? DatasetLoader.load(from: lastGoodFolder.appendingPathComponent(path), displayPath: path),
+                copy.rejected.isEmpty
+            else { continue }
+            dataset.merge(copy)
+            lastGoodCopies[path] = copy.inputs.first?.sha256
+            logger.notice("the last good version stays in force until the file is corrected", metadata: ["file": "\(path)"])
+        }
+    }
+
+    /// Copies each accepted file whose content is new into the last-good folder (atomically).
+    private func keepLastGoodCopies(of dataset: Dataset) {
+        for input in dataset.inputs where lastGoodCopies[input.path] != input.sha256 {
+            let target = lastGoodFolder.appendingPathComponent(input.path)
+            if lastGoodCopies[input.path] == nil, let existing = FileManager.default.contents(atPath: target.path),
+                ContentDigest.sha256(of: existing) == input.sha256
+            {
+                lastGoodCopies[input.path] = input.sha256  // kept by an earlier run
+                continue
+            }
+            guard let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(input.path).path),
+                ContentDigest.sha256(of: bytes) == input.sha256
+            else { continue }  // changed since it was read: the next evaluation copies it
+            do {
+                try AtomicFile.write(bytes, to: target)
+                lastGoodCopies[input.path] = input.sha256
+            } catch {
+                logger.warning("cannot keep a copy of the last good version: \(error)", metadata: ["file": "\(input.path)"])
+            }
+        }
     }
 
     // MARK: Outputs

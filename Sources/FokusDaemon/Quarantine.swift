@@ -12,7 +12,8 @@ struct Quarantine {
 
     /// Quarantines the file at `relativePath` (relative to the data folder).
     /// - Returns: where the file now is.
-    func quarantine(relativePath: String, diagnostics: [Diagnostic], now: Date) throws -> URL {
+    /// - Parameter keptLastGood: whether the last good version of the file stays in force.
+    func quarantine(relativePath: String, diagnostics: [Diagnostic], now: Date, keptLastGood: Bool) throws -> URL {
         let source = dataFolder.appendingPathComponent(relativePath)
         let target = folder.appendingPathComponent(relativePath)
         let note = target.deletingLastPathComponent().appendingPathComponent(target.lastPathComponent + ".error.txt")
@@ -25,7 +26,7 @@ struct Quarantine {
         if manager.fileExists(atPath: note.path) {
             try manager.moveItem(at: note, to: note.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp).error.txt"))
         }
-        var text = strings.quarantineHeader(file: relativePath, when: Self.readable(now))
+        var text = strings.quarantineHeader(file: relativePath, when: Self.readable(now), keptLastGood: keptLastGood)
         text += diagnostics.map(\.description).joined(separator: "\n") + "\n"
         try AtomicFile.write(text, to: note)
         try manager.moveItem(at: source, to: target)

@@ -198,3 +198,40 @@ struct DaemonJobsTests {
         #expect(unit.contains("ExecStart=/usr/local/bin/fokus daemon --config"))
     }
 }
+
+/// A bad replacement of a good file: the good version stays in force until the file is corrected.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonLastGoodTests {
+    @Test func aBadReplacementKeepsTheLastGoodVersionInForce() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig()
+        try daemon.start()
+        let good = DaemonHarness.sha256(of: daemon.data.appendingPathComponent("brott.csv"))
+        try daemon.waitUntil("the first report is written") { try daemon.reportInputs() == ["brott.csv"] }
+
+        // The group saves a broken copy over the good file.
+        try daemon.writeData("brott.csv", DaemonHarness.baseData + "2024;Provby;Stöld;många\n")
+        let note = daemon.data.appendingPathComponent("rejected/brott.csv.error.txt")
+        try daemon.waitUntil("the broken file is quarantined") { FileManager.default.fileExists(atPath: note.path) }
+        #expect(try String(contentsOf: note, encoding: .utf8).contains("den senast godkända versionen av filen gäller tills vidare"))
+        try daemon.waitUntil("the report still rests on the good version") {
+            let inputs = try daemon.report()?["inputs"] as? [[String: Any]] ?? []
+            return inputs.count == 1 && inputs[0]["path"] as? String == "brott.csv" && inputs[0]["sha256"] as? String == good
+        }
+        #expect(try daemon.report()?["period"] as? String == "2023")
+
+        // New data still comes in on top of it.
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the new file joins the good version") { try daemon.reportInputs().sorted() == ["brott.csv", "klotter-2024.csv"] }
+
+        // The corrected file replaces the good version.
+        try daemon.writeData("brott.csv", DaemonHarness.baseData + "2024;Provby;Stöld;44\n")
+        let corrected = DaemonHarness.sha256(of: daemon.data.appendingPathComponent("brott.csv"))
+        try daemon.waitUntil("the corrected file is used") {
+            let inputs = try daemon.report()?["inputs"] as? [[String: Any]] ?? []
+            return inputs.contains { $0["path"] as? String == "brott.csv" && $0["sha256"] as? String == corrected }
+        }
+        #expect(try daemon.reportInputs().filter { $0 == "brott.csv" }.count == 1)
+        #expect(try daemon.stop() == 0)
+    }
+}
