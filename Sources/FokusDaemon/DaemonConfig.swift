@@ -75,6 +75,8 @@ public struct DaemonConfig: Sendable {
         public var passwordFile: URL?
         /// An environment variable holding the password.
         public var passwordEnv: String?
+        /// A PEM file of the certificate authorities to trust (default: the system's).
+        public var caFile: URL?
         /// Seconds before a connection attempt is given up.
         public var timeoutSeconds = 30
     }

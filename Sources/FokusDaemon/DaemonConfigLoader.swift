@@ -150,7 +150,7 @@ public enum DaemonConfigLoader {
     }
 
     static let mailKeys = ["transport", "from", "to", "outbox", "sendmail", "smtp", "retry"]
-    static let smtpKeys = ["host", "port", "tls", "username", "password_file", "password_env", "timeout_s"]
+    static let smtpKeys = ["host", "port", "tls", "username", "password_file", "password_env", "ca_file", "timeout_s"]
 
     static func readMail(_ node: YAMLNode, into mail: inout DaemonConfig.Mail, reader: inout YAMLFieldReader, base: URL) {
         guard let entries = reader.mapping(node, named: "`notify.mail`", allowed: mailKeys) else { return }
@@ -219,6 +219,7 @@ public enum DaemonConfigLoader {
             case "username": smtp.username = reader.text(value, named: "`smtp.username`")
             case "password_file": smtp.passwordFile = reader.text(value, named: "`smtp.password_file`").map { resolve($0, base) }
             case "password_env": smtp.passwordEnv = reader.text(value, named: "`smtp.password_env`")
+            case "ca_file": smtp.caFile = reader.text(value, named: "`smtp.ca_file`").map { resolve($0, base) }
             default:
                 if let seconds = reader.wholeNumber(value, named: "`smtp.timeout_s`") { smtp.timeoutSeconds = max(1, seconds) }
             }

@@ -116,6 +116,7 @@ struct SMTPTransport: MailTransport {
             _ = fokus_curl_setopt_long(handle, CURLOPT_TIMEOUT, settings.timeoutSeconds * 4)
             _ = fokus_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
             if settings.tls == .starttls { _ = fokus_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
+            if let caFile = settings.caFile { _ = fokus_curl_setopt_string(handle, CURLOPT_CAINFO, caFile.path) }
             if let username = settings.username { _ = fokus_curl_setopt_string(handle, CURLOPT_USERNAME, username) }
             if let password { _ = fokus_curl_setopt_string(handle, CURLOPT_PASSWORD, password) }
             return curl_easy_perform(handle)

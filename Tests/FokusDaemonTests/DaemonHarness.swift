@@ -225,10 +225,14 @@ final class SMTPSink: @unchecked Sendable {
     /// `user:password` the server requires (AUTH), or `nil` for none.
     let credentials: String?
 
-    init(folder: URL, port: Int = 0, credentials: String? = nil) {
+    /// Extra environment: `SINK_TLS`, `SINK_CERT`, `SINK_KEY` (see `smtp_sink.py`).
+    let environment: [String: String]
+
+    init(folder: URL, port: Int = 0, credentials: String? = nil, environment: [String: String] = [:]) {
         self.folder = folder
         self.port = port
         self.credentials = credentials
+        self.environment = environment
     }
 
     func start() throws {
@@ -240,6 +244,7 @@ final class SMTPSink: @unchecked Sendable {
             portFile.path, folder.path, String(port),
         ] + (credentials.map { [$0] } ?? [])
         process.standardOutput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         try process.run()
         self.process = process
         let deadline = Date().addingTimeInterval(20)

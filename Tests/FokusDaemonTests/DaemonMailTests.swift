@@ -272,3 +272,48 @@ struct DaemonSendmailTests {
         #expect(try daemon.store().mailQueueSummary().queued == 1)
     }
 }
+
+/// SMTP over TLS: STARTTLS and implicit TLS against a server with its own certificate authority.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonSMTPTLSTests {
+    /// A self-signed certificate for 127.0.0.1, made with the openssl command.
+    static func certificate(in folder: URL) throws -> (cert: URL, key: URL) {
+        let cert = folder.appendingPathComponent("smtp-cert.pem")
+        let key = folder.appendingPathComponent("smtp-key.pem")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.path, "-out", cert.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HarnessError("openssl could not make a certificate") }
+        return (cert, key)
+    }
+
+    @Test(arguments: ["starttls", "tls"])
+    func mailGoesOutEncryptedAndAnUntrustedServerIsRefused(tls: String) throws {
+        let daemon = try DaemonHarness()
+        let (cert, key) = try Self.certificate(in: daemon.root)
+        let sink = SMTPSink(
+            folder: daemon.root.appendingPathComponent("received"),
+            environment: ["SINK_TLS": tls, "SINK_CERT": cert.path, "SINK_KEY": key.path])
+        try sink.start()
+        // Without the authority the certificate is not trusted: nothing is sent.
+        try daemon.writeConfig(mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: \(tls), timeout_s: 5 }")
+        let refused = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(refused.output.contains("mail not delivered"), "\(refused.output)")
+        #expect(sink.messages().isEmpty)
+
+        try daemon.writeConfig(
+            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: \(tls), ca_file: \(cert.path), timeout_s: 5 }")
+        Thread.sleep(forTimeInterval: 0.4)  // the back-off of the refused attempt
+        let sent = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(sent.status == 0)
+        #expect(sink.messages().count == 1, "\(sent.output)")
+        #expect(sink.messages().first?["tls"] as? Bool == true)
+    }
+}

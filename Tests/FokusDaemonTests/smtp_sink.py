@@ -2,7 +2,8 @@
 
 Usage: python3 smtp_sink.py PORT_FILE MAIL_DIR [PORT [USER:PASSWORD]]
 Listens on 127.0.0.1 (PORT, or a free port), writes the port to PORT_FILE once listening, and
-saves each message byte for byte as MAIL_DIR/N.eml with a summary MAIL_DIR/N.json that Python's
+with SINK_TLS=starttls or SINK_TLS=tls (and SINK_CERT, SINK_KEY) requires
+STARTTLS or speaks implicit TLS; saves each message byte for byte as MAIL_DIR/N.eml with a summary MAIL_DIR/N.json that Python's
 email parser made of it (decoded subject, content types, Message-ID, defects).
 """
 import asyncio
@@ -12,6 +13,7 @@ import json
 import os
 import signal
 import socket
+import ssl
 import sys
 import warnings
 
@@ -36,6 +38,7 @@ class Sink:
                 bodies[part.get_content_type()] = part.get_content()
         summary = {
             "mail_from": envelope.mail_from,
+            "tls": server.transport.get_extra_info("ssl_object") is not None,
             "auth_login": session.auth_data.decode() if isinstance(session.auth_data, bytes) else None,
             "rcpt_tos": envelope.rcpt_tos,
             "subject": str(message["Subject"]),
@@ -77,6 +80,14 @@ def main():
 
         options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
         warnings.simplefilter("ignore")
+    tls = os.environ.get("SINK_TLS", "none")
+    if tls != "none":
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(os.environ["SINK_CERT"], os.environ["SINK_KEY"])
+        if tls == "starttls":
+            options.update(tls_context=context, require_starttls=True)
+        else:
+            options.update(ssl_context=context)
     controller = Controller(Sink(folder), hostname="127.0.0.1", port=port, **options)
     controller.start()
     with open(port_file + ".part", "w") as f:
