@@ -46,8 +46,8 @@ public enum DaemonConfigLoader {
         var defaults = JobDraft()
         readJobFields(fields, into: &defaults, reader: &reader, base: base, where: "the configuration")
         if let jobsNode = fields["jobs"] {
-            for key in ["rules", "data", "output", "name", "scope"] where fields[key] != nil {
-                reader.error("`\(key)` belongs inside each job when `jobs:` is given", at: fields[key]!)
+            for key in ["rules", "data", "output", "name", "scope"] {
+                if let node = fields[key] { reader.error("`\(key)` belongs inside each job when `jobs:` is given", at: node) }
             }
             if case .sequence(let items, _) = jobsNode, !items.isEmpty {
                 var names: Set<String> = []

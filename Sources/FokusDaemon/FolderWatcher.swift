@@ -254,6 +254,11 @@ private final class InotifyLoop: @unchecked Sendable {
     }
 
     private func handle(wd: Int32, mask: UInt32, name: String) {
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost: read everything again.
+            watcher.rulesFileChanged()
+            return
+        }
         if wd == rulesWatch {
             if FolderWatcher.isRuleFile(name) { watcher.rulesFileChanged() }
             return
