@@ -279,11 +279,15 @@ final class JobRunner {
     // MARK: Outputs
 
     private func writeOutputs(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) {
-        let files: [(String, String)] = [
+        var files: [(String, String)] = [
             ("report.json", evaluation.rendered(as: .json, changes: changes, language: job.language)),
             ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
             ("priorities.csv", evaluation.rendered(as: .csv, changes: changes, language: job.language)),
         ]
+        // The HTML page, once the engine has a renderer for it.
+        if let html = ReportFormat(rawValue: "html") {
+            files.append(("report.html", evaluation.rendered(as: html, changes: changes, language: job.language)))
+        }
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         do {
@@ -314,7 +318,7 @@ final class JobRunner {
         if !quarantined.isEmpty { intro += "\n" + strings.rejectedFilesNote(quarantined) }
         let report = evaluation.rendered(as: .text, changes: changes, language: job.language)
         let text = intro + "\n\n" + report
-        let html = """
+        let html = ReportFormat(rawValue: "html").map { evaluation.rendered(as: $0, changes: changes, language: job.language) } ?? """
             <!DOCTYPE html>
             <html lang="\(job.language.rawValue)"><head><meta charset="utf-8"><title>\(HTML.escape(subject))</title></head>
             <body><p>\(HTML.escape(intro).replacingOccurrences(of: "\n", with: "<br>"))</p>
