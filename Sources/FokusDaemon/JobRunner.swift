@@ -19,6 +19,8 @@ final class JobRunner {
     /// Where the last accepted version of each data file is kept, so that a bad replacement of a
     /// good file leaves the good version in force until it is corrected.
     let lastGoodFolder: URL
+    /// Reads only the data files that changed since the last evaluation.
+    private let loader = IncrementalLoader()
     /// The SHA-256 of each copy made by this process, by relative path.
     private var lastGoodCopies: [String: String] = [:]
 
@@ -133,7 +135,7 @@ final class JobRunner {
         var dataset: Dataset
         let rejectedFiles: [RejectedFile]
         do {
-            (dataset, rejectedFiles) = try pipeline.loadDataForQuarantine(excluding: inProgress)
+            (dataset, rejectedFiles) = try loader.load(pipeline, folder: job.data, excluding: inProgress)
         } catch {
             logger.notice("no data yet: \(error.diagnostics.map(\.description).joined(separator: "; "))")
             return .noData
@@ -208,7 +210,9 @@ final class JobRunner {
             if outputsMissing { writeOutputs(evaluation, changes: nil, archive: false) }
             // A mail queued for this evaluation before a crash is queued now; a delivered one stays delivered.
             if job.notify.on != .never { queueReportMail(evaluation, changes: nil, evaluationID: previous.id, changed: false, quarantined: []) }
-            logger.info("evaluated: nothing changed", metadata: ["evaluation": "\(previous.id)", "seconds": "\(seconds)"])
+            logger.info(
+                "evaluated: nothing changed",
+                metadata: ["evaluation": "\(previous.id)", "seconds": "\(seconds)", "files_read": "\(loader.lastReads)"])
             return .unchanged(previous.id)
         }
         let changes = previous.flatMap { stored in
@@ -231,7 +235,10 @@ final class JobRunner {
         }
         logger.info(
             "evaluated: \(evaluation.scope) \(evaluation.period), selected \(evaluation.selected.map(\.id).joined(separator: ", "))",
-            metadata: ["evaluation": "\(evaluationID)", "seconds": "\(seconds)", "files": "\(dataset.inputs.count)"])
+            metadata: [
+                "evaluation": "\(evaluationID)", "seconds": "\(seconds)", "files": "\(dataset.inputs.count)",
+                "files_read": "\(loader.lastReads)",
+            ])
         return .recorded(evaluationID)
     }
 

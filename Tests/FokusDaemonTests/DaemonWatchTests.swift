@@ -235,3 +235,44 @@ struct DaemonLastGoodTests {
         #expect(try daemon.stop() == 0)
     }
 }
+
+/// One new file costs reading that file, not all the data ingested before.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonIncrementalTests {
+    static func filesRead(in line: Substring) -> Int? {
+        guard let range = line.range(of: "files_read=") else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test func aNewFileIsTheOnlyFileRead() throws {
+        let daemon = try DaemonHarness()
+        // Forty files of events, a year each of one category.
+        for index in 0..<40 {
+            var text = "datum;kommun;brottskategori\n"
+            for day in 0..<300 { text += "\(2000 + index / 3)-\(String(format: "%02d", day % 12 + 1))-01;Provby;\(["Stöld", "Klotter", "Inbrott"][index % 3])\n" }
+            try daemon.writeData(String(format: "handelser-%02d.csv", index), text)
+        }
+        try daemon.writeConfig()
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.reportInputs().count == 41 }
+        try daemon.waitUntil("the daemon is ready") { daemon.log.contains("ready:") }
+        let evaluatedBefore = daemon.log.split(separator: "\n").filter { $0.contains("] evaluated") }.count
+
+        try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
+        try daemon.waitUntil("the new file is evaluated") {
+            daemon.log.split(separator: "\n").contains { $0.contains("] evaluated") && $0.contains("files=42 ") }
+        }
+        let lines = daemon.log.split(separator: "\n").filter { $0.contains("] evaluated") }
+        let after = lines.dropFirst(evaluatedBefore)
+        #expect(after.compactMap(Self.filesRead).first == 1, "\(after)")
+        // The same data read whole gives the same report.
+        #expect(try daemon.stop() == 0)
+        let incremental = try Data(contentsOf: daemon.output.appendingPathComponent("report.json"))
+        let full = try daemon.run(["evaluate", "--rules", "rules", "--data", "data", "--format", "json"])
+        #expect(full.status == 0)
+        let a = try JSONSerialization.jsonObject(with: incremental) as? [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(full.output.utf8)) as? [String: Any]
+        #expect((a?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double } == (b?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double })
+        #expect((a?["inputs"] as? [[String: Any]])?.count == 42)
+    }
+}
