@@ -317,3 +317,26 @@ struct DaemonSMTPTLSTests {
         #expect(sink.messages().first?["tls"] as? Bool == true)
     }
 }
+
+/// SIGTERM while an evaluation is under way: it is finished, then the daemon exits 0.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonShutdownTests {
+    @Test func sigtermFinishesTheEvaluationUnderWayAndExitsZero() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig(quietMS: 50)
+        try daemon.start()
+        try daemon.waitUntil("the daemon is ready") { daemon.log.contains("ready:") }
+        var events = "datum;kommun;brottskategori\n"
+        for i in 0..<120_000 { events += "2024-\(String(format: "%02d", i % 12 + 1))-15;Provby;Stöld\n" }
+        let evaluationsBefore = daemon.log.components(separatedBy: "] evaluating").count
+        try events.write(to: daemon.data.appendingPathComponent("handelser.csv"), atomically: true, encoding: .utf8)
+        try daemon.waitUntil("the evaluation of the big file starts") {
+            daemon.log.components(separatedBy: "] evaluating").count > evaluationsBefore
+        }
+        #expect(try daemon.stop() == 0)
+        #expect(daemon.log.contains("stopped"))
+        // The evaluation under way was finished: its report and its ledger row are there.
+        #expect(try daemon.reportInputs().contains("handelser.csv"))
+        #expect(try daemon.store().ingestedFiles().contains { $0.path.hasSuffix("/handelser.csv") })
+    }
+}
