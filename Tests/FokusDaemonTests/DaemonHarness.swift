@@ -84,7 +84,8 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Writes `fokus.yaml`; `mail` is the `notify.mail` block's inner lines (indented by 4).
     func writeConfig(
-        mail: String = "transport: outbox", quietMS: Int = 200, to: [String] = ["samordnare@example.se"], extra: String = ""
+        mail: String = "transport: outbox", quietMS: Int = 200, to: [String] = ["samordnare@example.se"], extra: String = "",
+        notifyOn: String = "change"
     ) throws {
         let text = """
             # written by the daemon tests
@@ -96,7 +97,7 @@ final class DaemonHarness: @unchecked Sendable {
             lang: sv
             watch: { quiet_ms: \(quietMS) }
             notify:
-              on: change
+              on: \(notifyOn)
               mail:
                 from: lagesbild@example.se
                 to: [\(to.joined(separator: ", "))]

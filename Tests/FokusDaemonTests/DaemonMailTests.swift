@@ -340,3 +340,21 @@ struct DaemonShutdownTests {
         #expect(try daemon.store().ingestedFiles().contains { $0.path.hasSuffix("/handelser.csv") })
     }
 }
+
+/// `notify.on`: `never` sends nothing, `always` a mail per evaluation, `change` only when it changed.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonNotifyTests {
+    @Test(arguments: [("never", 0, 0), ("change", 1, 1), ("always", 1, 2)])
+    func mailsPerRunOfTheSameData(on: String, afterFirst: Int, afterSecond: Int) throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig(notifyOn: on)
+        func mails() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: daemon.outbox.path)) ?? []).filter { $0.hasSuffix(".eml") }.count
+        }
+        #expect(try daemon.run(["daemon", "--config", "fokus.yaml", "--once"]).status == 0)
+        #expect(mails() == afterFirst)
+        #expect(try daemon.run(["daemon", "--config", "fokus.yaml", "--once"]).status == 0)
+        #expect(mails() == afterSecond)
+        #expect(FileManager.default.fileExists(atPath: daemon.output.appendingPathComponent("report.json").path))
+    }
+}
