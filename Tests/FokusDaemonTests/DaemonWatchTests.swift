@@ -40,6 +40,12 @@ struct DaemonWatchTests {
         try FileManager.default.moveItem(at: hidden, to: daemon.data.appendingPathComponent("stold-2024.csv"))
         try daemon.waitUntil("the renamed file is in the report") { try daemon.reportInputs().contains("stold-2024.csv") }
 
+        // A file in a new subfolder.
+        try FileManager.default.createDirectory(at: daemon.data.appendingPathComponent("2024"), withIntermediateDirectories: true)
+        Thread.sleep(forTimeInterval: 0.3)
+        try daemon.writeData("2024/inbrott.csv", "år;kommun;brottskategori;antal\n2024;Provby;Inbrott;9\n")
+        try daemon.waitUntil("the file in the subfolder is in the report") { try daemon.reportInputs().contains("2024/inbrott.csv") }
+
         // A file with a bad row: quarantined with its reason, the rest still evaluated.
         try daemon.writeData("trasig.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;tolv\n")
         let rejected = daemon.data.appendingPathComponent("rejected/trasig.csv")
