@@ -132,6 +132,10 @@ final class JobRunner {
         logger.info("evaluating", metadata: inProgress.isEmpty ? [:] : ["left_out_in_progress": "\(inProgress.sorted())"])
         let started = ContinuousClock.now
         let pipeline = self.pipeline
+        guard FileManager.default.fileExists(atPath: job.data.path) else {
+            logger.notice("no data yet: the data folder \(job.data.path) does not exist")
+            return .noData
+        }
         var dataset: Dataset
         let rejectedFiles: [RejectedFile]
         do {
