@@ -24,11 +24,16 @@ struct DaemonStrings: Sendable {
         return text(sv: "Fokus \(scope) \(period): \(areas) (\(change))", en: "Fokus \(scope) \(period): \(areas) (\(change))")
     }
 
-    func reportIntro(scope: String, period: String, changed: Bool, firstEvaluation: Bool) -> String {
+    func reportIntro(scope: String, period: String, changed: Bool, firstEvaluation: Bool, rulesChanged: Bool = false) -> String {
         if firstEvaluation {
             return text(
                 sv: "Första bedömningen för \(scope) \(period) med de data som finns i mappen.",
                 en: "The first evaluation for \(scope) \(period) with the data in the folder.")
+        }
+        if changed && rulesChanged {
+            return text(
+                sv: "Reglerna har ändrats och gett en ny bedömning för \(scope) \(period). Vad som ändrats står först.",
+                en: "The rules changed and gave a new evaluation for \(scope) \(period). What changed comes first.")
         }
         return changed
             ? text(sv: "Nya eller ändrade data har gett en ny bedömning för \(scope) \(period). Vad som ändrats står först.",

@@ -235,7 +235,9 @@ final class JobRunner {
             return .failed
         }
         if job.notify.on != .never {
-            queueReportMail(evaluation, changes: changes, evaluationID: evaluationID, changed: changed, quarantined: quarantined, first: previous == nil)
+            queueReportMail(
+                evaluation, changes: changes, evaluationID: evaluationID, changed: changed, quarantined: quarantined,
+                first: previous == nil, rulesChanged: previous.map { $0.rulesDigest != rulesDigest } ?? false)
         }
         logger.info(
             "evaluated: \(evaluation.scope) \(evaluation.period), selected \(evaluation.selected.map(\.id).joined(separator: ", "))",
@@ -317,7 +319,7 @@ final class JobRunner {
 
     private func queueReportMail(
         _ evaluation: Evaluation, changes: ChangeSummary?, evaluationID: Int64, changed: Bool, quarantined: [String],
-        first: Bool = false
+        first: Bool = false, rulesChanged: Bool = false
     ) {
         let mail = job.notify.mail
         let recipients = mail.to.isEmpty ? ["fokus@localhost"] : mail.to
@@ -325,7 +327,8 @@ final class JobRunner {
         let period = evaluation.period.description
         let subject = strings.reportSubject(
             scope: scope, period: period, selected: evaluation.selected.map(\.name), changed: changed)
-        var intro = strings.reportIntro(scope: scope, period: period, changed: changed, firstEvaluation: first)
+        var intro = strings.reportIntro(
+            scope: scope, period: period, changed: changed, firstEvaluation: first, rulesChanged: rulesChanged)
         if !quarantined.isEmpty { intro += "\n" + strings.rejectedFilesNote(quarantined) }
         let report = evaluation.rendered(as: .text, changes: changes, language: job.language)
         let text = intro + "\n\n" + report
