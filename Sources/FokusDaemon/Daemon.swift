@@ -86,7 +86,9 @@ public enum Daemon {
         }
 
         let notifier = SystemdNotifier()
-        let jobs = JobsService(runners: UncheckedRunners(runners), mailer: mailer, notifier: notifier, logger: logger, writeMetrics: writeMetrics)
+        let jobs = JobsService(
+            runners: UncheckedRunners(runners), mailer: mailer, notifier: notifier, logger: logger, writeMetrics: writeMetrics,
+            config: config)
         let mail = MailService(mailer: mailer, writeMetrics: writeMetrics)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: jobs, successTerminationBehavior: .gracefullyShutdownGroup),
@@ -123,6 +125,22 @@ struct JobsService: Service {
     let notifier: SystemdNotifier
     let logger: Logger
     let writeMetrics: @Sendable () -> Void
+    let config: DaemonConfig
+
+    /// On SIGHUP: checks the configuration file. It is read only at start, so a change is
+    /// reported (and a broken one never replaces the one in force).
+    static func checkConfiguration(_ config: DaemonConfig, logger: Logger) {
+        do {
+            let reread = try Daemon.loadConfig(path: config.file.path)
+            if Daemon.summary(of: reread) != Daemon.summary(of: config) {
+                logger.notice("the configuration file changed; restart the daemon to apply it (the rules are reloaded now)")
+            }
+        } catch {
+            logger.error(
+                "the configuration file has errors; the configuration in force stays",
+                metadata: ["errors": "\(error.diagnostics.map(\.description).joined(separator: "\n"))"])
+        }
+    }
 
     func run() async throws {
         var watchers: [FolderWatcher] = []
@@ -146,11 +164,13 @@ struct JobsService: Service {
 
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         let pairs = UncheckedPairs(pairs: Array(zip(runners.runners, watchers)))
+        let config = self.config
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await _ in hangups {
                         logger.info("SIGHUP: reloading the rules")
+                        Self.checkConfiguration(config, logger: logger)
                         for (_, watcher) in pairs.pairs { watcher.requestReload() }
                     }
                 }

@@ -110,7 +110,10 @@ struct DaemonWatchTests {
         // A fixed file with top 1, picked up by SIGHUP as well as by the watcher.
         try DaemonHarness.rulesYAML.replacingOccurrences(of: "select: { top: 2 }", with: "select: { top: 1 }")
             .write(to: ruleFile, atomically: true, encoding: .utf8)
+        // A broken edit of the configuration is reported on SIGHUP and does not replace the one in force.
+        try daemon.writeConfig(extra: "wacth: {}")
         if let process = daemon.process { kill(process.processIdentifier, SIGHUP) }
+        try daemon.waitUntil("the broken configuration is reported") { daemon.log.contains("the configuration file has errors") }
         try daemon.waitUntil("the fixed rules select one area") {
             let ranking = try daemon.report()?["ranking"] as? [[String: Any]] ?? []
             return ranking.filter { $0["selected"] as? Bool == true }.count == 1
