@@ -21,6 +21,10 @@ final class JobRunner {
     let lastGoodFolder: URL
     /// Reads only the data files that changed since the last evaluation.
     private let loader = IncrementalLoader()
+    /// The (path, SHA-256) pairs this process has recorded in the ledger, so that each costs one write.
+    private var recordedInLedger: Set<String> = []
+    /// The evaluation whose mail this process has made sure is queued.
+    private var mailEnsuredFor: Int64?
     /// The SHA-256 of each copy made by this process, by relative path.
     private var lastGoodCopies: [String: String] = [:]
 
@@ -168,13 +172,14 @@ final class JobRunner {
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
         mergeLastGoodVersions(into: &dataset)
         keepLastGoodCopies(of: dataset)
-        for input in dataset.inputs {
+        for input in dataset.inputs where !recordedInLedger.contains(input.path + "\u{0}" + input.sha256) {
             let url = job.data.appendingPathComponent(input.path)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             do {
                 let isNew = try store.recordIngestedFile(
                     path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
                 if isNew { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
+                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
             } catch {
                 logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
             }
@@ -213,7 +218,10 @@ final class JobRunner {
         if let previous, !changed, !mailAgain {
             if outputsMissing { writeOutputs(evaluation, changes: nil, archive: false) }
             // A mail queued for this evaluation before a crash is queued now; a delivered one stays delivered.
-            if job.notify.on != .never { queueReportMail(evaluation, changes: nil, evaluationID: previous.id, changed: false, quarantined: []) }
+            if job.notify.on != .never, mailEnsuredFor != previous.id {
+                queueReportMail(evaluation, changes: nil, evaluationID: previous.id, changed: false, quarantined: [])
+                mailEnsuredFor = previous.id
+            }
             logger.info(
                 "evaluated: nothing changed",
                 metadata: ["evaluation": "\(previous.id)", "seconds": "\(seconds)", "files_read": "\(loader.lastReads)"])
