@@ -285,3 +285,41 @@ struct DaemonIncrementalTests {
         #expect((a?["inputs"] as? [[String: Any]])?.count == 42)
     }
 }
+
+/// Polling (network shares): a file still growing between polls is not read until it stops.
+@Suite(.timeLimit(.minutes(1)))
+struct DaemonPollingTests {
+    @Test func aFileGrowingBetweenPollsIsReadOnceItStops() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig(quietMS: 100, extra: "")
+        let config = try String(contentsOf: daemon.root.appendingPathComponent("fokus.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "watch: { quiet_ms: 100 }", with: "watch: { quiet_ms: 100, poll_seconds: 0.3 }")
+        try config.write(to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.reportInputs() == ["brott.csv"] }
+
+        let slow = daemon.data.appendingPathComponent("langsam.csv")
+        _ = FileManager.default.createFile(atPath: slow.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: slow)
+        handle.write(Data("år;kommun;brottskategori;antal\n".utf8))
+        for year in 2019...2024 {
+            Thread.sleep(forTimeInterval: 0.2)  // shorter than the poll interval: each poll sees it grow
+            handle.write(Data("\(year);Provby;Inbrott;\(year - 2000)\n".utf8))
+        }
+        try handle.close()
+        try daemon.waitUntil("the grown file is in the report") { try daemon.reportInputs().contains("langsam.csv") }
+        let rows = try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/langsam.csv") }
+        #expect(rows.map(\.sha256) == [DaemonHarness.sha256(of: slow)])
+        #expect(try daemon.stop() == 0)
+    }
+
+    @Test func onceExitsOneWhenTheRulesAreBroken() throws {
+        let daemon = try DaemonHarness()
+        try daemon.writeConfig()
+        try "fokus: 1\nareas: []\nweigths: {}\n".write(
+            to: daemon.rules.appendingPathComponent("regler.yaml"), atomically: true, encoding: .utf8)
+        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("did you mean \\\"weights\\\"") || result.output.contains("did you mean \"weights\""))
+    }
+}
