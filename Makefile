@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 BENCH_ROWS ?= 1500000
 SWIFT ?= swift
 SHELL = /bin/bash
-APT_PACKAGES = libyaml-dev libsqlite3-dev pkg-config
+APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl pkg-config
 
 .PHONY: build run test deps bench install clean
 
@@ -44,6 +44,8 @@ deps:
 		echo "Installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c "import aiosmtpd" 2>/dev/null || { echo "Installing: aiosmtpd (the SMTP server of the daemon tests)"; \
+		python3 -m pip install -q aiosmtpd; }
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system libyaml, as Debian ships it (libyaml-dev).
@@ -30,17 +32,41 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system libcurl (libcurl4-openssl-dev): the daemon's SMTP client.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
         .target(name: "FokusState", dependencies: ["CSQLite"]),
+        // One evaluation run as the CLI, the rule tests and the daemon need it.
+        .target(name: "FokusPipeline", dependencies: ["Fokus", "FokusState"]),
+        // The daemon: configuration, watching, quarantine, atomic outputs, mail, metrics.
+        .target(
+            name: "FokusDaemon",
+            dependencies: [
+                "Fokus",
+                "FokusState",
+                "FokusPipeline",
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
             dependencies: [
                 "Fokus",
                 "FokusState",
+                "FokusPipeline",
+                "FokusDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The embedding example shown in the README.
@@ -52,6 +78,12 @@ let package = Package(
         ),
         .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
         .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
+        // Integration: the real `fokus daemon` on temporary folders, a real SMTP server on loopback.
+        .testTarget(
+            name: "FokusDaemonTests",
+            dependencies: ["Fokus", "FokusState", "FokusPipeline", "FokusDaemon"],
+            exclude: ["smtp_sink.py"]
+        ),
     ]
 )
 

@@ -149,3 +149,18 @@ extension StateStore {
         )
     }
 }
+
+extension StateStore {
+    /// How many mails wait for delivery (status `queued`) and when the oldest of them was queued.
+    public func mailQueueSummary() throws -> (queued: Int, oldestCreatedAt: Date?) {
+        try withDatabase { database in
+            try database.queryFirst(
+                "SELECT count(*), min(created_at) FROM mail_queue WHERE status = 'queued'",
+                [],
+                { row in
+                    (Int(row.int64(0)), try Encoding.optionalDate(row.optionalText(1), column: "mail_queue.created_at"))
+                }
+            ) ?? (0, nil)
+        }
+    }
+}

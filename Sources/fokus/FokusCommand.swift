@@ -15,6 +15,7 @@ struct FokusCommand: ParsableCommand {
         version: FokusVersion.current,
         subcommands: [
             Evaluate.self, Explain.self, EvalExpr.self, Check.self, TestCommand.self, Adopt.self, Adopted.self, Init.self,
+            DaemonCommand.self,
         ]
     )
 

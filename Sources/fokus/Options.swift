@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fokus
+import FokusPipeline
 import Foundation
 
 /// Where the rules and the data are, and what to evaluate.
@@ -52,26 +53,23 @@ struct EvaluationOptions: ParsableArguments {
         try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
     }
 
+    /// The evaluation pipeline these options describe.
+    var pipeline: EvaluationPipeline {
+        var pipeline = EvaluationPipeline(
+            rules: URL(fileURLWithPath: rules), data: URL(fileURLWithPath: data), dataDisplayPath: data,
+            rejectedFiles: keepGoing ? .warn : .fail)
+        pipeline.scope = scope
+        pipeline.period = periodChoice
+        pipeline.samples = samples
+        pipeline.seed = seed
+        pipeline.concentration = concentration
+        return pipeline
+    }
+
     /// Loads rules and data and evaluates them.
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
     func evaluate() throws -> Evaluation {
-        let ruleSet = try loadRules()
-        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
-        if !dataset.rejected.isEmpty && !keepGoing {
-            var diagnostics: [Diagnostic] = []
-            for file in dataset.rejected {
-                diagnostics.append(.context("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
-                diagnostics += file.diagnostics
-            }
-            diagnostics.append(.context("fix the rows above, or run with --keep-going to evaluate without these files"))
-            throw FokusError(diagnostics)
-        }
-        var sensitivity = ruleSet.sensitivity
-        if let samples { sensitivity.samples = samples }
-        if let seed { sensitivity.seed = seed }
-        if let concentration { sensitivity.concentration = concentration }
-        return try Engine(rules: ruleSet).evaluate(
-            dataset, scope: scope, period: periodChoice, sensitivity: sensitivity, adoptions: stateOptions.adoptions())
+        try pipeline.run(state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation
     }
 }

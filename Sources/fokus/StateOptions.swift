@@ -27,18 +27,4 @@ struct StateOptions: ParsableArguments {
             throw FokusError("cannot open the state database: \(error)", at: SourceLocation(file: path))
         }
     }
-
-    /// The adoptions recorded, as the engine takes them; empty when there is no state database.
-    func adoptions() throws -> [Adoption] {
-        guard isAvailable else { return [] }
-        let store = try open()
-        let stored: [AdoptedArea]
-        do { stored = try store.adoptedAreas() } catch { throw FokusError("cannot read adopted areas: \(error)", at: SourceLocation(file: path)) }
-        let ordered = stored.sorted { ($0.fromPeriod, $0.areaID) < ($1.fromPeriod, $1.areaID) }
-        return ordered.compactMap { a in
-            Period(parsing: a.fromPeriod).map {
-                Adoption(areaID: a.areaID, scope: a.scope, from: $0, measures: a.measures, note: a.note)
-            }
-        }
-    }
 }

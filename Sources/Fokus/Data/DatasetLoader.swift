@@ -13,10 +13,14 @@ public enum DatasetLoader {
     ///   - url: the folder or file.
     ///   - displayPath: how paths are shown in diagnostics and ``Dataset/inputs``
     ///     (`Samples/kungsor` gives `Samples/kungsor/brott.csv`); by default the path as given.
+    ///   - excluding: relative paths (as ``DataFolder/files(in:unlisted:)`` gives them) to leave
+    ///     out, such as files still being written.
     /// - Returns: the dataset, with its inputs, rejected files and warnings.
     /// - Throws: ``FokusError`` only when `url` does not exist or the folder cannot be listed;
     ///   problems in the files themselves end up in the dataset.
-    public static func load(from url: URL, displayPath: String? = nil) throws(FokusError) -> Dataset {
+    public static func load(
+        from url: URL, displayPath: String? = nil, excluding: Set<String> = []
+    ) throws(FokusError) -> Dataset {
         var base = displayPath ?? url.relativePath
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         var isDirectory: ObjCBool = false
@@ -25,17 +29,23 @@ public enum DatasetLoader {
         }
         var loader = Loader()
         if isDirectory.boolValue {
-            var files: [(path: String, url: URL)] = []
-            let root: [String]
-            do {
-                root = try FileManager.default.contentsOfDirectory(atPath: url.path)
-            } catch {
-                throw FokusError("\(base) cannot be listed: \(error.localizedDescription)")
+            var rootError: (any Error)?
+            var unlisted: [(String, any Error)] = []
+            let files = DataFolder.files(in: url) { relative, error in
+                if relative.isEmpty { rootError = error } else { unlisted.append((relative, error)) }
             }
-            collect(root, in: url, relative: "", into: &files, loader: &loader, base: base)
-            files.sort { $0.path.precedesByCodePoint($1.path) }
-            for file in files {
-                loader.readFile(at: file.url, path: base == "." ? file.path : "\(base)/\(file.path)")
+            if let rootError {
+                throw FokusError("\(base) cannot be listed: \(rootError.localizedDescription)")
+            }
+            for (path, error) in unlisted {
+                loader.dataset.addWarning(
+                    .warning(
+                        "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                        at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
+            }
+            for file in files where !excluding.contains(file) {
+                loader.readFile(
+                    at: url.appendingPathComponent(file), path: base == "." ? file : "\(base)/\(file)")
             }
         } else {
             loader.readFile(at: url, path: base)
@@ -55,48 +65,16 @@ public enum DatasetLoader {
     public static func load(text: String, name: String) -> Dataset {
         load(contents: Array(text.utf8), name: name)
     }
-
-    private static func collect(
-        _ names: [String], in folder: URL, relative: String, into files: inout [(path: String, url: URL)],
-        loader: inout Loader, base: String
-    ) {
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if name == "rejected" { continue }
-                do {
-                    let inner = try FileManager.default.contentsOfDirectory(atPath: url.path)
-                    collect(inner, in: url, relative: path, into: &files, loader: &loader, base: base)
-                } catch {
-                    loader.dataset.addWarning(
-                        .warning(
-                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
-                            at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
-                }
-            } else {
-                files.append((path, url))
-            }
-        }
-    }
 }
 
 /// The state of one load: the dataset so far and the event ids already counted.
 struct Loader {
-    /// Notes kept beside the data (`README.md`, `*.md`, `*.pdf`) are not data and are passed over silently.
-    static func isDocumentation(_ fileName: String) -> Bool {
-        let lower = fileName.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".pdf") || lower.hasPrefix("readme")
-    }
-
     var dataset = Dataset()
     /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
     var seenEventIDs: Set<String> = []
 
     mutating func readFile(at url: URL, path: String) {
-        guard !Loader.isDocumentation(url.lastPathComponent) else { return }
+        guard !DataFolder.isDocumentation(url.lastPathComponent) else { return }
         let source: ByteSource
         do {
             source = try ByteSource(contentsOf: url)
@@ -227,5 +205,14 @@ struct Loader {
         fileData.inputs.insert(input, at: 0)
         dataset.merge(fileData)
         tally?.add(to: &dataset)
+    }
+}
+
+extension Dataset {
+    /// Removes the rejected files from the dataset and returns them: for a caller that deals with
+    /// them itself (the daemon quarantines them), so the evaluation does not list them as warnings.
+    public mutating func takeRejected() -> [RejectedFile] {
+        defer { rejected = [] }
+        return rejected
     }
 }

@@ -134,3 +134,16 @@ struct SHA256: Sendable {
 extension UInt32 {
     @inline(__always) fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }
+
+/// SHA-256 digests for callers outside the engine (the daemon's ledger and message ids).
+public enum ContentDigest {
+    /// The SHA-256 of `bytes`, as 64 lowercase hex digits.
+    public static func sha256<C: Collection>(of bytes: C) -> String where C.Element == UInt8 {
+        SHA256.hex(of: bytes)
+    }
+
+    /// The SHA-256 of a text's UTF-8 bytes.
+    public static func sha256(of text: String) -> String {
+        SHA256.hex(of: Array(text.utf8))
+    }
+}

@@ -12,6 +12,26 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
+    /// What kind of problem a diagnostic reports, stable across releases and languages, so a
+    /// program (the daemon) can act on it without parsing the message.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The rule set (or a rule file) is invalid: keep the last good rules.
+        public static let rulesInvalid = Code(rawValue: "rules-invalid")
+        /// A data file failed validation and nothing from it was used: quarantine it.
+        public static let dataFileRejected = Code(rawValue: "data-file-rejected")
+        /// There is no data to evaluate yet (no data folder, or no crime rows for the scope).
+        public static let noDataYet = Code(rawValue: "no-data-yet")
+        /// The rules and data were read, but the evaluation failed (for example `missing: error`).
+        public static let evaluationFailed = Code(rawValue: "evaluation-failed")
+        /// A daemon configuration file is invalid.
+        public static let configInvalid = Code(rawValue: "config-invalid")
+
+        public var description: String { rawValue }
+    }
+
     /// How serious the problem is.
     public var severity: Severity
     /// What is wrong and how to fix it, in plain words.
@@ -29,6 +49,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// diagnostics ("rejected data file:", "fix the rows above"), N for a line that stands for N
     /// problems not listed one by one ("… and 10 more errors").
     public var countsAsErrors: Int = 1
+    /// What kind of problem this is, for programs that act on it (`nil` when not classified).
+    public var code: Code?
 
     /// Creates a diagnostic.
     public init(

@@ -15,6 +15,20 @@ public struct FokusError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = [.error(message, at: location)]
     }
 
+    /// The codes of the errors among the diagnostics.
+    public var codes: Set<Diagnostic.Code> {
+        Set(diagnostics.filter { $0.severity == .error }.compactMap(\.code))
+    }
+
+    /// The same error with `code` given to every diagnostic that has none.
+    public func coded(_ code: Diagnostic.Code) -> FokusError {
+        FokusError(diagnostics.map { d in
+            var d = d
+            if d.code == nil { d.code = code }
+            return d
+        })
+    }
+
     /// The diagnostics, one a line.
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What the daemon has done, per job, for the metrics file and the logs. Lock-protected: the
+/// job tasks write it, the metrics writer reads it.
+final class DaemonStatus: @unchecked Sendable {
+    struct Job {
+        var lastEvaluation: Date?
+        var lastDurationSeconds: Double?
+        var evaluations = 0
+        var filesIngested = 0
+        var filesRejectedTotal = 0
+        var lastReloadSucceeded = true
+        var lastReloadAt: Date?
+    }
+
+    private let lock = NSLock()
+    private var jobs: [String: Job] = [:]
+
+    func update(_ name: String, _ body: (inout Job) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        body(&jobs[name, default: Job()])
+    }
+
+    func snapshot() -> [String: Job] {
+        lock.lock()
+        defer { lock.unlock() }
+        return jobs
+    }
+}

@@ -1,0 +1,67 @@
+import FokusState
+import Foundation
+import Logging
+
+/// Delivers the mail queue: every due mail through its job's transport; a failed attempt is
+/// retried with exponential back-off (`retry.first_s`, doubling, at most `retry.max_s`), kept in
+/// the state database so that nothing is lost across restarts.
+struct MailDispatcher: Sendable {
+    let config: DaemonConfig
+    let store: StateStore
+    let logger: Logger
+    /// Transports by job name; tests and the daemon use the configured ones.
+    let transports: [String: any MailTransport]
+
+    init(config: DaemonConfig, store: StateStore, logger: Logger) {
+        self.config = config
+        self.store = store
+        self.logger = logger
+        var transports: [String: any MailTransport] = [:]
+        for job in config.jobs { transports[job.name] = job.notify.mail.makeTransport() }
+        self.transports = transports
+    }
+
+    /// The wait before attempt `attempts + 1`, after `attempts` failed ones.
+    static func backoff(afterFailures attempts: Int, first: Double, max: Double) -> Double {
+        min(max, first * pow(2, Double(min(attempts, 40))))
+    }
+
+    /// Delivers every mail due now. Returns how many were delivered.
+    @discardableResult
+    func deliverDue() -> Int {
+        let due: [QueuedMail]
+        do {
+            due = try store.dueMail()
+        } catch {
+            logger.error("cannot read the mail queue: \(error)")
+            return 0
+        }
+        var delivered = 0
+        for mail in due {
+            guard let job = config.job(named: mail.job) ?? config.jobs.first, let transport = transports[job.name] else { continue }
+            let settings = job.notify.mail
+            let message = MailMessage(
+                from: settings.from, to: mail.recipients, subject: mail.subject, text: mail.bodyText, html: mail.bodyHTML,
+                messageID: mail.messageID, date: mail.createdAt)
+            var logger = logger
+            logger[metadataKey: "job"] = "\(mail.job)"
+            logger[metadataKey: "mail"] = "\(mail.id)"
+            if let evaluation = mail.evaluationID { logger[metadataKey: "evaluation"] = "\(evaluation)" }
+            do {
+                try transport.deliver(message)
+                try store.markMailSent(id: mail.id)
+                delivered += 1
+                logger.info("mail delivered by \(settings.transport.rawValue) to \(mail.recipients.joined(separator: ", "))")
+            } catch {
+                let wait = Self.backoff(afterFailures: mail.attempts, first: settings.retryFirstSeconds, max: settings.retryMaxSeconds)
+                logger.warning("mail not delivered, next attempt in \(Int(wait.rounded())) s: \(error)")
+                do {
+                    try store.markMailFailed(id: mail.id, error: "\(error)", nextAttempt: Date().addingTimeInterval(wait))
+                } catch {
+                    logger.error("cannot record the failed attempt: \(error)")
+                }
+            }
+        }
+        return delivered
+    }
+}

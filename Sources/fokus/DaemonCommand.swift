@@ -1,0 +1,59 @@
+import ArgumentParser
+import Dispatch
+import Fokus
+import FokusDaemon
+import Foundation
+import Logging
+
+/// `fokus daemon --config fokus.yaml`: watch the data folder, re-evaluate, write and mail the priorities.
+struct DaemonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daemon",
+        abstract: "Watch data folders, re-evaluate when files arrive, write the reports and mail them.",
+        discussion: """
+            Configured by one YAML file (see Examples/daemon/fokus.yaml). Runs until SIGTERM or
+            SIGINT (exit 0); SIGHUP reloads the rules. --once evaluates what is there, delivers
+            the mail and exits; --check-config only checks the configuration.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "fokus.yaml"))
+    var config: String = "fokus.yaml"
+
+    @Flag(name: .long, help: "Check the configuration, print a summary, and exit.")
+    var checkConfig = false
+
+    @Flag(name: .long, help: "Evaluate each job once, deliver the mail that is due, and exit.")
+    var once = false
+
+    @Option(name: .long, help: ArgumentHelp("Log level: debug, info, notice, warning or error.", valueName: "level"))
+    var logLevel: String = "info"
+
+    func run() throws {
+        let loaded = try Daemon.loadConfig(path: config)
+        if checkConfig {
+            Terminal.write(Daemon.summary(of: loaded).joined(separator: "\n") + "\n")
+            return
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "fokus.daemon")
+        let once = self.once
+        let result = ExitStatusBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            result.value = await Daemon.run(config: loaded, once: once, logger: logger)
+            done.signal()
+        }
+        done.wait()
+        if result.value != 0 { throw ExitCode(result.value) }
+    }
+}
+
+/// Carries the daemon's exit status from its task to the main thread (written once, then read after the signal).
+final class ExitStatusBox: @unchecked Sendable {
+    var value: Int32 = 0
+}
