@@ -162,7 +162,7 @@ final class DaemonHarness: @unchecked Sendable {
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// Polls `condition` every 50 ms until it holds, or fails after `timeout` seconds.
-    func waitUntil(_ what: String, timeout: Double = 30, _ condition: () throws -> Bool) throws {
+    func waitUntil(_ what: String, timeout: Double = 90, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try condition() { return }

@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// Report mail through a real SMTP server on loopback (aiosmtpd), and what survives a crash.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct DaemonMailTests {
     static func smtpConfig(port: Int) -> String {
         "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(port), tls: none, timeout_s: 5 }"
@@ -155,7 +155,7 @@ struct DaemonMailTests {
 }
 
 /// `fokus daemon --once` and what a name from the rules can and cannot do to a mail's headers.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonOnceTests {
     @Test func onceEvaluatesDeliversAndExitsWithoutLettingANameAddAHeader() throws {
         let daemon = try DaemonHarness()
@@ -205,7 +205,7 @@ struct DaemonOnceTests {
 }
 
 /// SMTP AUTH with the password from the environment or from a file.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonSMTPAuthTests {
     @Test func thePasswordComesFromTheEnvironmentOrAFileAndAWrongOneKeepsTheMailQueued() throws {
         let daemon = try DaemonHarness()
@@ -241,7 +241,7 @@ struct DaemonSMTPAuthTests {
 }
 
 /// The `sendmail` transport: the configured command gets `-t -oi` and the whole message on its input.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonSendmailTests {
     @Test func theCommandReceivesTheMessageWithDashTDashOi() throws {
         let daemon = try DaemonHarness()
@@ -274,7 +274,7 @@ struct DaemonSendmailTests {
 }
 
 /// SMTP over TLS: STARTTLS and implicit TLS against a server with its own certificate authority.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonSMTPTLSTests {
     /// A self-signed certificate for 127.0.0.1, made with the openssl command.
     static func certificate(in folder: URL) throws -> (cert: URL, key: URL) {
@@ -319,7 +319,7 @@ struct DaemonSMTPTLSTests {
 }
 
 /// SIGTERM while an evaluation is under way: it is finished, then the daemon exits 0.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonShutdownTests {
     @Test func sigtermFinishesTheEvaluationUnderWayAndExitsZero() throws {
         let daemon = try DaemonHarness()
@@ -342,7 +342,7 @@ struct DaemonShutdownTests {
 }
 
 /// `notify.on`: `never` sends nothing, `always` a mail per evaluation, `change` only when it changed.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonNotifyTests {
     @Test(arguments: [("never", 0, 0), ("change", 1, 1), ("always", 1, 2)])
     func mailsPerRunOfTheSameData(on: String, afterFirst: Int, afterSecond: Int) throws {

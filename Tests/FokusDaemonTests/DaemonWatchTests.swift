@@ -8,7 +8,7 @@ import Glibc
 
 /// The real `fokus daemon` on a temporary folder: files dropped in every way a user or a copy
 /// tool drops them.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct DaemonWatchTests {
     @Test func completeSlowRenamedAndMalformedFilesAreEachReadOnceComplete() throws {
         let daemon = try DaemonHarness()
@@ -66,6 +66,9 @@ struct DaemonWatchTests {
         for name in ["brott.csv", "klotter-2024.csv", "stold-2024.csv"] {
             let rows = try store.ingestedFiles().filter { $0.path.hasSuffix("/data/\(name)") }
             #expect(rows.map(\.sha256) == [DaemonHarness.sha256(of: daemon.data.appendingPathComponent(name))], "\(name)")
+        }
+        try daemon.waitUntil("the bad file is in the ledger") {
+            try !store.ingestedFiles().filter { $0.path.hasSuffix("/data/trasig.csv") }.isEmpty
         }
         let badRows = try store.ingestedFiles().filter { $0.path.hasSuffix("/data/trasig.csv") }
         #expect(badRows.map(\.kind) == ["rejected"])
@@ -142,7 +145,7 @@ struct DaemonWatchTests {
 }
 
 /// Several jobs in one daemon, polling mode, and the sample configuration in the repository.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonJobsTests {
     @Test func jobsArePolledIndependentlyAndABrokenJobDoesNotStopTheOthers() throws {
         let daemon = try DaemonHarness()
@@ -209,7 +212,7 @@ struct DaemonJobsTests {
 }
 
 /// A bad replacement of a good file: the good version stays in force until the file is corrected.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonLastGoodTests {
     @Test func aBadReplacementKeepsTheLastGoodVersionInForce() throws {
         let daemon = try DaemonHarness()
@@ -246,7 +249,7 @@ struct DaemonLastGoodTests {
 }
 
 /// One new file costs reading that file, not all the data ingested before.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonIncrementalTests {
     static func filesRead(in line: Substring) -> Int? {
         guard let range = line.range(of: "files_read=") else { return nil }
@@ -287,7 +290,7 @@ struct DaemonIncrementalTests {
 }
 
 /// Polling (network shares): a file still growing between polls is not read until it stops.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct DaemonPollingTests {
     @Test func aFileGrowingBetweenPollsIsReadOnceItStops() throws {
         let daemon = try DaemonHarness()

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// `Type=notify`: the daemon tells systemd when it is ready, pings the watchdog, and says it stops.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(4)))
 struct SystemdNotifyTests {
     /// A datagram socket standing in for systemd's `$NOTIFY_SOCKET`.
     final class NotifySocket {
