@@ -1,11 +1,25 @@
 import Fokus
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writing to the terminal: results to standard output, problems to standard error.
+///
+/// Everything written passes through ``TerminalText/sanitized(_:)``, so that escape sequences hidden in data,
+/// rules or notes cannot drive the terminal. Writes go straight to the file descriptors with `write(2)`: a
+/// full disk (`> /dev/full`) or a closed descriptor (`>&-`) ends the command with exit code 1 and, when
+/// standard error still works, a message; it never traps.
 enum Terminal {
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        // Nothing more can be said when standard error itself fails; the exit code still tells.
+        if !writeAll(TerminalText.sanitized(line), to: 2) { failedStandardError = true }
     }
+
+    /// Whether a write to standard error has failed (the exit code is then 1 at least).
+    nonisolated(unsafe) private(set) static var failedStandardError = false
 
     /// Prints diagnostics, each with the offending source line and a caret when the file can be read.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
@@ -16,8 +30,32 @@ enum Terminal {
         if errors > 1 { printError("\(errors) errors") }
     }
 
+    /// Writes a result to standard output, or ends the command with exit code 1 when it cannot be written.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard writeAll(TerminalText.sanitized(text), to: 1) else {
+            let reason = String(cString: strerror(errno))
+            printError("error: the output cannot be written (standard output: \(reason))")
+            exit(1)
+        }
+    }
+
+    /// Writes every byte of `text` to `descriptor`, retrying after interruptions; `false` on an error.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return true }
+        return bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if written == 0 { return false }
+                offset += written
+            }
+            return true
+        }
     }
 }
 
@@ -26,7 +64,9 @@ enum DiagnosticPrinter {
     static func rendered(_ diagnostic: Diagnostic) -> String {
         guard diagnostic.field == nil else { return diagnostic.description }  // data rows: file:line: column: reason
         return diagnostic.rendered { file in
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size < 1 << 20
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = attributes[.size] as? Int, size < 1 << 20
             else { return nil }
             return try? String(contentsOfFile: file, encoding: .utf8)
         }

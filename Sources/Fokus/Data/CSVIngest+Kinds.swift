@@ -81,7 +81,7 @@ extension CSVIngest {
             let share = row.percent || !percentScale ? row.share : row.share / 100
             guard share >= 0 && share <= 1 else {
                 let range = percentScale && !row.percent ? "0–100 (this file's shares are percentages)" : "0–1"
-                bad.add(line: row.line, column: layout.name(.share), "\"\(row.text)\" is outside \(range)")
+                bad.add(line: row.line, column: layout.name(.share), "\"\(DataValues.abbreviated(row.text))\" is outside \(range)")
                 continue
             }
             dataset.addSurveyShare(scope: row.scope, period: row.period, item: row.item, share: share)

@@ -150,7 +150,7 @@ struct Loader {
         guard let layout else {
             let message: String
             if let firstHeader {
-                let seen = firstHeader.map { "\"\($0)\"" }.joined(separator: ", ")
+                let seen = firstHeader.map { "\"\(DataValues.abbreviated($0))\"" }.joined(separator: ", ")
                 message =
                     "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
             } else {

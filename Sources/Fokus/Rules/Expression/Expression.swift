@@ -9,6 +9,12 @@
 /// `== != < <= > >=` (not chained), `in`, `not in`, `and`, `or`, `not`, parentheses, and `min(a, b, …)`,
 /// `max(a, b, …)`, `abs(x)`. Types are checked when parsing.
 public struct Expression: Sendable, CustomStringConvertible {
+    /// The longest condition accepted, in characters.
+    public static let maximumLength = 10_000
+    /// The deepest nesting accepted: parentheses, `not`, unary minus, calls and lists each add a level, and so
+    /// does every operator of a chain (`a + b + c` is three levels deep).
+    public static let maximumDepth = 200
+
     /// The text as written.
     public let source: String
     /// The checked syntax tree.
@@ -17,7 +23,13 @@ public struct Expression: Sendable, CustomStringConvertible {
     /// Parses and type-checks `source`, which must be a condition (true or false).
     /// - Throws: ``ExpressionError`` with the character offset of the problem.
     public static func parse(_ source: String) throws(ExpressionError) -> Expression {
-        let characters = Array(source)
+        guard source.utf8.count <= maximumLength * 4, case let characters = Array(source),
+            characters.count <= maximumLength
+        else {
+            throw ExpressionError(
+                message: "the condition is longer than \(maximumLength) characters; "
+                    + "split it into several rules", offset: maximumLength)
+        }
         var parser = try Parser(source: characters)
         let root = try parser.parse()
         try TypeChecker(source: characters).checkCondition(root)
