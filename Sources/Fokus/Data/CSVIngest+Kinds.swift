@@ -41,6 +41,7 @@ extension CSVIngest {
             let scope = row.scope()
             let category = row.name(.category, what: "a crime category")
             guard let period, let scope, let category else { return }
+            row.future.note(period, line: row.reader.recordLine)
             row.tally.add(scope: scope, category: category, period: period)
         }
     }

@@ -11,6 +11,8 @@ struct CSVIngest {
     var tally = EventTally()
     /// The file's bad rows.
     var bad: BadRows
+    /// Rows dated after next year.
+    var future = FuturePeriods()
 
     init(reader: CSVReader, layout: DataFileLayout, path: String) {
         self.reader = reader
@@ -39,7 +41,13 @@ struct CSVIngest {
     /// reported.
     mutating func forEachRow(_ body: (inout CSVIngest) -> Void) throws {
         let width = layout.header.count
-        while try reader.readRecord() {
+        while true {
+            do {
+                guard try reader.readRecord() else { return }
+            } catch let error as CSVReader.RecordTooLong {
+                bad.add(line: error.line, column: nil, error.reason)
+                return
+            }
             if reader.unclosedQuote {
                 let column = reader.fieldCount <= width ? layout.header[reader.fieldCount - 1] : nil
                 bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
@@ -92,6 +100,8 @@ struct CSVIngest {
 
     /// A period cell.
     mutating func period(_ role: DataFileLayout.Role = .period) -> Period? {
-        check(DataValues.period(cell(role)), role)
+        let period = check(DataValues.period(cell(role)), role)
+        if let period { future.note(period, line: reader.recordLine) }
+        return period
     }
 }

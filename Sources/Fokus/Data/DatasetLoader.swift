@@ -38,7 +38,12 @@ public enum DatasetLoader {
                 loader.readFile(at: file.url, path: base == "." ? file.path : "\(base)/\(file.path)")
             }
         } else {
-            loader.readFile(at: url, path: base)
+            switch DataFolderWalk.entryKind(atPath: url.path) {
+            case .regularFile, .linkToFile:
+                loader.readFile(at: url, path: base)
+            case let other:
+                throw FokusError("\(base) is \(other.phrase); give the data folder or a data file")
+            }
         }
         return loader.dataset
     }
@@ -60,26 +65,10 @@ public enum DatasetLoader {
         _ names: [String], in folder: URL, relative: String, into files: inout [(path: String, url: URL)],
         loader: inout Loader, base: String
     ) {
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if name == "rejected" { continue }
-                do {
-                    let inner = try FileManager.default.contentsOfDirectory(atPath: url.path)
-                    collect(inner, in: url, relative: path, into: &files, loader: &loader, base: base)
-                } catch {
-                    loader.dataset.addWarning(
-                        .warning(
-                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
-                            at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
-                }
-            } else {
-                files.append((path, url))
-            }
-        }
+        var walk = DataFolderWalk(root: folder, base: base)
+        walk.collect(names, in: folder, relative: relative)
+        files = walk.files.map { ($0.path, $0.url) }
+        for warning in walk.warnings { loader.dataset.addWarning(warning) }
     }
 }
 
@@ -118,6 +107,10 @@ struct Loader {
         }
         do {
             let fingerprint = try FileFingerprint.scan(source)
+            if let notText = fingerprint.notText {
+                reject(path, notText.reason)
+                return
+            }
             switch family {
             case .table: try readTable(source, path: path, fingerprint: fingerprint)
             case .eventsJSON: try readEventsJSON(source, path: path, fingerprint: fingerprint)
@@ -135,6 +128,15 @@ struct Loader {
         var reader = try CSVReader(source: source, encoding: fingerprint.encoding)
         var firstHeader: [String]?
         var layout: DataFileLayout?
+        do {
+            try findHeader()
+        } catch let error as CSVReader.RecordTooLong {
+            var bad = BadRows(path: path)
+            bad.add(line: error.line, column: nil, error.reason)
+            dataset.addRejected(bad.rejection)
+            return
+        }
+        func findHeader() throws {
         for _ in 0..<Loader.headerSearchLines {
             let line = try reader.peekLine()
             if line.isEmpty { break }
@@ -146,6 +148,7 @@ struct Loader {
                 layout = match
                 break
             }
+        }
         }
         guard let layout else {
             let message: String
@@ -161,6 +164,7 @@ struct Loader {
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
         try ingest.run()
+        if ingest.bad.isEmpty, let warning = ingest.future.warning(path: path) { dataset.addWarning(warning) }
         accept(
             ingest.dataset, tally: ingest.tally, bad: ingest.bad,
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
@@ -177,6 +181,7 @@ struct Loader {
         if ingest.bad.isEmpty {
             seenEventIDs.formUnion(ingest.newIDs)
             if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
+            if let warning = ingest.future.warning(path: path) { warnings.addWarning(warning) }
         }
         accept(
             warnings, tally: ingest.tally, bad: ingest.bad,
