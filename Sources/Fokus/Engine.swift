@@ -66,6 +66,7 @@ public struct Engine: Sendable {
 
         let unmapped = unmappedCategories(data: data, dataset: dataset)
         var warnings = rules.warnings + dataset.warnings
+        if let warning = plan.unprovenWarning { warnings.append(warning) }
         for file in dataset.rejected {
             warnings.append(
                 .warning(

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         let dataset = try data.map { try DatasetLoader.load(from: URL(fileURLWithPath: $0)) }
-        Terminal.printDiagnostics(ruleSet.warnings + ruleSet.advice(for: dataset))
+        Terminal.printDiagnostics(ruleSet.warnings + ruleSet.advice(for: dataset) + ruleSet.planAdvice(for: dataset))
         for file in dataset?.rejected ?? [] { Terminal.printDiagnostics(file.diagnostics) }
         Terminal.write(
             "\(rules): OK — \(ruleSet.areas.count) areas, \(ruleSet.measures.count) measures, "

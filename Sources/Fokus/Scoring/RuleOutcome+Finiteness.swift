@@ -8,13 +8,14 @@ extension RuleOutcome {
         guard !score.isFinite else { return nil }
         let culprit = fired.first { !$0.scoreAfter.isFinite }
         let rule = culprit.flatMap { fired in rules.first { $0.id == fired.id } }
-        let what = score.isNaN ? "not a number" : "infinite"
         if let culprit {
+            let what = culprit.scoreAfter.isNaN ? "not a number" : "infinite"
             return .error(
                 "the rule \"\(culprit.id)\" makes the score of the area \"\(area.id)\" \(what) "
                     + "(from \(culprit.scoreBefore)); use a smaller `boost` or `scale`",
                 at: rule?.location)
         }
+        let what = score.isNaN ? "not a number" : "infinite"
         return .error("the score of the area \"\(area.id)\" is \(what); check its weights and rules")
     }
 }
