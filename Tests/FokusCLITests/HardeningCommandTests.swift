@@ -87,7 +87,7 @@ struct HardeningCommandTests {
 
     @Test func escapeSequencesFromDataAndNotesAreStripped() throws {
         let data = try CLIRunner.copyOfSample()
-        try "år;kommun;brottskategori;antal\n2023;Kungsör;\u{1B}]0;pwned\u{07}Stöld\u{1B}[2J;4\n"
+        try "år;kommun;brottskategori;antal\n2023;Kungsör;\"\u{1B}]0;pwned\u{07}Stöld\u{1B}[2J\";4\n"
             .write(to: data.appendingPathComponent("extra.csv"), atomically: true, encoding: .utf8)
         let report = try CLIRunner.run(["evaluate", "--data", data.path, "--samples", "0"])
         #expect(report.status == 0)

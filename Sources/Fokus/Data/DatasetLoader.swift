@@ -128,6 +128,21 @@ struct Loader {
         var reader = try CSVReader(source: source, encoding: fingerprint.encoding)
         var firstHeader: [String]?
         var layout: DataFileLayout?
+        /// Tries the first non-blank lines as the header (exports may start with a title line).
+        func findHeader() throws {
+            for _ in 0..<Loader.headerSearchLines {
+                let line = try reader.peekLine()
+                if line.isEmpty { break }
+                reader.delimiter = CSVReader.detectDelimiter(in: line)
+                guard try reader.readRecord() else { break }
+                let header = reader.strings
+                if firstHeader == nil { firstHeader = header }
+                if let match = DataFileLayout.match(header: header) {
+                    layout = match
+                    break
+                }
+            }
+        }
         do {
             try findHeader()
         } catch let error as CSVReader.RecordTooLong {
@@ -135,20 +150,6 @@ struct Loader {
             bad.add(line: error.line, column: nil, error.reason)
             dataset.addRejected(bad.rejection)
             return
-        }
-        func findHeader() throws {
-        for _ in 0..<Loader.headerSearchLines {
-            let line = try reader.peekLine()
-            if line.isEmpty { break }
-            reader.delimiter = CSVReader.detectDelimiter(in: line)
-            guard try reader.readRecord() else { break }
-            let header = reader.strings
-            if firstHeader == nil { firstHeader = header }
-            if let match = DataFileLayout.match(header: header) {
-                layout = match
-                break
-            }
-        }
         }
         guard let layout else {
             let message: String

@@ -133,7 +133,10 @@ public enum RuleSetLoader {
             throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
         if let notText = FileFingerprint.recognise(Array(data.prefix(4096))) {
-            throw FokusError("the rule file " + notText.reason, at: SourceLocation(file: path))
+            let reason =
+                notText == .binary
+                ? "is binary data, not text (it holds NUL bytes); save the rules as UTF-8 text" : notText.reason
+            throw FokusError("the rule file " + reason, at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FokusError(

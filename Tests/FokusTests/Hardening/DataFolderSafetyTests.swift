@@ -106,3 +106,27 @@ struct DataFolderSafetyTests {
         #expect(lines.first?.hasPrefix("data/handelser.json:2: error: has an event of more than 1 MiB") == true)
     }
 }
+
+/// Rule folders: extensions in any case are read, anything but a regular file is refused without hanging.
+@Suite(.timeLimit(.minutes(1)))
+struct RuleFolderSafetyTests {
+    @Test func anUpperCaseExtensionIsARuleFileToo() throws {
+        let folder = try TempDataFolder()
+        try folder.write("A.YAML", "areas:\n  - id: a\n")
+        try folder.write("b.Yml", "areas:\n  - id: b\n")
+        let rules = try RuleSetLoader.load(from: folder.url)
+        #expect(rules.areas.map(\.id) == ["a", "b"])
+    }
+
+    @Test func aPipeNamedLikeARuleFileIsAnErrorNotAHang() throws {
+        let folder = try TempDataFolder()
+        try folder.write("a.yaml", "areas:\n  - id: a\n")
+        #expect(mkfifo(folder.url.appendingPathComponent("b.yaml").path, 0o600) == 0)
+        #expect {
+            try RuleSetLoader.load(from: folder.url)
+        } throws: { error in
+            (error as? FokusError)?.diagnostics.first?.message
+                == "cannot read the rule file: it is a named pipe, not a file; give a .yaml file"
+        }
+    }
+}
