@@ -13,9 +13,22 @@ import Foundation
 /// standard error still works, a message; it never traps.
 enum Terminal {
     static func printError(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        var line = text.hasSuffix("\n") ? text : text + "\n"
+        if line.utf8.count > maximumErrorLineBytes { line = abbreviated(line) }
         // Nothing more can be said when standard error itself fails; the exit code still tells.
         if !writeAll(TerminalText.sanitized(line), to: 2) { failedStandardError = true }
+    }
+
+    /// The longest line of a problem written whole; longer ones (a huge key or value echoed with its source line)
+    /// are cut, so that one bad input cannot flood the terminal or a log.
+    static let maximumErrorLineBytes = 2000
+
+    /// `text` with every line longer than ``maximumErrorLineBytes`` cut to its start and its length.
+    static func abbreviated(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.utf8.count > maximumErrorLineBytes else { return String(line) }
+            return String(line.prefix(200)) + "… (\(line.count) characters)"
+        }.joined(separator: "\n")
     }
 
     /// Whether a write to standard error has failed (the exit code is then 1 at least).

@@ -154,7 +154,8 @@ struct Loader {
         guard let layout else {
             let message: String
             if let firstHeader {
-                let seen = firstHeader.map { "\"\(DataValues.abbreviated($0))\"" }.joined(separator: ", ")
+                var seen = firstHeader.prefix(12).map { "\"\(DataValues.abbreviated($0))\"" }.joined(separator: ", ")
+                if firstHeader.count > 12 { seen += ", … (\(firstHeader.count) columns)" }
                 message =
                     "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
             } else {

@@ -96,9 +96,9 @@ extension LoadContext {
             let fixed = String(trimmed.map { $0 == "," ? "." : $0 })
             error("\(name) must be \(kind): write \(fixed) with a decimal point, not \(trimmed)", at: node)
         } else if PlainScalar.number(trimmed) != nil {
-            error("\(name) must be \(kind), not text: remove the quotes around \"\(scalar.value)\"", at: node)
+            error("\(name) must be \(kind), not text: remove the quotes around \"\(DataValues.abbreviated(scalar.value))\"", at: node)
         } else {
-            error("\(name) must be \(kind), not \(node.kindDescription) (\"\(scalar.value)\")", at: node)
+            error("\(name) must be \(kind), not \(node.kindDescription) (\"\(DataValues.abbreviated(scalar.value))\")", at: node)
         }
         return nil
     }
@@ -160,7 +160,7 @@ extension LoadContext {
         }
         if let value = Choice(rawValue: scalar.value.trimmingSpaces()) { return value }
         error(
-            "\(name) must be one of \(options), not \"\(scalar.value)\""
+            "\(name) must be one of \(options), not \"\(DataValues.abbreviated(scalar.value))\""
                 + Suggestion.didYouMean(scalar.value, among: allowed),
             at: node)
         return nil
