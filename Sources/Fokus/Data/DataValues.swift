@@ -167,3 +167,11 @@ enum DataValues {
         }
     }
 }
+
+extension Int {
+    /// Adds `other`, stopping at `Int.max` (or `Int.min`) instead of trapping.
+    mutating func addSaturating(_ other: Int) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other > 0 ? .max : .min) : sum
+    }
+}

@@ -33,12 +33,13 @@ public struct Dataset: Sendable {
         public internal(set) var counts: [Period: [NameKey: Int]] = [:]
     }
 
-    /// Adds a crime count (summed with earlier rows for the same scope, period and category).
+    /// Adds a crime count (summed with earlier rows for the same scope, period and category). Files give counts
+    /// of at most 1 000 000 000 a row, so sums are exact; a sum past `Int.max` from larger counts stops there.
     public mutating func addCrimeCount(scope: String, period: Period, category: String, count: Int) {
         let scopeKey = remember(scope)
         let categoryKey = remember(category)
         crime[scopeKey, default: ScopeCrime()].presentPeriods.insert(period)
-        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0] += count
+        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0].addSaturating(count)
     }
 
     /// Marks a period as present for a scope without counting anything in it.
@@ -82,7 +83,9 @@ public struct Dataset: Sendable {
             var mine = crime[scope] ?? ScopeCrime()
             mine.presentPeriods.formUnion(scopeCrime.presentPeriods)
             for (period, categories) in scopeCrime.counts {
-                for (category, count) in categories { mine.counts[period, default: [:]][category, default: 0] += count }
+                for (category, count) in categories {
+                    mine.counts[period, default: [:]][category, default: 0].addSaturating(count)
+                }
             }
             crime[scope] = mine
         }

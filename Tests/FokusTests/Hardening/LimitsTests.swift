@@ -106,6 +106,25 @@ struct LimitsTests {
         }
     }
 
+    // MARK: Counts
+
+    @Test func countsAddedByAnEmbedderNeverTrap() {
+        var data = Dataset()
+        data.addCrimeCount(scope: "K", period: .year(2023), category: "Stöld", count: .max)
+        data.addCrimeCount(scope: "K", period: .year(2023), category: "Stöld", count: .max)
+        var other = Dataset()
+        other.addCrimeCount(scope: "K", period: .year(2023), category: "Stöld", count: 5)
+        data.merge(other)
+        #expect(data.crime[NameKey("K")]?.counts[.year(2023)]?[NameKey("Stöld")] == .max)
+    }
+
+    @Test func aFileCountIsAtMostABillionSoAnyFileSumsExactly() {
+        let text = "år;kommun;brottskategori;antal\n" + String(repeating: "2023;K;Stöld;1000000000\n", count: 1000)
+        let data = DatasetLoader.load(text: text, name: "b.csv")
+        #expect(data.rejected.isEmpty)
+        #expect(data.crime[NameKey("K")]?.counts[.year(2023)]?[NameKey("Stöld")] == 1_000_000_000_000)
+    }
+
     // MARK: Terminal output
 
     @Test func controlCharactersFromDataNeverReachTheTerminal() {
