@@ -64,6 +64,15 @@ struct HardeningCommandTests {
         }
     }
 
+    @Test func aDeviceOrPipeNamedAsAFileIsAnErrorNotAHang() throws {
+        let compare = try CLIRunner.run(["evaluate", "--samples", "0", "--compare", "/dev/zero"])
+        #expect(compare.status == 1)
+        #expect(compare.stderr.contains("/dev/zero: error: cannot read the previous report: it is a device, not a file"))
+        let rules = try CLIRunner.run(["check", "/dev/zero"])
+        #expect(rules.status == 1)
+        #expect(rules.stderr.contains("cannot read the rule file: it is a device, not a file"))
+    }
+
     @Test func aStatePathThatIsAFolderIsNamed() throws {
         let folder = try CLIRunner.temporaryFolder()
         let result = try CLIRunner.run(["adopt", "trafik", "--from", "2024", "--state", folder.path])

@@ -62,6 +62,16 @@ final class ByteSource {
         while let chunk = try nextChunk() { all += chunk }
         return all
     }
+
+    /// Every remaining byte, or `nil` when there are more than `limit`.
+    func readAll(upTo limit: Int) throws -> [UInt8]? {
+        var all: [UInt8] = []
+        while let chunk = try nextChunk() {
+            all += chunk
+            if all.count > limit { return nil }
+        }
+        return all
+    }
 }
 
 /// What one pass over a file learns: its SHA-256 and whether it is UTF-8 (with or without BOM).

@@ -190,8 +190,15 @@ struct Loader {
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
     }
 
+    /// The largest resources YAML file read: such a file lists a few resources a period.
+    static let maximumYAMLBytes = 16 << 20
+
     private mutating func readResourcesYAML(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
-        var bytes = try source.readAll()
+        guard let all = try source.readAll(upTo: Loader.maximumYAMLBytes) else {
+            reject(path, "is larger than 16 MiB; a resources file lists a few amounts a period")
+            return
+        }
+        var bytes = all
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let text = fingerprint.encoding.decode(bytes)
         var bad = BadRows(path: path)
