@@ -102,6 +102,8 @@ extension MeasurePlan {
                 ])
             })),
             ("candidates", .integer(candidateCount)),
+            ("proven_optimal", .bool(isProvenOptimal)),
+            ("upper_bound", .number(upperBound)),
         ])
     }
 }
