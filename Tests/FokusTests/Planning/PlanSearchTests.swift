@@ -37,7 +37,7 @@ struct PlanSearchTests {
         let effects = [0.0, 0.25, 0.5, 0.5, 1.0]
         let amounts = [0.0, 0.1, 0.2, 0.3, 1, 2, 2]
         let grades: [EvidenceGrade] = [.strong, .moderate, .weak, .untested]
-        for round in 0..<300 {
+        for round in 0..<600 {
             let n = Int.random(in: 1...11, using: &generator)
             let ids = (0..<n).map { "m\(String($0, radix: 36))" }.shuffled(using: &generator)
             let measures = ids.map { id in
@@ -50,8 +50,9 @@ struct PlanSearchTests {
                     effect: effects.randomElement(using: &generator)!,
                     evidence: grades.randomElement(using: &generator)!)
             }
-            let scores = ["a": [1.0, 0.5, 0.3].randomElement(using: &generator)!, "b": 0.5]
-            let available = ["p": [0.6, 1, 3, 10].randomElement(using: &generator)!, "k": [0.3, 2, 4].randomElement(using: &generator)!]
+            // Scores may be negative after rules; a resource may have nothing available.
+            let scores = ["a": [1.0, 0.5, 0.3, -0.4].randomElement(using: &generator)!, "b": [0.5, 0].randomElement(using: &generator)!]
+            let available = ["p": [0, 0.6, 1, 3, 10].randomElement(using: &generator)!, "k": [0.3, 2, 4].randomElement(using: &generator)!]
             let plan = MeasurePlanner(
                 measures: measures, selectedScores: scores,
                 available: Dictionary(uniqueKeysWithValues: available.map { (NameKey($0.key), $0.value) }),
