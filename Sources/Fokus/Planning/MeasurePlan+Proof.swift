@@ -13,14 +13,19 @@ extension MeasurePlan {
 
 extension RuleSet {
     /// A warning when the catalogue's measure plan may not be proven optimal within the planner's search limit:
-    /// the plan is tried with every area selected at score 1 and, per resource, the latest amounts of each scope
-    /// in `dataset` (or, without data, half of what the whole catalogue would use).
+    /// the plan is tried in the hardest selection the rules allow, the `select.top` areas that the most measures
+    /// address (every area without `top`), each at score 1, and, per resource, the latest amounts of each scope
+    /// in `dataset` (or, without data, half of what those measures would use).
     /// - Parameters:
     ///   - dataset: the data whose resources are tried, if any.
     ///   - nodeLimit: how many search nodes the proof may take (by default as many as an evaluation allows).
     public func planAdvice(for dataset: Dataset? = nil, nodeLimit: Int? = nil) -> [Diagnostic] {
         guard !measures.isEmpty else { return [] }
-        let scores = Dictionary(areas.map { ($0.id, 1.0) }, uniquingKeysWith: { first, _ in first })
+        var addressing: [String: Int] = [:]
+        for measure in measures { for area in Set(measure.addresses) { addressing[area, default: 0] += 1 } }
+        let busiest = areas.map(\.id).sorted { (addressing[$0] ?? 0, $1) > (addressing[$1] ?? 0, $0) }
+        let selected = busiest.prefix(selection.top ?? busiest.count)
+        let scores = Dictionary(selected.map { ($0, 1.0) }, uniquingKeysWith: { first, _ in first })
         var budgets: [[NameKey: Double]] = []
         if let dataset {
             for periods in dataset.resources.values {
@@ -29,7 +34,9 @@ extension RuleSet {
         }
         if budgets.isEmpty {
             var demand: [NameKey: Double] = [:]
-            for measure in measures { for cost in measure.cost { demand[NameKey(cost.resource), default: 0] += cost.amount } }
+            for measure in measures where measure.addresses.contains(where: { scores[$0] != nil }) {
+                for cost in measure.cost { demand[NameKey(cost.resource), default: 0] += cost.amount }
+            }
             budgets = [demand.mapValues { $0 / 2 }]
         }
         for available in budgets {
@@ -41,8 +48,9 @@ extension RuleSet {
                 return [
                     .warning(
                         "the catalogue of \(measures.count) measures over \(plan.resources.count) resources is beyond "
-                            + "what Fokus proves optimal in an evaluation: the measure plan may be the best found, "
-                            + "not the best possible (an evaluation says so and gives the gap); fewer or more distinct "
+                            + "what Fokus proves optimal in an evaluation when \(selected.count) areas with "
+                            + "\(plan.candidateCount) measures between them are selected: the measure plan may be the best "
+                            + "found, not the best possible (an evaluation says so and gives the gap); fewer candidate "
                             + "measures make the proof fast")
                 ]
             }

@@ -5,9 +5,9 @@ import Testing
 
 /// `fokus check` warns when a catalogue's plan may not be proven optimal in time; an evaluation says so too.
 struct PlanAdviceTests {
-    static func rules(measures: Int) throws -> RuleSet {
+    static func rules(measures: Int, select: String = "") throws -> RuleSet {
         let (catalogue, _, _) = PlanSearchTests.catalogue(count: measures, resources: 10, equalValues: false, seed: 5)
-        var yaml = "areas:\n" + (0..<10).map { "  - id: a\($0)\n    categories: [Brott \($0)]\n" }.joined() + "measures:\n"
+        var yaml = select + "areas:\n" + (0..<10).map { "  - id: a\($0)\n    categories: [Brott \($0)]\n" }.joined() + "measures:\n"
         for m in catalogue {
             let cost = m.cost.map { "\($0.resource): \(Int($0.amount))" }.joined(separator: ", ")
             yaml += "  - id: \(m.id)\n    addresses: [\(m.addresses[0])]\n    cost: {\(cost)}\n    effect: \(m.effect)\n"
@@ -27,6 +27,24 @@ struct PlanAdviceTests {
         let advice = rules.planAdvice(nodeLimit: 0)
         #expect(advice.count == 1)
         #expect(advice.first?.message.hasPrefix("the catalogue of 300 measures over 10 resources is beyond what Fokus proves optimal") == true)
+    }
+
+    /// The resources of a scope in the data: a quarter of what the whole catalogue would use.
+    static func data(measures: Int) -> Dataset {
+        let (_, available, _) = PlanSearchTests.catalogue(count: measures, resources: 10, equalValues: false, seed: 5)
+        var data = Dataset()
+        for (resource, amount) in available {
+            data.addResource(scope: "K", period: .year(2023), resource: resource.folded, available: amount)
+        }
+        return data
+    }
+
+    @Test func aCatalogueIsProvenForTheTopThreeButNotForEveryArea() throws {
+        #expect(try Self.rules(measures: 100).planAdvice(for: Self.data(measures: 100)).isEmpty)
+        let data = Self.data(measures: 200)
+        let everyArea = try Self.rules(measures: 200, select: "select: {min_score: 0}\n")
+            .planAdvice(for: data, nodeLimit: 100_000)
+        #expect(everyArea.first?.message.contains("when 10 areas with 200 measures between them are selected") == true)
     }
 
     @Test func anUnprovenPlanIsAWarningWithItsGap() {
