@@ -169,9 +169,13 @@ enum DataValues {
 }
 
 extension Int {
-    /// Adds `other`, stopping at `Int.max` (or `Int.min`) instead of trapping.
-    mutating func addSaturating(_ other: Int) {
-        let (sum, overflow) = addingReportingOverflow(other)
-        self = overflow ? (other > 0 ? .max : .min) : sum
+    /// The most crimes one dataset cell (scope, period, category) holds: 2^48, far above any real count, and low
+    /// enough that the engine's sums over months, categories and baseline periods can never overflow.
+    static let maximumCellCount = 1 << 48
+
+    /// Adds `other` (taken as 0 when negative) to a cell, stopping at ``maximumCellCount`` instead of trapping.
+    mutating func addCapped(_ other: Int) {
+        let add = Swift.min(Swift.max(other, 0), Int.maximumCellCount)
+        self = Swift.min(Swift.max(self, 0) + add, Int.maximumCellCount)
     }
 }

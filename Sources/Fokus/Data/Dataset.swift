@@ -34,12 +34,12 @@ public struct Dataset: Sendable {
     }
 
     /// Adds a crime count (summed with earlier rows for the same scope, period and category). Files give counts
-    /// of at most 1 000 000 000 a row, so sums are exact; a sum past `Int.max` from larger counts stops there.
+    /// of at most 1 000 000 000 a row, so sums are exact; a cell stops at 2^48, and a negative count adds 0.
     public mutating func addCrimeCount(scope: String, period: Period, category: String, count: Int) {
         let scopeKey = remember(scope)
         let categoryKey = remember(category)
         crime[scopeKey, default: ScopeCrime()].presentPeriods.insert(period)
-        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0].addSaturating(count)
+        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0].addCapped(count)
     }
 
     /// Marks a period as present for a scope without counting anything in it.
@@ -84,7 +84,7 @@ public struct Dataset: Sendable {
             mine.presentPeriods.formUnion(scopeCrime.presentPeriods)
             for (period, categories) in scopeCrime.counts {
                 for (category, count) in categories {
-                    mine.counts[period, default: [:]][category, default: 0].addSaturating(count)
+                    mine.counts[period, default: [:]][category, default: 0].addCapped(count)
                 }
             }
             crime[scope] = mine
