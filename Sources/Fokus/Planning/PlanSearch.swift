@@ -111,7 +111,8 @@ struct PlanSearch {
 
         // MARK: Setting up
 
-        mutating func prepare() -> Double {
+        /// Fits the multipliers and orders the measures for the searches.
+        mutating func prepare() {
             let greedyValue = greedy()
             fitMultipliers(lower: greedyValue)
             let values = search.values
@@ -128,7 +129,7 @@ struct PlanSearch {
             for (i, j) in order.enumerated() { position[j] = i }
             (suffixReduced, suffixValue) = suffixes(order)
             let rank = Dictionary(uniqueKeysWithValues: search.idOrder.enumerated().map { ($1, $0) })
-            idOrder = usable.sorted { rank[$0]! < rank[$1]! }
+            idOrder = usable.sorted { (rank[$0] ?? Int.max) < (rank[$1] ?? Int.max) }
             for (i, j) in idOrder.enumerated() { idPosition[j] = i }
             (idSuffixReduced, idSuffixValue) = suffixes(idOrder)
             byCostPerValue = usable.filter { values[$0] > 0 }.sorted { a, b in
@@ -136,7 +137,6 @@ struct PlanSearch {
                 return x != y ? x < y : a < b
             }
             unit = Self.commonUnit(usable.map { values[$0] })
-            return greedyValue
         }
 
         private func suffixes(_ order: [Int]) -> ([Double], [Double]) {
@@ -312,12 +312,11 @@ struct PlanSearch {
         // MARK: Searches
 
         mutating func solve() -> Outcome {
-            let greedyValue = prepare()
+            prepare()
             let rootBound = bound(value: 0, suffixReduced: suffixReduced[0], suffixValue: suffixValue[0], surrogateFrom: 0)
 
             // 1. The best value.
             var best = (value: -Double.infinity, cost: 0.0, set: [Int]())
-            _ = greedyValue
             maximise(0, value: 0, cost: 0, best: &best)
             if timedOut { return outcome(best.set, proven: false, bound: rootBound) }
             let target = best.value - PlanSearch.valueTolerance(best.value)
