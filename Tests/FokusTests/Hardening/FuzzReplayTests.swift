@@ -37,7 +37,16 @@ struct FuzzReplayTests {
         let text = String(decoding: bytes, as: UTF8.self)
         switch input.target {
         case "rules":
-            if let rules = try? RuleSetLoader.load(yaml: text, file: "fuzz.yaml") { _ = rules.advice(for: nil) }
+            if let rules = try? RuleSetLoader.load(yaml: text, file: "fuzz.yaml"), rules.measures.count <= 40 {
+                let data = DatasetLoader.load(
+                    text: "år;kommun;brottskategori;antal\n2021;Kungsör;Stöld;12\n2022;Kungsör;Stöld;15\n"
+                        + "2023;Kungsör;Stöld;31\n2023;Kungsör;Trafikbrott;38\n", name: "brott.csv")
+                var sensitivity = rules.sensitivity
+                sensitivity.samples = min(sensitivity.samples, 10)
+                if let evaluation = try? Engine(rules: rules).evaluate(data, scope: "Kungsör", sensitivity: sensitivity) {
+                    for format in ReportFormat.allCases { _ = evaluation.rendered(as: format) }
+                }
+            }
         case "when":
             let facts = AreaFacts(
                 trendZ: 2.5, trendRatio: 1.4, trendLatest: 40, trendBaseline: 28, concernRaw: 0.35, resourcesRaw: 0.8,
