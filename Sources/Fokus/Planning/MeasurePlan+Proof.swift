@@ -3,6 +3,12 @@ extension MeasurePlan {
     var unprovenWarning: Diagnostic? {
         guard !isProvenOptimal else { return nil }
         let gap = max(0, upperBound - totalValue)
+        if gap <= 1e-12 * max(1, abs(totalValue)) {
+            return .warning(
+                "the measure plan has the best possible value, but among \(candidateCount) candidate measures the "
+                    + "search limit was reached before the tie rules (lower total cost, then ids) were settled; "
+                    + "another plan of the same value may cost less")
+        }
         return .warning(
             "the measure plan is the best found within the search limit, not proven optimal: among \(candidateCount) "
                 + "candidate measures a better plan could be worth at most \(NumberText.compact(gap, decimals: 6)) "

@@ -321,15 +321,15 @@ struct PlanSearch {
             if timedOut { return outcome(best.set, proven: false, bound: rootBound) }
             let target = best.value - PlanSearch.valueTolerance(best.value)
 
-            // 2. The lowest cost among the plans tying it.
+            // 2. The lowest cost among the plans tying it. From here on the value is proven; only the ties are not.
             minimiseCost(0, value: 0, cost: 0, target: target, best: &best)
-            if timedOut { return outcome(best.set, proven: false, bound: rootBound) }
+            if timedOut { return outcome(best.set, proven: false, bound: best.value) }
             let costLimit = best.cost + PlanSearch.valueTolerance(best.cost)
 
             // 3. The smallest sorted id list among the plans tying both.
             var found: [Int]?
             _ = smallestIDs(0, value: 0, cost: 0, target: target, costLimit: costLimit, found: &found)
-            if timedOut { return outcome(best.set, proven: false, bound: rootBound) }
+            if timedOut { return outcome(best.set, proven: false, bound: best.value) }
             return outcome(found ?? best.set, proven: true, bound: max(rootBound, best.value))
         }
 

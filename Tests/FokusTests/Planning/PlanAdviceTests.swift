@@ -47,6 +47,28 @@ struct PlanAdviceTests {
         #expect(everyArea.first?.message.contains("when 10 areas with 200 measures between them are selected") == true)
     }
 
+    @Test func aPlanWhoseValueIsProvenButWhoseTiesAreNotSaysSo() {
+        // Equal values: the best value is found at once, the cheapest of the many tying plans takes longer.
+        var generator = LCG(state: 99)
+        let measures = (0..<14).map { j in
+            Measure(
+                id: "m\(j)", name: "m\(j)", addresses: ["a"],
+                cost: [ResourceCost(resource: "tid", amount: Double(Int.random(in: 1...9, using: &generator)))],
+                effect: 0.5, evidence: .strong)
+        }
+        var messages: [String] = []
+        for limit in stride(from: 1, through: 400, by: 3) {
+            var planner = MeasurePlanner(
+                measures: measures, selectedScores: ["a": 1], available: [NameKey("tid"): 30], displayName: { $0.folded })
+            planner.nodeLimit = limit
+            let plan = planner.solve()
+            if !plan.isProvenOptimal, plan.upperBound == plan.totalValue, let warning = plan.unprovenWarning {
+                messages.append(warning.message)
+            }
+        }
+        #expect(messages.first?.hasPrefix("the measure plan has the best possible value, but among 14 candidate") == true)
+    }
+
     @Test func anUnprovenPlanIsAWarningWithItsGap() {
         let (measures, available, scores) = PlanSearchTests.catalogue(count: 300, resources: 10, equalValues: false, seed: 8)
         var planner = MeasurePlanner(measures: measures, selectedScores: scores, available: available, displayName: { $0.folded })
