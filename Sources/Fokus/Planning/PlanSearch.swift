@@ -12,10 +12,12 @@
 ///    multiple of one unit (measures of equal value, say), the bound is rounded down to a multiple of it.
 /// 2. **Lowest total cost** C\* among the plans whose value ties V\* (within 1e-12 relative): the value bound
 ///    prunes plans that cannot reach the tie, and a fractional covering bound (the cheapest value per unit of
-///    cost among the free measures) prunes plans that cannot cost less.
-/// 3. **Smallest sorted id list** among the plans that tie both: measures in id order, each included when some
-///    tying plan includes it, which a depth-first search that stops at the first tying plan finds; a plan
-///    whose remaining measures are all left out is checked before any extension (a prefix sorts first).
+///    cost among the free measures) prunes plans that cannot cost as little as the cheapest tying plan found.
+///    The tying plans it meets are collected, up to ten thousand.
+/// 3. **Smallest sorted id list** among the plans that tie both: read off the collection; when there were too
+///    many to collect (measures of equal value, say), a depth-first search in id order that includes each
+///    measure when some tying plan includes it and stops at the first tying plan; a plan whose remaining
+///    measures are all left out is checked before any extension (a prefix sorts first).
 ///
 /// The searches share a budget of search nodes (and, as a safety net, a deadline): past it the plan is the best
 /// found and ``Outcome/proven`` is `false`, with the root bound as the most any plan could be worth. The node budget
@@ -321,16 +323,27 @@ struct PlanSearch {
             if timedOut { return outcome(best.set, proven: false, bound: rootBound) }
             let target = best.value - PlanSearch.valueTolerance(best.value)
 
-            // 2. The lowest cost among the plans tying it. From here on the value is proven; only the ties are not.
-            minimiseCost(0, value: 0, cost: 0, target: target, best: &best)
+            // 2. The lowest cost among the plans tying it, collecting those plans while they are few. From here on
+            //    the value is proven; only the ties are not.
+            var ties = Ties(leastCost: best.cost)
+            collectTies(0, value: 0, cost: 0, target: target, ties: &ties)
             if timedOut { return outcome(best.set, proven: false, bound: best.value) }
-            let costLimit = best.cost + PlanSearch.valueTolerance(best.cost)
+            let costLimit = ties.leastCost + PlanSearch.valueTolerance(ties.leastCost)
+            let bound = max(rootBound, best.value)
+            if !ties.overflowed {
+                // 3. The smallest sorted id list among the plans tying both, read off the collection.
+                let idRank = self.idPosition
+                let tying = ties.plans.filter { $0.cost <= costLimit }.map { plan in plan.set.map { idRank[$0] }.sorted() }
+                if let smallest = tying.min(by: { $0.lexicographicallyPrecedes($1) }) {
+                    return outcome(smallest.map { idOrder[$0] }, proven: true, bound: bound)
+                }
+            }
 
-            // 3. The smallest sorted id list among the plans tying both.
+            // 3. Too many tying plans to collect: the smallest sorted id list by a search in id order.
             var found: [Int]?
             _ = smallestIDs(0, value: 0, cost: 0, target: target, costLimit: costLimit, found: &found)
             if timedOut { return outcome(best.set, proven: false, bound: best.value) }
-            return outcome(found ?? best.set, proven: true, bound: max(rootBound, best.value))
+            return outcome(found ?? best.set, proven: true, bound: bound)
         }
 
         private func outcome(_ set: [Int], proven: Bool, bound: Double) -> Outcome {
@@ -354,28 +367,42 @@ struct PlanSearch {
             maximise(i + 1, value: value, cost: cost, best: &best)
         }
 
-        private mutating func minimiseCost(
-            _ i: Int, value: Double, cost: Double, target: Double, best: inout (value: Double, cost: Double, set: [Int])
-        ) {
+        /// The plans found that tie the best value, and the least cost among them.
+        struct Ties {
+            /// The most plans collected; past it only ``leastCost`` is kept.
+            static let capacity = 10_000
+            var leastCost: Double
+            var plans: [(cost: Double, set: [Int])] = []
+            var overflowed = false
+        }
+
+        /// Visits every plan that ties the best value (`value ≥ target`) and could cost as little as the cheapest
+        /// one found so far, collecting them (until there are too many) and the least cost among them.
+        private mutating func collectTies(_ i: Int, value: Double, cost: Double, target: Double, ties: inout Ties) {
             guard visit() else { return }
-            let costTolerance = PlanSearch.valueTolerance(best.cost)
-            if value >= target, cost < best.cost - costTolerance {
-                best = (value, cost, chosen)
+            if value >= target {
+                ties.leastCost = min(ties.leastCost, cost)
+                if !ties.overflowed, cost <= ties.leastCost + PlanSearch.valueTolerance(ties.leastCost) {
+                    ties.plans.append((cost, chosen))
+                    if ties.plans.count > Ties.capacity {
+                        ties.overflowed = true
+                        ties.plans = []
+                    }
+                }
             }
             guard i < order.count else { return }
             let b = bound(value: value, suffixReduced: suffixReduced[i], suffixValue: suffixValue[i], surrogateFrom: i)
             if b < target { return }
             let position = self.position
             let least = cost + coverCost(need: target - value) { position[$0] >= i }
-            if least >= best.cost - PlanSearch.valueTolerance(best.cost) { return }
+            if least > ties.leastCost + PlanSearch.valueTolerance(ties.leastCost) { return }
             let j = order[i]
             if fits(j) {
                 take(j)
-                minimiseCost(
-                    i + 1, value: value + search.values[j], cost: cost + search.totalCosts[j], target: target, best: &best)
+                collectTies(i + 1, value: value + search.values[j], cost: cost + search.totalCosts[j], target: target, ties: &ties)
                 drop(j)
             }
-            minimiseCost(i + 1, value: value, cost: cost, target: target, best: &best)
+            collectTies(i + 1, value: value, cost: cost, target: target, ties: &ties)
         }
 
         private mutating func smallestIDs(
