@@ -5,18 +5,24 @@
 #   make test      install what the tests need when missing, then run every test
 #   make bench     release-build benchmarks: a generated 1.5-million-row events file, and rank stability
 #                  (2,000 and 20,000 weight samples over 30 areas); wall time and peak memory
+#   make fuzz      build the libFuzzer target (with address sanitizer) and fuzz the rule loader, the `when:` parser,
+#                  the CSV reader and the events JSON reader for FUZZ_SECONDS each (not part of `make test`);
+#                  corpora grow in .build-fuzz/corpus/, crashes land in .build-fuzz/crashes/
 #   make install   install `fokus` into $(PREFIX)/bin (PREFIX=/usr/local by default)
 #   make clean     remove build products
 #
-# Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file).
+# Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file), FUZZ_SECONDS (time per
+# fuzz target, default 150), FUZZ_TARGETS (default: rules when csv events).
 
 PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 150
+FUZZ_TARGETS ?= rules when csv events
 BENCH_ROWS ?= 1500000
 SWIFT ?= swift
 SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl pkg-config
 
-.PHONY: build run test deps bench install clean
+.PHONY: build run test deps bench fuzz install clean
 
 build: deps
 	$(SWIFT) build
@@ -71,6 +77,22 @@ bench: deps
 	/usr/bin/time -f "evaluate, 30 areas, 20000 weight samples: %e s wall, peak RSS %M KiB" \
 		.build/release/fokus evaluate --rules $$dir/rules.yaml --data $$dir/data --samples 20000 > /dev/null; \
 	rm -rf $$dir
+
+# libFuzzer needs a target without `main` (it brings its own), declared only when FOKUS_FUZZ is set; the
+# separate scratch path keeps the sanitized build apart from the normal one. SWIFT_BACKTRACE=enable=no lets
+# libFuzzer see crashes (and write them to .build-fuzz/crashes/TARGET/).
+FUZZ_BIN = .build-fuzz/debug/FokusFuzz
+fuzz: deps
+	FOKUS_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product FokusFuzz \
+		--sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz/corpus/$$t .build-fuzz/crashes/$$t; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		FOKUS_FUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) .build-fuzz/corpus/$$t Fuzz/seeds/$$t \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+			-print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$$t/ 2>&1 \
+			| grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Test unit written" ; \
+	done
 
 install:
 	$(SWIFT) build -c release --product fokus

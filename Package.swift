@@ -87,6 +87,12 @@ let package = Package(
     ]
 )
 
+// The libFuzzer target, declared only for `make fuzz` (FOKUS_FUZZ=1): it has no `main`, libFuzzer brings one, so
+// it links only when built with `--sanitize=fuzzer`.
+if Context.environment["FOKUS_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "FokusFuzz", dependencies: ["Fokus"], path: "Fuzz/FokusFuzz"))
+}
+
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + sharedSettings
 }

@@ -29,6 +29,7 @@ public struct Engine: Sendable {
     ) throws(FokusError)
         -> Evaluation
     {
+        if let sensitivity { try sensitivity.validate() }
         let scopeName = try resolveScope(scope, in: dataset)
         let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period)
         guard let weights = rules.weights.normalised() else {
@@ -68,6 +69,7 @@ public struct Engine: Sendable {
 
         let unmapped = unmappedCategories(data: data, dataset: dataset)
         var warnings = rules.warnings + dataset.warnings
+        if let warning = plan.unprovenWarning { warnings.append(warning) }
         for file in dataset.rejected { warnings.append(file.notUsedWarning) }
         var evaluation = Evaluation(
             ruleSetName: rules.name, scope: data.scopeName, period: data.period, weights: weights,
@@ -127,10 +129,13 @@ public struct Engine: Sendable {
             let weights = model.weights(for: f.area)
             do {
                 let (weighted, contributions) = try model.score(f, weights: weights)
+                let outcome = RuleOutcome.apply(rules.rules, to: f, score: weighted)
+                if let problem = outcome.nonFiniteScore(area: f.area, rules: rules.rules) {
+                    errors.append(problem)
+                    continue
+                }
                 result.append(
-                    Scored(
-                        weights: weights, weighted: weighted, contributions: contributions,
-                        outcome: RuleOutcome.apply(rules.rules, to: f, score: weighted)))
+                    Scored(weights: weights, weighted: weighted, contributions: contributions, outcome: outcome))
             } catch {
                 errors += error.diagnostics
             }

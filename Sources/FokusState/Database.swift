@@ -1,4 +1,9 @@
 internal import CSQLite
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One SQLite connection (`sqlite3 *`), closed when released.
 ///
@@ -36,8 +41,31 @@ final class Database {
         self.path = path
         // The busy timeout first: switching to WAL itself may wait for another process.
         try execute("PRAGMA busy_timeout = \(Self.busyTimeoutMilliseconds)")
-        try execute("PRAGMA journal_mode = WAL")
+        try switchToWAL()
         try execute("PRAGMA foreign_keys = ON")
+    }
+
+    /// Sets `journal_mode = WAL`, retrying while another connection holds the lock it needs.
+    ///
+    /// When two processes open a new file at the same time, the switch needs an exclusive lock that the other
+    /// may hold while it switches, and SQLite then reports `SQLITE_BUSY` at once, without calling the busy
+    /// handler (waiting could deadlock). The other switch is over within milliseconds, so the switch is retried
+    /// for up to the busy timeout, after which the mode is already WAL in most cases.
+    private func switchToWAL() throws {
+        let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
+        var pause: useconds_t = 1000
+        while true {
+            do {
+                let mode = try queryFirst("PRAGMA journal_mode = WAL") { $0.text(0) } ?? ""
+                if mode.lowercased() == "wal" || path == ":memory:" { return }
+                throw StateError(
+                    extendedCode: SQLITE_ERROR, message: "the state database cannot use WAL mode (it is in \(mode) mode)")
+            } catch let error as StateError where error.code == .busy || error.code == .locked {
+                guard Date() < deadline else { throw error }
+                usleep(pause)
+                pause = min(pause * 2, 50_000)
+            }
+        }
     }
 
     deinit {

@@ -1,5 +1,9 @@
 public import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The SQLite state shared by the `fokus` CLI and the daemon: adopted areas, evaluations, the
 /// ledger of ingested files and the mail queue. The tables are documented in `Schema.swift`.
 ///
@@ -43,9 +47,18 @@ public final class StateStore: @unchecked Sendable {
     ///   was written by a newer Fokus.
     public init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if path != ":memory:", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StateError(
+                .cantOpen,
+                "\(path) is a folder; give the state database's file, such as "
+                    + URL(fileURLWithPath: path).appendingPathComponent("fokus.sqlite").relativePath)
+        }
         if path != ":memory:" && !FileManager.default.fileExists(atPath: folder.path) {
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                // Only its owner may list the folder: the state holds the group's decisions and mail.
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StateError(
                     .cantOpen,
@@ -53,11 +66,19 @@ public final class StateStore: @unchecked Sendable {
                 )
             }
         }
+        if path != ":memory:" { Self.createPrivately(path) }
         let database = try Database(path: path)
         self.appliedMigrations = try Schema.migrator.migrate(database)
         self.database = database
         self.clock = now
         self.path = path
+    }
+
+    /// Creates a missing database file readable and writable by its owner only (0600); SQLite gives its `-wal`
+    /// and `-shm` files the same permissions. An existing file keeps the permissions it has.
+    private static func createPrivately(_ path: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     /// Runs `body` with exclusive use of the connection.

@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         let dataset = try data.map { try DatasetLoader.load(from: URL(fileURLWithPath: $0)) }
         Terminal.printDiagnostics(
-            ruleSet.warnings + ruleSet.advice(for: dataset) + (dataset?.rejected ?? []).flatMap(\.diagnostics))
+            ruleSet.warnings + ruleSet.advice(for: dataset) + ruleSet.planAdvice(for: dataset)
+                + (dataset?.rejected ?? []).flatMap(\.diagnostics))
         Terminal.write(
             "\(rules): OK — \(ruleSet.areas.count) areas, \(ruleSet.measures.count) measures, "
                 + "\(ruleSet.rules.count) rules in \(ruleSet.files.count) file(s)\n")

@@ -27,10 +27,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let previous = try compare.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw FokusError("cannot read the previous report", at: SourceLocation(file: path))
-            }
-            return try EvaluationSnapshot(reportJSON: data, path: path)
+            try EvaluationSnapshot(reportJSON: SmallFile.read(path, what: "the previous report"), path: path)
         }
         let evaluation = try options.evaluate()
         let changes = previous.map { ChangeSummary(from: $0, to: EvaluationSnapshot(evaluation)) }

@@ -24,6 +24,8 @@ struct FokusCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // Warnings that could not be written make the run fail too: nobody saw them.
+            if Terminal.failedStandardError { Foundation.exit(1) }
         } catch let error as FokusError {
             Terminal.printDiagnostics(error.diagnostics)
             Foundation.exit(1)

@@ -14,6 +14,15 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The municipality's name, as the data files spell it.", valueName: "name"))
     var scope: String = "Exempelkommun"
 
+    func validate() throws {
+        if scope.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--scope needs a name, as the data files spell it")
+        }
+        if scope.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--scope must not hold control characters (line breaks, tabs, escapes)")
+        }
+    }
+
     func run() throws {
         let files = StarterFiles(scope: scope).files
         let manager = FileManager.default
@@ -46,6 +55,47 @@ struct Init: ParsableCommand {
 struct StarterFiles {
     let scope: String
 
+    /// `text` as a double-quoted YAML scalar, which reads back as exactly `text` whatever it holds (`a: b`,
+    /// `[x]`, `null`, `@x`, `Ale #2`, quotes, backslashes, line breaks).
+    static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+                    || (0x2028...0x2029).contains(scalar.value)
+                {
+                    quoted += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// `text` as one CSV field with `;` as the delimiter: quoted (quotes doubled) when it needs to be.
+    static func csvField(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == "\t" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The scope as a CSV field.
+    private var csvScope: String { Self.csvField(scope) }
+
+    /// The scope inside a comment line: on one line.
+    private var commentText: String {
+        String(scope.map { $0.isNewline ? " " : $0 })
+    }
+
     var files: [(String, String)] {
         [("rules/fokus.yaml", rules), ("rules/tests/exempel.yaml", test), ("data/brottsstatistik.csv", crime),
          ("data/trygghetsundersokning.csv", survey), ("data/resurser.yaml", resources)]
@@ -53,12 +103,12 @@ struct StarterFiles {
 
     var rules: String {
         """
-        # Regler för lägesbilden i \(scope). Ändra vikter, områden och åtgärder efter er egen situation.
+        # Regler för lägesbilden i \(commentText). Ändra vikter, områden och åtgärder efter er egen situation.
         # Kör `fokus check` efter varje ändring och `fokus test` för att se att testerna fortfarande går igenom.
         # Decimaltal skrivs med punkt: 0.40, inte 0,40.
         fokus: 1
-        name: Medborgarlöfte \(scope)
-        scope: \(scope)             # stavas som i kolumnen "kommun" i datafilerna
+        name: \(StarterFiles.yamlQuoted("Medborgarlöfte " + scope))
+        scope: \(StarterFiles.yamlQuoted(scope))  # stavas som i kolumnen "kommun" i datafilerna
         period: latest                # senaste året med brottsstatistik, eller t.ex. "2023"
 
         # Hur mycket varje underlag väger. Summan bör vara 1.
@@ -153,7 +203,7 @@ struct StarterFiles {
         var rows = ["år;kommun;brottskategori;antal"]
         let counts: [(String, [Int])] = [("Bedrägeri", [20, 22, 21, 40]), ("Skadegörelse", [50, 48, 52, 45]), ("Trafikbrott", [30, 31, 29, 33])]
         for (category, values) in counts {
-            for (i, value) in values.enumerated() { rows.append("\(2020 + i);\(scope);\(category);\(value)") }
+            for (i, value) in values.enumerated() { rows.append("\(2020 + i);\(csvScope);\(category);\(value)") }
         }
         return rows.joined(separator: "\n") + "\n"
     }
@@ -161,9 +211,9 @@ struct StarterFiles {
     var survey: String {
         """
         år;kommun;fråga;andel
-        2023;\(scope);Oro för bedrägerier;0,45
-        2023;\(scope);Skadegörelse;0,20
-        2023;\(scope);Bilar som körs på ett störande sätt;0,55
+        2023;\(csvScope);Oro för bedrägerier;0,45
+        2023;\(csvScope);Skadegörelse;0,20
+        2023;\(csvScope);Bilar som körs på ett störande sätt;0,55
 
         """
     }
@@ -172,7 +222,7 @@ struct StarterFiles {
         """
         # Resurser för året: timmar och kronor som polis och kommun avsätter.
         - period: 2023
-          scope: \(scope)
+          scope: \(StarterFiles.yamlQuoted(scope))
           available: { polis_timmar: 100, kommun_timmar: 200 }
 
         """

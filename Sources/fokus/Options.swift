@@ -24,20 +24,25 @@ struct EvaluationOptions: ParsableArguments {
     @Flag(name: .long, help: "Evaluate without rejected data files, listing them as warnings, instead of failing.")
     var keepGoing = false
 
-    @Option(name: .long, help: ArgumentHelp("Rank-stability samples (0 turns it off; default: the rules' or 2000).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Rank-stability samples (0 turns it off; default: the rules' or 2000).", valueName: "n"))
     var samples: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the rank-stability sampling (default: the rules' or 0).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the rank-stability sampling (default: the rules' or 0).", valueName: "n"))
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp("Dirichlet concentration of the sampling (default: the rules' or 50).", valueName: "x"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Dirichlet concentration of the sampling (default: the rules' or 50).", valueName: "x"))
     var concentration: Double?
 
     @OptionGroup var stateOptions: StateOptions
 
     func validate() throws {
-        if let samples, samples < 0 { throw ValidationError("--samples must be 0 or more") }
-        if let concentration, !(concentration > 0) { throw ValidationError("--concentration must be above 0") }
+        if let samples, !(0...SensitivitySettings.maximumSamples).contains(samples) {
+            throw ValidationError(
+                "--samples must be from 0 (off) to \(SensitivitySettings.maximumSamples), not \(samples)")
+        }
+        if let concentration, !SensitivitySettings.concentrationRange.contains(concentration) {
+            throw ValidationError("--concentration must be from 0.01 to 1000000, not \(concentration)")
+        }
         if let period, period != "latest", Period(parsing: period) == nil {
             throw ValidationError("--period \"\(period)\" is not a period: write latest, 2023, 2023-Q4 or 2023-11")
         }

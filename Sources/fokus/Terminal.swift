@@ -1,11 +1,38 @@
 import Fokus
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writing to the terminal: results to standard output, problems to standard error.
+///
+/// Everything written passes through ``TerminalText/sanitized(_:)``, so that escape sequences hidden in data,
+/// rules or notes cannot drive the terminal. Writes go straight to the file descriptors with `write(2)`: a
+/// full disk (`> /dev/full`) or a closed descriptor (`>&-`) ends the command with exit code 1 and, when
+/// standard error still works, a message; it never traps.
 enum Terminal {
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        var line = text.hasSuffix("\n") ? text : text + "\n"
+        if line.utf8.count > maximumErrorLineBytes { line = abbreviated(line) }
+        // Nothing more can be said when standard error itself fails; the exit code still tells.
+        if !writeAll(TerminalText.sanitized(line), to: 2) { failedStandardError = true }
     }
+
+    /// The longest line of a problem written whole; longer ones (a huge key or value echoed with its source line)
+    /// are cut, so that one bad input cannot flood the terminal or a log.
+    static let maximumErrorLineBytes = 2000
+
+    /// `text` with every line longer than ``maximumErrorLineBytes`` cut to its start and its length.
+    static func abbreviated(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.utf8.count > maximumErrorLineBytes else { return String(line) }
+            return String(line.prefix(200)) + "… (\(line.count) characters)"
+        }.joined(separator: "\n")
+    }
+
+    /// Whether a write to standard error has failed (the exit code is then 1 at least).
+    nonisolated(unsafe) private(set) static var failedStandardError = false
 
     /// Prints diagnostics, each with the offending source line and a caret when the file can be read.
     /// Closes with a count of the errors that counts exactly the problems listed (headings and
@@ -17,8 +44,32 @@ enum Terminal {
         if let summary = Diagnostic.summary(of: diagnostics) { printError(summary) }
     }
 
+    /// Writes a result to standard output, or ends the command with exit code 1 when it cannot be written.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard writeAll(TerminalText.sanitized(text), to: 1) else {
+            let reason = String(cString: strerror(errno))
+            printError("error: the output cannot be written (standard output: \(reason))")
+            exit(1)
+        }
+    }
+
+    /// Writes every byte of `text` to `descriptor`, retrying after interruptions; `false` on an error.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { return true }
+        return bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if written == 0 { return false }
+                offset += written
+            }
+            return true
+        }
     }
 }
 
@@ -27,7 +78,9 @@ enum DiagnosticPrinter {
     static func rendered(_ diagnostic: Diagnostic) -> String {
         guard diagnostic.field == nil else { return diagnostic.description }  // data rows: file:line: column: reason
         return diagnostic.rendered { file in
-            guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size < 1 << 20
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let size = attributes[.size] as? Int, size < 1 << 20
             else { return nil }
             return try? String(contentsOfFile: file, encoding: .utf8)
         }

@@ -62,6 +62,16 @@ final class ByteSource {
         while let chunk = try nextChunk() { all += chunk }
         return all
     }
+
+    /// Every remaining byte, or `nil` when there are more than `limit`.
+    func readAll(upTo limit: Int) throws -> [UInt8]? {
+        var all: [UInt8] = []
+        while let chunk = try nextChunk() {
+            all += chunk
+            if all.count > limit { return nil }
+        }
+        return all
+    }
 }
 
 /// What one pass over a file learns: its SHA-256 and whether it is UTF-8 (with or without BOM).
@@ -70,18 +80,57 @@ struct FileFingerprint: Sendable, Hashable {
     var sha256: String
     /// How the text is decoded.
     var encoding: TextEncoding
+    /// What the bytes are when they are not text Fokus can read (UTF-16, a gzip or ZIP file, binary data).
+    var notText: NotText?
+
+    /// Content that is not text in an encoding Fokus reads, recognised so that the message can say what it is.
+    enum NotText: Sendable, Hashable {
+        case utf16, gzip, zip, binary
+
+        /// The reason a file is rejected, with how to fix it.
+        var reason: String {
+            switch self {
+            case .utf16: "is saved as UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\") and put it back"
+            case .gzip: "is compressed with gzip; unpack it (gunzip) and put the unpacked file in the folder"
+            case .zip: "is a ZIP archive (an Excel .xlsx workbook, perhaps); export the sheet as CSV UTF-8"
+            case .binary: "is binary data, not text (it holds NUL bytes); export the data as CSV UTF-8"
+            }
+        }
+    }
 
     /// Reads `source` to its end (then rewinds it), hashing and validating UTF-8 at the same time.
     static func scan(_ source: ByteSource) throws -> FileFingerprint {
         var hasher = SHA256()
         var validator = UTF8Validator()
+        var notText: NotText?
+        var first = true
         while let chunk = try source.nextChunk() {
+            if first {
+                notText = Self.recognise(chunk)
+                first = false
+            } else if notText == nil, chunk.contains(0) {
+                notText = .binary
+            }
             chunk.withUnsafeBufferPointer { buffer in
                 hasher.update(buffer)
                 validator.feed(buffer)
             }
         }
         try source.rewind()
-        return FileFingerprint(sha256: hasher.finalizeHex(), encoding: validator.finish() ? .utf8 : .windows1252)
+        return FileFingerprint(
+            sha256: hasher.finalizeHex(), encoding: validator.finish() ? .utf8 : .windows1252, notText: notText)
+    }
+
+    /// What the first bytes of a file say about it, when it is not text.
+    static func recognise(_ bytes: [UInt8]) -> NotText? {
+        if bytes.starts(with: [0x1F, 0x8B]) { return .gzip }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .utf16 }
+        guard bytes.contains(0) else { return nil }
+        // UTF-16 without a byte-order mark: every other byte of ASCII text is 0.
+        let sample = bytes.prefix(512)
+        let zeros = sample.filter { $0 == 0 }.count
+        if sample.count >= 4, zeros * 3 >= sample.count { return .utf16 }
+        return .binary
     }
 }

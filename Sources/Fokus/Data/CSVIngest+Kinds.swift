@@ -69,6 +69,7 @@ extension CSVIngest {
             let scope = row.scope()
             let category = row.category(.category)
             guard let period, let scope, let category else { return }
+            row.future.note(period, line: row.reader.recordLine)
             row.tally.add(scope: scope, category: category, period: period)
         }
     }
@@ -119,7 +120,7 @@ extension CSVIngest {
             let share = row.percent || !percentScale ? row.share : row.share / 100
             guard share >= 0 && share <= 1 else {
                 let range = percentScale && !row.percent ? "0–100 (this file's shares are percentages)" : "0–1"
-                bad.add(line: row.line, column: layout.name(.share), "\"\(row.text)\" is outside \(range)")
+                bad.add(line: row.line, column: layout.name(.share), "\"\(DataValues.abbreviated(row.text))\" is outside \(range)")
                 continue
             }
             dataset.addSurveyShare(

@@ -22,6 +22,8 @@ struct CSVIngest {
     private var joinedCells: [String]?
     /// The preliminary years of a statistics export (`2026 prel.`), and the first row marked so.
     var preliminary: (years: Set<Int>, line: Int)?
+    /// Rows dated after next year.
+    var future = FuturePeriods()
 
     init(reader: CSVReader, layout: DataFileLayout, path: String) {
         self.reader = reader
@@ -91,7 +93,13 @@ struct CSVIngest {
         let footnotesAllowed = layout.kind == .crimeStatisticsExport
         var nextLine = reader.line
         var afterTable = false
-        while try reader.readRecord() {
+        while true {
+            do {
+                guard try reader.readRecord() else { return }
+            } catch let error as CSVReader.RecordTooLong {
+                bad.add(line: error.line, column: nil, error.reason)
+                return
+            }
             joinedCells = footnotesAllowed && reader.fieldCount > width ? entityJoinedCells() : nil
             if reader.recordLine > nextLine { afterTable = true }
             nextLine = reader.line
@@ -200,6 +208,8 @@ struct CSVIngest {
 
     /// A period cell.
     mutating func period(_ role: DataFileLayout.Role = .period) -> Period? {
-        check(DataValues.period(cell(role)), role)
+        let period = check(DataValues.period(cell(role)), role)
+        if let period { future.note(period, line: reader.recordLine) }
+        return period
     }
 }

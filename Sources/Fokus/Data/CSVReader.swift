@@ -14,6 +14,20 @@ struct CSVReader {
     private static let cr: UInt8 = 0x0D
     private static let quote: UInt8 = 0x22
 
+    /// The longest record read, in bytes (1 MiB): far above any real row, and it keeps memory bounded whatever
+    /// a file holds.
+    static let maximumRecordBytes = 1 << 20
+
+    /// A record longer than ``maximumRecordBytes``, starting on `line`.
+    struct RecordTooLong: Error, Sendable {
+        var line: Int
+        /// The reason, phrased as the end of `file:line: reason`.
+        var reason: String {
+            "this row is longer than 1 MiB (a quote that is never closed, perhaps, or not a CSV file); "
+                + "Fokus reads rows of up to 1 MiB"
+        }
+    }
+
     private var window: ByteWindow
     private var afterCR = false
     /// The physical line (1-based) of the next unread byte.
@@ -86,6 +100,7 @@ struct CSVReader {
                     return i
                 }
                 if stop > start { bytes.append(contentsOf: window.buffer[start..<stop]) }
+                if bytes.count > CSVReader.maximumRecordBytes { throw RecordTooLong(line: recordLine) }
                 window.pos = stop
                 guard stop < window.buffer.count else { continue }
                 let c = window.buffer[stop]
@@ -120,6 +135,7 @@ struct CSVReader {
             self.line = line
             self.afterCR = afterCR
             if stop > start { bytes.append(contentsOf: window.buffer[start..<stop]) }
+            if bytes.count > CSVReader.maximumRecordBytes { throw RecordTooLong(line: recordLine) }
             window.pos = stop
             guard stop < window.buffer.count else { continue }
             // A quote: doubled means a literal quote, otherwise the field's quoted part ends.

@@ -29,14 +29,22 @@ public enum DataFolder {
         return lower.hasSuffix(".md") || lower.hasSuffix(".pdf") || lower.hasPrefix("readme")
     }
 
-    /// The data files under `folder`, as paths relative to it, sorted by Unicode code point.
+    /// The data files under `folder`, as paths relative to it, sorted by Unicode code point: regular files
+    /// (and links to files inside the folder) only, never through a folder link, as the loader reads them.
     ///
-    /// - Parameter unlisted: called with the relative path of each folder that cannot be listed.
+    /// - Parameter unlisted: called with the relative path of each folder that cannot be listed (`""` for
+    ///   `folder` itself).
     public static func files(in folder: URL, unlisted: (String, any Error) -> Void = { _, _ in }) -> [String] {
-        var files: [String] = []
-        collect(folder, relative: "", into: &files, unlisted: unlisted)
-        files.sort { $0.precedesByCodePoint($1) }
-        return files
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            unlisted("", error)
+            return []
+        }
+        var walk = DataFolderWalk(root: folder, base: ".")
+        walk.collect(names, in: folder, relative: "")
+        return walk.files.map(\.path).filter { isData(relativePath: $0) }.sorted { $0.precedesByCodePoint($1) }
     }
 
     /// The folders under `folder` that are read (itself included, as `""`), as relative paths.
@@ -59,26 +67,4 @@ public enum DataFolder {
         return result
     }
 
-    private static func collect(
-        _ folder: URL, relative: String, into files: inout [String], unlisted: (String, any Error) -> Void
-    ) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            unlisted(relative, error)
-            return
-        }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if isIncludedFolder(name) { collect(url, relative: path, into: &files, unlisted: unlisted) }
-            } else if isData(relativePath: path) {
-                files.append(path)
-            }
-        }
-    }
 }

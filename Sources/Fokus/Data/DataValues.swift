@@ -44,30 +44,52 @@ enum DataValues {
         return Double(String(scalars))
     }
 
-    /// A whole number ≥ 0 (`12`, `12.0`, `12,0` when `decimalComma`, `1 234`).
+    /// The largest whole number a cell may hold (counts, respondents, populations): a billion. Far above any
+    /// real figure, and low enough that summing every row of any file that fits on a disk cannot overflow.
+    static let maximumWhole = 1_000_000_000
+
+    /// A whole number ≥ 0 and ≤ ``maximumWhole`` (`12`, `12.0`, `12,0` when `decimalComma`, `1 234`).
     /// - Parameter noun: what the column holds, plural, for the reason (`counts`).
     static func whole(_ text: String, decimalComma: Bool, noun: String) -> Result<Int, Problem> {
         if text.isEmpty { return .failure(Problem("empty; \(noun) are whole numbers ≥ 0")) }
-        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            return .success(Int(text)!)
+        let tooLarge = Problem(
+            "\"\(Self.abbreviated(text))\" is too large; \(noun) are whole numbers from 0 to 1 000 000 000")
+        if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text) {
+            return value <= maximumWhole ? .success(value) : .failure(tooLarge)
         }
         guard let value = decimal(text, decimalComma: decimalComma) else {
-            return .failure(Problem("\"\(text)\" is not a number; \(noun) are whole numbers ≥ 0"))
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; \(noun) are whole numbers ≥ 0"))
         }
-        guard value >= 0 else { return .failure(Problem("\"\(text)\" is negative; \(noun) are whole numbers ≥ 0")) }
-        guard value == value.rounded(), value < 9.0e15 else {
-            return .failure(Problem("\"\(text)\" is not a whole number; \(noun) are whole numbers ≥ 0"))
+        guard value >= 0 else {
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is negative; \(noun) are whole numbers ≥ 0"))
+        }
+        guard value.isFinite, value <= Double(maximumWhole) else { return .failure(tooLarge) }
+        guard value == value.rounded() else {
+            return .failure(
+                Problem("\"\(Self.abbreviated(text))\" is not a whole number; \(noun) are whole numbers ≥ 0"))
         }
         return .success(Int(value))
+    }
+
+    /// At most `limit` characters of a cell for a message, with `…` and the full length when cut, so that a
+    /// huge field is never echoed whole.
+    static func abbreviated(_ text: String, limit: Int = 60) -> String {
+        guard text.utf8.count > limit else { return text }
+        let count = text.count
+        guard count > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(count) characters)"
     }
 
     /// A number ≥ 0 (resources available).
     static func nonNegative(_ text: String, decimalComma: Bool) -> Result<Double, Problem> {
         if text.isEmpty { return .failure(Problem("empty; write a number ≥ 0")) }
         guard let value = decimal(text, decimalComma: decimalComma), value.isFinite else {
-            return .failure(Problem("\"\(text)\" is not a number; write a number ≥ 0"))
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; write a number ≥ 0"))
         }
-        guard value >= 0 else { return .failure(Problem("\"\(text)\" is negative; write a number ≥ 0")) }
+        guard value >= 0 else { return .failure(Problem("\"\(Self.abbreviated(text))\" is negative; write a number ≥ 0")) }
+        guard RuleLimits.amount.contains(value) else {
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is too large; write a number up to 1 000 000 000 000"))
+        }
         return .success(value)
     }
 
@@ -83,7 +105,7 @@ enum DataValues {
             percent = true
         }
         guard let value = decimal(number, decimalComma: decimalComma), value.isFinite else {
-            return .failure(Problem("\"\(text)\" is not a number; \(hint)"))
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; \(hint)"))
         }
         return .success((percent ? value / 100 : value, percent))
     }
@@ -92,7 +114,7 @@ enum DataValues {
     static func period(_ text: String) -> Result<Period, Problem> {
         if text.isEmpty { return .failure(Problem("empty; write 2023, 2023-Q4 or 2023-11")) }
         guard let period = Period(parsing: text) else {
-            return .failure(Problem("\"\(text)\" is not a period; write 2023, 2023-Q4 or 2023-11"))
+            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a period; write 2023, 2023-Q4 or 2023-11"))
         }
         return .success(period)
     }
@@ -110,7 +132,7 @@ enum DataValues {
             Problem(
                 text.isEmpty
                     ? "empty; write the date as YYYY-MM-DD"
-                    : "\"\(text)\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
+                    : "\"\(Self.abbreviated(text))\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
     }
 
     /// The month of a date's UTF-8 bytes, as ``eventMonth(_:)`` reads it; `nil` when it is not one.
@@ -143,5 +165,17 @@ enum DataValues {
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+}
+
+extension Int {
+    /// The most crimes one dataset cell (scope, period, category) holds: 2^48, far above any real count, and low
+    /// enough that the engine's sums over months, categories and baseline periods can never overflow.
+    static let maximumCellCount = 1 << 48
+
+    /// Adds `other` (taken as 0 when negative) to a cell, stopping at ``maximumCellCount`` instead of trapping.
+    mutating func addCapped(_ other: Int) {
+        let add = Swift.min(Swift.max(other, 0), Int.maximumCellCount)
+        self = Swift.min(Swift.max(self, 0) + add, Int.maximumCellCount)
     }
 }

@@ -74,12 +74,13 @@ public struct Dataset: Sendable {
         public var description: String { "\(year)-01..\(throughMonth < 10 ? "0" : "")\(throughMonth)" }
     }
 
-    /// Adds a crime count (summed with earlier rows for the same scope, period and category).
+    /// Adds a crime count (summed with earlier rows for the same scope, period and category). Files give counts
+    /// of at most 1 000 000 000 a row, so sums are exact; a cell stops at 2^48, and a negative count adds 0.
     public mutating func addCrimeCount(scope: String, period: Period, category: String, count: Int) {
         let scopeKey = remember(scope)
         let categoryKey = remember(category)
         crime[scopeKey, default: ScopeCrime()].presentPeriods.insert(period)
-        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0] += count
+        crime[scopeKey, default: ScopeCrime()].counts[period, default: [:]][categoryKey, default: 0].addCapped(count)
     }
 
     /// Adds a year-to-date count: January to `throughMonth` of `year` (summed with earlier rows for the
@@ -141,7 +142,9 @@ public struct Dataset: Sendable {
             var mine = crime[scope] ?? ScopeCrime()
             mine.presentPeriods.formUnion(scopeCrime.presentPeriods)
             for (period, categories) in scopeCrime.counts {
-                for (category, count) in categories { mine.counts[period, default: [:]][category, default: 0] += count }
+                for (category, count) in categories {
+                    mine.counts[period, default: [:]][category, default: 0].addCapped(count)
+                }
             }
             for (span, categories) in scopeCrime.yearToDate {
                 for (category, count) in categories { mine.yearToDate[span, default: [:]][category, default: 0] += count }

@@ -29,26 +29,28 @@ public enum DatasetLoader {
         }
         var loader = Loader()
         if isDirectory.boolValue {
-            var rootError: (any Error)?
-            var unlisted: [(String, any Error)] = []
-            let files = DataFolder.files(in: url) { relative, error in
-                if relative.isEmpty { rootError = error } else { unlisted.append((relative, error)) }
+            let root: [String]
+            do {
+                root = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            } catch {
+                throw FokusError("\(base) cannot be listed: \(error.localizedDescription)")
             }
-            if let rootError {
-                throw FokusError("\(base) cannot be listed: \(rootError.localizedDescription)")
-            }
-            for (path, error) in unlisted {
-                loader.dataset.addWarning(
-                    .warning(
-                        "folder skipped: it cannot be listed (\(error.localizedDescription))",
-                        at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
-            }
-            for file in files where !excluding.contains(file) {
-                loader.readFile(
-                    at: url.appendingPathComponent(file), path: base == "." ? file : "\(base)/\(file)")
+            // Only regular files inside the folder: no folder links, no loops, no pipes or devices.
+            var walk = DataFolderWalk(root: url, base: base)
+            walk.collect(root, in: url, relative: "")
+            for warning in walk.warnings { loader.dataset.addWarning(warning) }
+            let files = walk.files.filter { DataFolder.isData(relativePath: $0.path) && !excluding.contains($0.path) }
+                .sorted { $0.path.precedesByCodePoint($1.path) }
+            for file in files {
+                loader.readFile(at: file.url, path: base == "." ? file.path : "\(base)/\(file.path)")
             }
         } else {
-            loader.readFile(at: url, path: base)
+            switch DataFolderWalk.entryKind(atPath: url.path) {
+            case .regularFile, .linkToFile:
+                loader.readFile(at: url, path: base)
+            case let other:
+                throw FokusError("\(base) is \(other.phrase); give the data folder or a data file")
+            }
         }
         return loader.dataset
     }
@@ -96,6 +98,10 @@ struct Loader {
         }
         do {
             let fingerprint = try FileFingerprint.scan(source)
+            if let notText = fingerprint.notText {
+                reject(path, notText.reason)
+                return
+            }
             switch family {
             case .table: try readTable(source, path: path, fingerprint: fingerprint)
             case .eventsJSON: try readEventsJSON(source, path: path, fingerprint: fingerprint)
@@ -113,22 +119,34 @@ struct Loader {
         var reader = try CSVReader(source: source, encoding: fingerprint.encoding)
         var firstHeader: [String]?
         var layout: DataFileLayout?
-        for _ in 0..<Loader.headerSearchLines {
-            let line = try reader.peekLine()
-            if line.isEmpty { break }
-            reader.delimiter = CSVReader.detectDelimiter(in: line)
-            guard try reader.readRecord() else { break }
-            let header = reader.strings
-            if firstHeader == nil { firstHeader = header }
-            if let match = DataFileLayout.match(header: header) {
-                layout = match
-                break
+        /// Tries the first non-blank lines as the header (exports may start with a title line).
+        func findHeader() throws {
+            for _ in 0..<Loader.headerSearchLines {
+                let line = try reader.peekLine()
+                if line.isEmpty { break }
+                reader.delimiter = CSVReader.detectDelimiter(in: line)
+                guard try reader.readRecord() else { break }
+                let header = reader.strings
+                if firstHeader == nil { firstHeader = header }
+                if let match = DataFileLayout.match(header: header) {
+                    layout = match
+                    break
+                }
             }
+        }
+        do {
+            try findHeader()
+        } catch let error as CSVReader.RecordTooLong {
+            var bad = BadRows(path: path)
+            bad.add(line: error.line, column: nil, error.reason)
+            dataset.addRejected(bad.rejection)
+            return
         }
         guard let layout else {
             let message: String
             if let firstHeader {
-                let seen = firstHeader.map { "\"\($0)\"" }.joined(separator: ", ")
+                var seen = firstHeader.prefix(12).map { "\"\(DataValues.abbreviated($0))\"" }.joined(separator: ", ")
+                if firstHeader.count > 12 { seen += ", … (\(firstHeader.count) columns)" }
                 message =
                     "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
             } else {
@@ -153,6 +171,7 @@ struct Loader {
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
         try ingest.run()
+        if ingest.bad.isEmpty, let warning = ingest.future.warning(path: path) { dataset.addWarning(warning) }
         accept(
             ingest.dataset, tally: ingest.tally, bad: ingest.bad,
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
@@ -169,14 +188,22 @@ struct Loader {
         if ingest.bad.isEmpty {
             seenEventIDs.formUnion(ingest.newIDs)
             if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
+            if let warning = ingest.future.warning(path: path) { warnings.addWarning(warning) }
         }
         accept(
             warnings, tally: ingest.tally, bad: ingest.bad,
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
     }
 
+    /// The largest resources YAML file read: such a file lists a few resources a period.
+    static let maximumYAMLBytes = 16 << 20
+
     private mutating func readResourcesYAML(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
-        var bytes = try source.readAll()
+        guard let all = try source.readAll(upTo: Loader.maximumYAMLBytes) else {
+            reject(path, "is larger than 16 MiB; a resources file lists a few amounts a period")
+            return
+        }
+        var bytes = all
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let text = fingerprint.encoding.decode(bytes)
         var bad = BadRows(path: path)

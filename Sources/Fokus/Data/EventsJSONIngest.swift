@@ -8,6 +8,8 @@ struct EventsJSONIngest {
     var newIDs: Set<String> = []
     /// Events whose id was read before, here or in an earlier file.
     var duplicates = 0
+    /// Events dated after next year.
+    var future = FuturePeriods()
 
     init(path: String) {
         bad = BadRows(path: path)
@@ -26,6 +28,7 @@ struct EventsJSONIngest {
                             continue
                         }
                     }
+                    future.note(event.period, line: line)
                     tally.add(scope: event.scope, category: event.category, period: event.period)
                 case .failure(let problems):
                     for problem in problems.list { bad.add(line: line, column: problem.field, problem.reason) }

@@ -20,6 +20,12 @@ struct JSONArrayStream {
         window = ByteWindow(source: source)
     }
 
+    /// The largest array element read, in bytes: an event is a few hundred, so a larger one is not an event, and
+    /// memory stays bounded whatever the file holds.
+    static let maximumElementBytes = 1 << 20
+    /// The deepest nesting of objects and arrays inside one element.
+    static let maximumDepth = 32
+
     /// The next element's bytes and start line; `nil` after the closing `]`.
     mutating func next() throws -> (bytes: [UInt8], line: Int)? {
         if finished { return nil }
@@ -69,6 +75,12 @@ struct JSONArrayStream {
             if window.pos >= window.buffer.count, try !window.refill() {
                 throw ShapeError(line: startLine, message: "ends inside the event that starts here")
             }
+            if element.count > Self.maximumElementBytes {
+                throw ShapeError(
+                    line: startLine,
+                    message: "has an event of more than 1 MiB starting here; an event of the police's API is a few "
+                        + "hundred bytes, so this is not an events file")
+            }
             let c = window.buffer[window.pos]
             if c == 0x0A { line += 1 }
             if inString {
@@ -87,7 +99,14 @@ struct JSONArrayStream {
             } else {
                 switch c {
                 case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                    if depth > Self.maximumDepth {
+                        throw ShapeError(
+                            line: line,
+                            message: "nests objects and arrays more than \(Self.maximumDepth) levels deep in the "
+                                + "event that starts on line \(startLine); an event of the police's API nests two")
+                    }
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 0 { return element }  // the end of a bare scalar
                     depth -= 1

@@ -108,7 +108,7 @@ enum ResourcesYAML {
     }
 
     private static func quoted(_ node: YAMLNode) -> String {
-        if case .scalar(let scalar) = node { return "\"\(scalar.value)\"" }
+        if case .scalar(let scalar) = node { return "\"\(DataValues.abbreviated(scalar.value))\"" }
         if case .mapping = node { return "a mapping" }
         return "a list"
     }

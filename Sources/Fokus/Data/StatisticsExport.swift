@@ -51,7 +51,7 @@ enum StatisticsExport {
                 DataValues.Problem(
                     yearText.isEmpty
                         ? "empty; write the year, such as 2023"
-                        : "\"\(yearText)\" is not a year; write a year such as 2023"))
+                        : "\"\(DataValues.abbreviated(yearText))\" is not a year; write a year such as 2023"))
         }
         let word = compact(periodText)
         if word.isEmpty || wholeYear.contains(word) { return .success(.year(year)) }
@@ -62,7 +62,7 @@ enum StatisticsExport {
         if let period = Period(parsing: periodText), period.year == year { return .success(period) }
         return .failure(
             DataValues.Problem(
-                "\"\(periodText)\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"
+                "\"\(DataValues.abbreviated(periodText))\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"
             ))
     }
 

@@ -10,6 +10,12 @@ public struct MeasurePlan: Sendable, Hashable {
     public var candidateCount: Int
     /// Candidates not chosen, sorted by id, with their value.
     public var notChosen: [PlannedMeasure]
+    /// Whether the plan is proven to be the optimum (with SPEC 4.1's tie rules). `false` only when the catalogue
+    /// is too hard to prove within the planner's time limit; the plan is then the best one found.
+    public var isProvenOptimal: Bool = true
+    /// The most any plan can be worth: ``totalValue`` when proven, else a bound from the relaxation, so that
+    /// `upperBound − totalValue` is the largest possible shortfall.
+    public var upperBound: Double = 0
 
     /// The chosen ids, sorted.
     public var measureIDs: [String] { measures.map(\.id) }

@@ -55,50 +55,29 @@ struct MeasurePlanner: Sendable {
         self.available = keys.map { available[$0] ?? 0 }
     }
 
-    /// The optimal plan.
-    func solve() -> MeasurePlan {
-        let order = candidates.indices.sorted {
-            let a = candidates[$0], b = candidates[$1]
-            if a.value != b.value { return a.value > b.value }
-            return a.measure.id.precedesByCodePoint(b.measure.id)
-        }
-        // suffixBound[i]: the most the candidates order[i...] can still add.
-        var suffixBound = [Double](repeating: 0, count: order.count + 1)
-        for i in stride(from: order.count - 1, through: 0, by: -1) {
-            suffixBound[i] = suffixBound[i + 1] + max(0, candidates[order[i]].value)
-        }
-        var best = Solution(chosen: [], value: 0, totalCost: 0, ids: [])
-        var used = [Double](repeating: 0, count: available.count)
-        var chosen: [Int] = []
+    /// How many search nodes the proof may take before the planner settles for the best plan found: about a
+    /// second in a release build. A budget of nodes, not of time, so that a plan is the same on every machine.
+    var nodeLimit = MeasurePlanner.defaultNodeLimit
+    /// The default ``nodeLimit``.
+    static let defaultNodeLimit = 3_000_000
+    /// A safety net on time, whatever the nodes.
+    var timeLimit: Duration = .seconds(10)
 
-        func fits(_ c: Candidate) -> Bool {
-            c.costs.allSatisfy { cost in
-                let cap = available[cost.resource]
-                return used[cost.resource] + cost.amount <= cap + 1e-12 * max(1, cap)
-            }
+    /// The optimal plan (see ``PlanSearch`` for how it is found and proven).
+    func solve() -> MeasurePlan {
+        let m = available.count
+        var costs = [Double](repeating: 0, count: candidates.count * m)
+        for (j, c) in candidates.enumerated() {
+            for cost in c.costs { costs[j * m + cost.resource] += cost.amount }
         }
-        func search(_ i: Int, _ value: Double) {
-            let bound = value + suffixBound[i]
-            // No completion can beat or tie the best: prune (with slack for rounding in the sums).
-            if bound < best.value - 1e-12 * max(1, abs(best.value), abs(bound)) - 1e-9 * max(1, abs(best.value)) {
-                return
-            }
-            guard i < order.count else {
-                let candidate = Solution(chosen: chosen, in: candidates)
-                if candidate.isBetter(than: best) { best = candidate }
-                return
-            }
-            let c = candidates[order[i]]
-            if fits(c) {
-                for cost in c.costs { used[cost.resource] += cost.amount }
-                chosen.append(order[i])
-                search(i + 1, value + c.value)
-                chosen.removeLast()
-                for cost in c.costs { used[cost.resource] -= cost.amount }
-            }
-            search(i + 1, value)
-        }
-        search(0, 0)
+        let search = PlanSearch(
+            values: candidates.map(\.value), costs: costs,
+            capacities: available.map { $0 + 1e-12 * max(1, $0) },
+            totalCosts: candidates.map(\.totalCost),
+            idOrder: candidates.indices.sorted { candidates[$0].measure.id.precedesByCodePoint(candidates[$1].measure.id) },
+            nodeLimit: nodeLimit, deadline: ContinuousClock.now + timeLimit)
+        let outcome = search.run()
+        let best = Solution(chosen: outcome.chosen, in: candidates)
 
         var totalUse = [Double](repeating: 0, count: available.count)
         for i in best.chosen { for cost in candidates[i].costs { totalUse[cost.resource] += cost.amount } }
@@ -116,7 +95,9 @@ struct MeasurePlanner: Sendable {
                 ResourceUse(resource: resourceNames[$0], available: available[$0], used: totalUse[$0])
             }.sorted { $0.resource.precedesByCodePoint($1.resource) },
             candidateCount: candidates.count,
-            notChosen: candidates.indices.filter { !chosenSet.contains($0) }.map(planned).sorted(by: byID))
+            notChosen: candidates.indices.filter { !chosenSet.contains($0) }.map(planned).sorted(by: byID),
+            isProvenOptimal: outcome.proven,
+            upperBound: outcome.proven ? best.value : outcome.upperBound)
     }
 
     /// A feasible subset with the figures its ties are broken on.

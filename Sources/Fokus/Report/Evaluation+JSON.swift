@@ -147,6 +147,8 @@ extension MeasurePlan {
                 ])
             })),
             ("candidates", .integer(candidateCount)),
+            ("proven_optimal", .bool(isProvenOptimal)),
+            ("upper_bound", .number(upperBound)),
         ])
     }
 }

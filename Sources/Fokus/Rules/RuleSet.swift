@@ -112,3 +112,25 @@ public enum SensitivitySource: String, Sendable, Hashable, CaseIterable, Compara
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
+
+extension SensitivitySettings {
+    /// The most samples an evaluation draws (about 2.5 s for 30 areas).
+    public static let maximumSamples = 100_000
+    /// The accepted concentrations α: below 0.01 the draws are so extreme that the figures say nothing.
+    public static let concentrationRange: ClosedRange<Double> = 0.01...1_000_000
+
+    /// Checks that the settings can be used (as a rule file's `sensitivity:` is checked when it is loaded).
+    /// - Throws: ``FokusError`` naming the setting and its accepted range.
+    public func validate() throws(FokusError) {
+        var problems: [Diagnostic] = []
+        if !(0...Self.maximumSamples).contains(samples) {
+            problems.append(
+                .error("samples must be from 0 (off) to \(Self.maximumSamples), not \(samples)"))
+        }
+        if !Self.concentrationRange.contains(concentration) {
+            problems.append(
+                .error("the concentration must be from 0.01 to 1000000, not \(concentration)"))
+        }
+        if !problems.isEmpty { throw FokusError(problems) }
+    }
+}

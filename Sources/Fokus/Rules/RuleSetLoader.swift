@@ -7,8 +7,8 @@ public import Foundation
 /// suggestion). Non-fatal findings, such as weights that do not sum to 1, end up in
 /// ``RuleSet/warnings``.
 ///
-/// A folder's `*.yaml` and `*.yml` files are read in name order (by Unicode code point; hidden files
-/// and subfolders such as `tests/` are not read) and their `areas`, `measures` and `rules` lists are
+/// A folder's `*.yaml` and `*.yml` files (the extension in any case, `.YAML` too) are read in name order (by
+/// Unicode code point; hidden files, subfolders such as `tests/`, and anything but regular files are not read) and their `areas`, `measures` and `rules` lists are
 /// concatenated in that order. Each top-level setting (`name`, `scope`, `period`, `trend`, `weights`,
 /// `missing`, `select`, `concern`, `sensitivity`) may be given by one file only; `fokus` and
 /// `description` describe a file and may appear in each.
@@ -39,7 +39,8 @@ public enum RuleSetLoader {
                 "cannot list the folder \"\(path)\": \(error.localizedDescription)", at: SourceLocation(file: path))
         }
         let ruleFiles = names.filter { name in
-            guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
+            let lower = name.lowercased()
+            guard !name.hasPrefix("."), lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else { return false }
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(
                 atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
@@ -131,13 +132,33 @@ public enum RuleSetLoader {
         return ruleSet
     }
 
+    /// The largest rule file read (16 MiB): a rule set is a few kilobytes.
+    public static let maximumFileBytes = 16 << 20
+
     /// Reads a file as UTF-8 text.
     private static func readFile(_ url: URL, path: String) throws(FokusError) -> (file: String, text: String) {
+        let kind = DataFolderWalk.entryKind(atPath: url.path)
+        guard kind == .regularFile || kind == .linkToFile else {
+            throw FokusError(
+                "cannot read the rule file: it is \(kind.phrase); give a .yaml file", at: SourceLocation(file: path))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+        guard size <= maximumFileBytes else {
+            throw FokusError(
+                "the rule file is larger than 16 MiB; a rule set is a few kilobytes, so this is not one",
+                at: SourceLocation(file: path))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+        if let notText = FileFingerprint.recognise(Array(data.prefix(4096))) {
+            let reason =
+                notText == .binary
+                ? "is binary data, not text (it holds NUL bytes); save the rules as UTF-8 text" : notText.reason
+            throw FokusError("the rule file " + reason, at: SourceLocation(file: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             guard let invalid = RuleFileEncoding.firstInvalidByte(in: [UInt8](data)) else {

@@ -17,9 +17,7 @@ public enum RuleTestLoader {
     /// Loads the tests in one file, checking area and measure ids against `rules`.
     /// - Throws: ``FokusError`` with every problem, each at `file:line:column`.
     public static func load(file: String, rules: RuleSet) throws(FokusError) -> [RuleTest] {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw FokusError("cannot read the test file", at: SourceLocation(file: file))
-        }
+        let data = try SmallFile.read(file, what: "the test file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw FokusError("the test file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file))
         }

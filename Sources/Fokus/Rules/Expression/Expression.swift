@@ -9,6 +9,12 @@
 /// `== != < <= > >=` (not chained), `in`, `not in`, `and`, `or`, `not`, parentheses, and `min(a, b, …)`,
 /// `max(a, b, …)`, `abs(x)`. Types are checked when parsing.
 public struct Expression: Sendable, CustomStringConvertible {
+    /// The longest condition accepted, in characters.
+    public static let maximumLength = 10_000
+    /// The deepest nesting accepted: parentheses, `not`, unary minus, calls and lists each add a level, and so
+    /// does every operator of a chain (`a + b + c` is three levels deep).
+    public static let maximumDepth = 200
+
     /// The text as written.
     public let source: String
     /// The checked syntax tree.
@@ -18,7 +24,13 @@ public struct Expression: Sendable, CustomStringConvertible {
     /// - Throws: ``ExpressionError`` with the character offset of the problem.
     /// - Parameter signals: the declared signal ids, whose `ID.raw` and `n.ID` may be named (SPEC 4.3).
     public static func parse(_ source: String, signals: [String] = []) throws(ExpressionError) -> Expression {
-        let characters = Array(source)
+        guard source.utf8.count <= maximumLength * 4, case let characters = Array(source),
+            characters.count <= maximumLength
+        else {
+            throw ExpressionError(
+                message: "the condition is longer than \(maximumLength) characters; "
+                    + "split it into several rules", offset: maximumLength)
+        }
         var parser = try Parser(source: characters, signals: signals)
         let root = try parser.parse()
         try TypeChecker(source: characters).checkCondition(root)

@@ -32,6 +32,25 @@ struct ExpressionNode: Sendable {
     var kind: Kind
     /// The characters the node was read from (parentheses around it included).
     var range: Range<Int>
+    /// The height of the tree under this node (1 for a leaf); bounded by ``Expression/maximumDepth``, so that
+    /// the recursive type check and evaluation stay within a small, fixed stack.
+    let depth: Int
+
+    init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+        let children: [ExpressionNode]
+        switch kind {
+        case .number, .string, .boolean, .variable: children = []
+        case .list(let elements): children = elements
+        case .negate(let operand), .not(let operand): children = [operand]
+        case .arithmetic(_, _, let left, let right), .comparison(_, _, let left, let right),
+            .membership(_, _, let left, let right), .logical(_, _, let left, let right):
+            children = [left, right]
+        case .call(_, let arguments): children = arguments
+        }
+        self.depth = 1 + (children.map(\.depth).max() ?? 0)
+    }
 
     /// Where the node starts.
     var offset: Int { range.lowerBound }

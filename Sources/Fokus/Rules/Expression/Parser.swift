@@ -20,6 +20,8 @@ struct Parser {
     /// The declared signal ids, whose `ID.raw` and `n.ID` are names too (SPEC 4.3).
     private let signals: [String]
     private var index = 0
+    /// How many parentheses, prefix operators, calls and lists enclose the current token.
+    private var nesting = 0
 
     private enum Level {
         static let or = 1
@@ -132,13 +134,41 @@ struct Parser {
             case .logical(let logical): kind = .logical(logical, at: at, left, right)
             }
             left = ExpressionNode(kind: kind, range: range)
+            if left.depth > Expression.maximumDepth { throw Self.tooDeep(at: at) }
             leftIsComparison = op.level == Level.comparison
         }
         return left
     }
 
+    private static func tooDeep(at offset: Int) -> ExpressionError {
+        ExpressionError(
+            message: "the condition nests more than \(Expression.maximumDepth) levels deep "
+                + "(parentheses, operators and calls); write it more simply or split it into several rules",
+            offset: offset)
+    }
+
+    /// Enters one more level of nesting at `offset`, or refuses past ``Expression/maximumDepth``.
+    private mutating func enter(at offset: Int) throws(ExpressionError) {
+        nesting += 1
+        if nesting > Expression.maximumDepth { throw Self.tooDeep(at: offset) }
+    }
+
     /// Parses a prefix operator (`not`, unary `-`) and its operand, or a primary expression.
     private mutating func prefixed(_ minimum: Int) throws(ExpressionError) -> ExpressionNode {
+        let start = current
+        switch start.kind {
+        case .keyword(.not), .symbol(.minus), .symbol(.leftParen), .symbol(.leftBracket), .identifier:
+            try enter(at: start.offset)
+        default:
+            return try prefixedAtCurrentLevel(minimum)
+        }
+        defer { nesting -= 1 }
+        let node = try prefixedAtCurrentLevel(minimum)
+        if node.depth > Expression.maximumDepth { throw Self.tooDeep(at: start.offset) }
+        return node
+    }
+
+    private mutating func prefixedAtCurrentLevel(_ minimum: Int) throws(ExpressionError) -> ExpressionNode {
         let start = current
         switch start.kind {
         case .keyword(.not):

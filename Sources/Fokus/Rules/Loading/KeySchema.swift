@@ -59,7 +59,7 @@ extension LoadContext {
             }
             let key = scalar.value
             guard allowed.contains(key) else {
-                var message = "unknown key \"\(key)\" in \(name)"
+                var message = "unknown key \"\(DataValues.abbreviated(key))\" in \(name)"
                 if key == "<<" {
                     message += "; YAML merge keys are not supported here, so write the keys out"
                 } else if topLevel, let home = Self.nestedHome[key] {

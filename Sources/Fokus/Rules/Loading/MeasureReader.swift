@@ -66,13 +66,8 @@ enum MeasureReader {
         var costs: [ResourceCost] = []
         for pair in pairs where !context.overIndentedKeys.contains(pair.key.mark) {
             guard let resource = context.text(pair.key, named: "a resource name in `cost`"),
-                let amount = context.number(pair.value, named: "the cost of \"\(resource)\"")
+                let amount = context.number(pair.value, named: "the cost of \"\(resource)\"", in: RuleLimits.amount)
             else { continue }
-            guard amount >= 0 else {
-                context.error(
-                    "the cost of \"\(resource)\" must be 0 or more, not \(pair.value.scalarText)", at: pair.value)
-                continue
-            }
             costs.append(ResourceCost(resource: resource, amount: amount))
         }
         return costs

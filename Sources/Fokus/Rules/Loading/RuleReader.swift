@@ -70,9 +70,13 @@ enum RuleReader {
             let value = entry.value
             switch entry.key {
             case "boost":
-                if let amount = context.number(value, named: "`boost`") { actions.append(.boost(amount)) }
+                if let amount = context.number(value, named: "`boost`", in: RuleLimits.ruleAction) {
+                    actions.append(.boost(amount))
+                }
             case "scale":
-                if let factor = context.number(value, named: "`scale`") { actions.append(.scale(factor)) }
+                if let factor = context.number(value, named: "`scale`", in: RuleLimits.ruleAction) {
+                    actions.append(.scale(factor))
+                }
             case "include", "exclude":
                 guard let flag = context.boolean(value, named: "`\(entry.key)`") else { continue }
                 if flag {

@@ -72,8 +72,12 @@ extension LoadContext {
     /// Reads a whole number (`3`, also `3.0`).
     mutating func wholeNumber(_ node: YAMLNode, named name: String) -> Int? {
         guard let value = number(node, named: name, kind: "a whole number") else { return nil }
-        guard value.rounded() == value, abs(value) < 1e15 else {
+        guard value.rounded() == value else {
             error("\(name) must be a whole number, not \(node.scalarText)", at: node)
+            return nil
+        }
+        guard abs(value) < 1e15 else {
+            error("\(name) is too large: \(node.scalarText)", at: node)
             return nil
         }
         return Int(value)
@@ -92,9 +96,9 @@ extension LoadContext {
             let fixed = String(trimmed.map { $0 == "," ? "." : $0 })
             error("\(name) must be \(kind): write \(fixed) with a decimal point, not \(trimmed)", at: node)
         } else if PlainScalar.number(trimmed) != nil {
-            error("\(name) must be \(kind), not text: remove the quotes around \"\(scalar.value)\"", at: node)
+            error("\(name) must be \(kind), not text: remove the quotes around \"\(DataValues.abbreviated(scalar.value))\"", at: node)
         } else {
-            error("\(name) must be \(kind), not \(node.kindDescription) (\"\(scalar.value)\")", at: node)
+            error("\(name) must be \(kind), not \(node.kindDescription) (\"\(DataValues.abbreviated(scalar.value))\")", at: node)
         }
         return nil
     }
@@ -156,7 +160,7 @@ extension LoadContext {
         }
         if let value = Choice(rawValue: scalar.value.trimmingSpaces()) { return value }
         error(
-            "\(name) must be one of \(options), not \"\(scalar.value)\""
+            "\(name) must be one of \(options), not \"\(DataValues.abbreviated(scalar.value))\""
                 + Suggestion.didYouMean(scalar.value, among: allowed),
             at: node)
         return nil

@@ -16,22 +16,18 @@ enum SettingsReader {
         guard let fields = context.fields(of: node, named: "`trend`", allowed: ["baseline_periods", "scale"])
         else { return nil }
         var trend = TrendSettings()
-        if let value = fields["baseline_periods"], let count = context.wholeNumber(value, named: "`baseline_periods`") {
-            if count >= 1 {
-                trend.baselinePeriods = count
-            } else {
-                context.error(
-                    "`baseline_periods` must be 1 or more (how many earlier periods the latest is compared with), "
-                        + "not \(count)",
-                    at: value)
-            }
+        if let value = fields["baseline_periods"],
+            let count = context.wholeNumber(
+                value, named: "`baseline_periods`", in: RuleLimits.baselinePeriods,
+                hint: " (how many earlier periods the latest is compared with)")
+        {
+            trend.baselinePeriods = count
         }
-        if let value = fields["scale"], let scale = context.number(value, named: "`scale`") {
-            if scale > 0 {
-                trend.scale = scale
-            } else {
-                context.error("`scale` must be above 0 (the default is 1.5), not \(value.scalarText)", at: value)
-            }
+        if let value = fields["scale"],
+            let scale = context.number(
+                value, named: "`scale`", in: RuleLimits.trendScale, hint: " (the default is 1.5)")
+        {
+            trend.scale = scale
         }
         return trend
     }
@@ -76,13 +72,8 @@ enum SettingsReader {
         var result: [Factor: Double] = [:]
         for entry in fields.entries {
             guard let factor = Factor(key: entry.key, signals: context.signalIDs),
-                let weight = context.number(entry.value, named: "the weight `\(entry.key)`")
+                let weight = context.number(entry.value, named: "the weight `\(entry.key)`", in: RuleLimits.weight)
             else { continue }
-            guard weight >= 0 else {
-                context.error(
-                    "the weight `\(entry.key)` must be 0 or more, not \(entry.value.scalarText)", at: entry.value)
-                continue
-            }
             result[factor] = weight
         }
         return result
@@ -103,7 +94,7 @@ enum SettingsReader {
             }
         }
         if let value = fields["min_score"] {
-            selection.minScore = context.number(value, named: "`min_score`")
+            selection.minScore = context.number(value, named: "`min_score`", in: RuleLimits.minScore)
         }
         if fields.entries.isEmpty {
             context.error("`select` needs `top`, `min_score` or both, such as `select: {top: 3}`", at: node)
@@ -126,20 +117,17 @@ enum SettingsReader {
                 of: node, named: "`sensitivity`", allowed: ["samples", "concentration", "seed", "vary"])
         else { return nil }
         var settings = SensitivitySettings()
-        if let value = fields["samples"], let samples = context.wholeNumber(value, named: "`samples`") {
-            if samples >= 1 {
-                settings.samples = samples
-            } else {
-                context.error("`samples` must be 1 or more (the default is 2000), not \(samples)", at: value)
-            }
+        if let value = fields["samples"],
+            let samples = context.wholeNumber(
+                value, named: "`samples`", in: RuleLimits.samples, hint: " (the default is 2000)")
+        {
+            settings.samples = samples
         }
-        if let value = fields["concentration"], let concentration = context.number(value, named: "`concentration`") {
-            if concentration > 0 {
-                settings.concentration = concentration
-            } else {
-                context.error(
-                    "`concentration` must be above 0 (the default is 50), not \(value.scalarText)", at: value)
-            }
+        if let value = fields["concentration"],
+            let concentration = context.number(
+                value, named: "`concentration`", in: RuleLimits.concentration, hint: " (the default is 50)")
+        {
+            settings.concentration = concentration
         }
         if let value = fields["vary"], let list = context.textList(value, named: "`vary`") {
             var vary = Set<SensitivitySource>()

@@ -1,0 +1,154 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lists the files of a data folder to read, safely.
+///
+/// Only regular files are read. A link is followed only to a regular file inside the data folder that the walk
+/// does not reach by another path; links to folders are never followed (they can loop back into the folder or
+/// lead out of it), and links that lead outside the folder, dangle or loop are skipped. Named pipes, sockets and
+/// devices are skipped too: reading one could block forever (a pipe) or never end (`/dev/zero`). Every skip is a
+/// warning naming the entry, except hidden entries, `rejected/` folders and notes (`README*`, `*.md`, `*.pdf`).
+struct DataFolderWalk {
+    /// What a directory entry is, as far as the walk cares.
+    enum EntryKind: Equatable {
+        case regularFile
+        case folder
+        /// A link whose target is a regular file.
+        case linkToFile
+        case linkToFolder
+        /// A link to something else (a pipe, a device).
+        case linkToOther
+        /// A link whose target does not exist, or a loop of links.
+        case brokenLink
+        case fifo
+        case socket
+        case device
+        case unknown
+
+        /// `a named pipe`, `a link to a folder`, … for messages.
+        var phrase: String {
+            switch self {
+            case .regularFile: "a file"
+            case .folder: "a folder"
+            case .linkToFile: "a link to a file"
+            case .linkToFolder: "a link to a folder"
+            case .linkToOther: "a link to something that is not a file (a pipe or a device)"
+            case .brokenLink: "a link that leads nowhere (its target is missing, or links loop)"
+            case .fifo: "a named pipe, not a file"
+            case .socket: "a socket, not a file"
+            case .device: "a device, not a file"
+            case .unknown: "not a regular file"
+            }
+        }
+    }
+
+    /// The real path of the data folder (links resolved), which every file read must lie in.
+    let rootRealPath: String
+    /// How paths are shown (`Samples/kungsor`).
+    let base: String
+    private(set) var files: [(path: String, url: URL, realPath: String)] = []
+    private(set) var warnings: [Diagnostic] = []
+    /// Real paths already listed, so that a file reached twice (a link beside its target) is read once.
+    private var seenRealPaths: [String: String] = [:]
+    /// Links to files, considered after the walk, when every plain file is known.
+    private var links: [(path: String, url: URL, realPath: String)] = []
+
+    init(root: URL, base: String) {
+        rootRealPath = Self.realPath(root.path) ?? root.standardizedFileURL.path
+        self.base = base
+    }
+
+    /// The kind of the entry at `path`, without following a link at the entry itself (but looking at its target).
+    static func entryKind(atPath path: String) -> EntryKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .unknown }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regularFile
+        case S_IFDIR: return .folder
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        case S_IFCHR, S_IFBLK: return .device
+        case S_IFLNK:
+            var target = stat()
+            guard stat(path, &target) == 0 else { return .brokenLink }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: return .linkToFile
+            case S_IFDIR: return .linkToFolder
+            default: return .linkToOther
+            }
+        default: return .unknown
+        }
+    }
+
+    /// `path` with every link resolved, or `nil` when that fails (a dangling link, a loop).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func shown(_ path: String) -> String { base == "." ? path : "\(base)/\(path)" }
+
+    private mutating func skip(_ path: String, _ reason: String) {
+        warnings.append(.warning("skipped: \(reason)", at: SourceLocation(file: shown(path))))
+    }
+
+    /// Lists `names` in `folder` (whose path relative to the root is `relative`), recursively; then the links.
+    mutating func collect(_ names: [String], in folder: URL, relative: String) {
+        walk(names, in: folder, relative: relative)
+        for link in links {
+            if let first = seenRealPaths[link.realPath] {
+                skip(link.path, "a link to \(shown(first)), which is read already")
+                continue
+            }
+            seenRealPaths[link.realPath] = link.path
+            files.append(link)
+        }
+    }
+
+    private mutating func walk(_ names: [String], in folder: URL, relative: String) {
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            switch Self.entryKind(atPath: url.path) {
+            case .regularFile:
+                let real = Self.realPath(url.path) ?? url.path
+                seenRealPaths[real] = seenRealPaths[real] ?? path
+                files.append((path, url, real))
+            case .folder:
+                if !DataFolder.isIncludedFolder(name) { continue }
+                do {
+                    let inner = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                    walk(inner, in: url, relative: path)
+                } catch {
+                    warnings.append(
+                        .warning(
+                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                            at: SourceLocation(file: shown(path))))
+                }
+            case .linkToFile:
+                if DataFolder.isDocumentation(name) { continue }
+                guard let real = Self.realPath(url.path) else {
+                    skip(path, EntryKind.brokenLink.phrase)
+                    continue
+                }
+                guard real.hasPrefix(rootRealPath + "/") else {
+                    skip(path, "a link to a file outside the data folder; Fokus reads only files inside it")
+                    continue
+                }
+                links.append((path, url, real))
+            case .linkToFolder:
+                skip(path, "a link to a folder; Fokus does not follow folder links (they can loop or lead out "
+                    + "of the data folder); copy or move the files into the folder instead")
+            case let other:
+                if DataFolder.isDocumentation(name) { continue }
+                skip(path, other.phrase)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+public import Foundation
+
+/// Reading a small file that a person names (a rule test, a previous report): a regular file (or a link to one)
+/// of bounded size, so that a pipe, a device or a huge file gives an error instead of a hang or exhausted memory.
+public enum SmallFile {
+    /// The largest file read (64 MiB).
+    public static let maximumBytes = 64 << 20
+
+    /// The bytes of the file at `path`.
+    /// - Parameter what: how messages name it (`the test file`).
+    /// - Throws: ``FokusError`` at the file when it is not a regular file, is too large or cannot be read.
+    public static func read(_ path: String, what: String) throws(FokusError) -> Data {
+        let kind = DataFolderWalk.entryKind(atPath: path)
+        guard kind == .regularFile || kind == .linkToFile else {
+            let reason = kind == .unknown ? "it does not exist or cannot be reached" : "it is \(kind.phrase)"
+            throw FokusError("cannot read \(what): \(reason)", at: SourceLocation(file: path))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        guard size <= maximumBytes else {
+            throw FokusError("cannot read \(what): it is larger than 64 MiB", at: SourceLocation(file: path))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FokusError("cannot read \(what)", at: SourceLocation(file: path))
+        }
+        return data
+    }
+}
