@@ -12,10 +12,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Fokus", targets: ["Fokus"]),
+        .library(name: "FokusReports", targets: ["FokusReports"]),
         .executable(name: "fokus", targets: ["fokus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // The system libyaml, as Debian ships it (libyaml-dev).
@@ -30,16 +32,29 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The system libxlsxwriter, as Debian ships it (libxlsxwriter-dev): Excel workbooks only.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
         .target(name: "FokusState", dependencies: ["CSQLite"]),
+        // The published formats of a report: the HTML page (built with Plot) and the Excel workbook
+        // (libxlsxwriter). Both serialise the engine's report document; the engine does not depend on them.
+        .target(
+            name: "FokusReports",
+            dependencies: ["Fokus", "CXlsxWriter", .product(name: "Plot", package: "Plot")]
+        ),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
             dependencies: [
                 "Fokus",
                 "FokusState",
+                "FokusReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +65,8 @@ let package = Package(
             dependencies: ["Fokus"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
+        .testTarget(name: "FokusCLITests", dependencies: ["Fokus"], exclude: ["Snapshots", "Scripts"]),
+        .testTarget(name: "FokusReportsTests", dependencies: ["Fokus", "FokusReports"]),
         .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
     ]
 )

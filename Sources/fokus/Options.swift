@@ -50,16 +50,23 @@ struct EvaluationOptions: ParsableArguments {
     /// Loads rules and data and evaluates them.
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
-    func evaluate() throws -> Evaluation {
+    func evaluate(language: ReportLanguage = .sv) throws -> Evaluation {
+        let sv = language == .sv
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {
-                diagnostics.append(.context("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
+                diagnostics.append(
+                    .context(
+                        sv ? "datafilen avvisades (inget från den användes):" : "rejected data file (nothing from it was used):",
+                        at: SourceLocation(file: file.path)))
                 diagnostics += file.diagnostics
             }
-            diagnostics.append(.context("fix the rows above, or run with --keep-going to evaluate without these files"))
+            diagnostics.append(
+                .context(
+                    sv ? "rätta raderna ovan, eller kör med --keep-going för att räkna utan de här filerna"
+                        : "fix the rows above, or run with --keep-going to evaluate without these files"))
             throw FokusError(diagnostics)
         }
         var sensitivity = ruleSet.sensitivity

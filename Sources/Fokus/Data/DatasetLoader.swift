@@ -73,7 +73,7 @@ public enum DatasetLoader {
                 } catch {
                     loader.dataset.addWarning(
                         .warning(
-                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                            DiagnosticText.folderSkipped(reason: error.localizedDescription),
                             at: SourceLocation(file: base == "." ? path : "\(base)/\(path)")))
                 }
             } else {
@@ -112,7 +112,7 @@ struct Loader {
         guard let family = DataFileKind.family(forFileName: fileName) else {
             dataset.addWarning(
                 .warning(
-                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    DiagnosticText.unsupportedExtension,
                     at: SourceLocation(file: path)))
             return
         }
@@ -148,13 +148,11 @@ struct Loader {
             }
         }
         guard let layout else {
-            let message: String
+            let message: DiagnosticText
             if let firstHeader {
-                let seen = firstHeader.map { "\"\($0)\"" }.joined(separator: ", ")
-                message =
-                    "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
+                message = .unknownHeader(columns: firstHeader.map { "\($0)" }, expectation: DataFileLayout.expectation)
             } else {
-                message = "skipped: the file is empty"
+                message = .emptyFile
             }
             dataset.addWarning(.warning(message, at: SourceLocation(file: path)))
             return

@@ -105,7 +105,7 @@ struct ReportSections {
         }
         var lines = order.map { id -> String in
             let rule = byRule[id]!
-            return bullet + code(id) + (rule.reason.map { " — \($0)" } ?? "") + ": " + rule.areas.joined(separator: ", ")
+            return bullet + code(id) + (rule.reason.map { " — " + strings.trimmedPeriod($0) } ?? "") + ": " + rule.areas.joined(separator: ", ")
         }
         lines += notes.map { bullet + strings.note($0) + " (" + noteAreas[$0]!.joined(separator: ", ") + ")" }
         return lines

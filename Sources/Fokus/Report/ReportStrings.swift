@@ -14,14 +14,14 @@ struct ReportStrings: Sendable {
         number = NumberFormatting(language: language)
     }
 
-    private func text(sv: String, en: String) -> String {
+    func text(sv: String, en: String) -> String {
         switch language {
         case .sv: sv
         case .en: en
         }
     }
 
-    private func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+    func list(_ items: [String]) -> String { items.joined(separator: ", ") }
 
     // MARK: Section headings
 
@@ -131,7 +131,7 @@ struct ReportStrings: Sendable {
     }
 
     /// `2023–2025`, or `2021, 2023` when not consecutive.
-    private func periodRange(_ periods: [Period]) -> String {
+    func periodRange(_ periods: [Period]) -> String {
         guard let first = periods.first, let last = periods.last else { return "" }
         if periods.count > 1, periods.enumerated().allSatisfy({ $0.element == first.advanced(by: $0.offset) }) {
             return "\(first)–\(last)"

@@ -29,6 +29,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// diagnostics ("rejected data file:", "fix the rows above"), N for a line that stands for N
     /// problems not listed one by one ("… and 10 more errors").
     public var countsAsErrors: Int = 1
+    /// The message as an id with its figures, when it has one: shown in the reader's language by
+    /// ``rendered(in:)``; ``message`` stays English.
+    public var text: DiagnosticText?
 
     /// Creates a diagnostic.
     public init(

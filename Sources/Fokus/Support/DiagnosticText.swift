@@ -1,0 +1,123 @@
+/// A diagnostic's message as an id with its figures, so that every language can phrase it.
+///
+/// A ``Diagnostic`` keeps its English ``Diagnostic/message`` (what `description`, the tests and
+/// `report.json` read); one that also carries a `DiagnosticText` is shown in the reader's language
+/// by ``Diagnostic/rendered(in:)``. Each case is phrased once per language in
+/// ``DiagnosticText/message(in:)``: a switch over every case and every language, so a missing
+/// translation does not compile. Messages not yet given an id are shown in English.
+public enum DiagnosticText: Sendable, Hashable {
+    /// Rows with an empty count or share, skipped.
+    case emptyValuesSkipped(rows: Int, column: String, firstLine: Int)
+    /// Preliminary years in a statistics export.
+    case preliminaryFigures(years: [String])
+    /// Footnotes after the table, passed over.
+    case footnotePassedOver(text: String, more: Int)
+    /// A folder that cannot be listed.
+    case folderSkipped(reason: String)
+    /// A file of an extension Fokus does not read.
+    case unsupportedExtension
+    /// A header that matches no kind of data file.
+    case unknownHeader(columns: [String], expectation: String)
+    /// An empty file.
+    case emptyFile
+    /// A rejected file left out with `--keep-going`.
+    case fileNotUsed(firstError: String?, errors: Int)
+    /// Events repeating ids already read.
+    case repeatedEventIDs(count: Int)
+
+    /// The message in `language`.
+    public func message(in language: ReportLanguage) -> String {
+        switch language {
+        case .sv: swedish
+        case .en: english
+        }
+    }
+
+    private var swedish: String {
+        switch self {
+        case .emptyValuesSkipped(let rows, let column, let line):
+            let subject = rows == 1 ? "1 rad har" : "\(rows) rader har"
+            return "\(subject) tomt värde i \(column) och hoppades över (den första på rad \(line)); skriv 0 där värdet är noll"
+        case .preliminaryFigures(let years):
+            return "siffrorna för \(joined(years, and: "och")) är preliminära (märkta prel.); de används och kan ändras"
+        case .footnotePassedOver(let text, let more):
+            return "fotnot efter tabellen hoppades över: ”\(text)”" + (more > 0 ? " och \(more) till" : "")
+        case .folderSkipped(let reason):
+            return "mappen hoppades över: den kan inte listas (\(reason))"
+        case .unsupportedExtension:
+            return "hoppades över: Fokus läser datafiler som slutar på .csv, .tsv, .txt, .json, .yaml och .yml"
+        case .unknownHeader(let columns, let expectation):
+            let seen = columns.map { "”\($0)”" }.joined(separator: ", ")
+            return "hoppades över: rubrikraden (\(seen)) passar ingen sorts datafil; Fokus väntar sig \(expectation)"
+        case .emptyFile:
+            return "hoppades över: filen är tom"
+        case .fileNotUsed(let first, let errors):
+            guard let first else { return "filen användes inte: den kunde inte läsas" }
+            return "filen användes inte: " + first + (errors > 1 ? " (det första av \(errors) fel)" : "")
+        case .repeatedEventIDs(let count):
+            let subject = count == 1 ? "1 händelse har ett id" : "\(count) händelser har id"
+            return "\(subject) som redan lästs; var och en räknas en gång"
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .emptyValuesSkipped(let rows, let column, let line):
+            let subject = rows == 1 ? "1 row has" : "\(rows) rows have"
+            return "\(subject) an empty \(column) and \(rows == 1 ? "was" : "were") skipped as no value "
+                + "(the first on line \(line)); write 0 where the value is zero"
+        case .preliminaryFigures(let years):
+            return "the figures for \(joined(years, and: "and")) are preliminary (marked prel.); they are used and may still change"
+        case .footnotePassedOver(let text, let more):
+            return "footnote after the table passed over: \"\(text)\"" + (more > 0 ? " and \(more) more" : "")
+        case .folderSkipped(let reason):
+            return "folder skipped: it cannot be listed (\(reason))"
+        case .unsupportedExtension:
+            return "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files"
+        case .unknownHeader(let columns, let expectation):
+            let seen = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(expectation)"
+        case .emptyFile:
+            return "skipped: the file is empty"
+        case .fileNotUsed(let first, let errors):
+            guard let first else { return "the file was not used: it could not be read" }
+            return "the file was not used: " + first + (errors > 1 ? " (the first of \(errors) errors)" : "")
+        case .repeatedEventIDs(let count):
+            let subject = count == 1 ? "1 event repeats an id" : "\(count) events repeat ids"
+            return "\(subject) already read; each counted once"
+        }
+    }
+
+    private func joined(_ items: [String], and word: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
+    }
+}
+
+extension Diagnostic {
+    /// A warning whose message has an id: its English message is `text`'s English phrasing.
+    public static func warning(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
+        var diagnostic = Diagnostic(.warning, text.message(in: .en), at: location)
+        diagnostic.text = text
+        return diagnostic
+    }
+
+    /// The severity in `language`: `fel`/`varning`, `error`/`warning`.
+    public static func severityWord(_ severity: Severity, in language: ReportLanguage) -> String {
+        switch (severity, language) {
+        case (.error, .sv): "fel"
+        case (.warning, .sv): "varning"
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        }
+    }
+
+    /// The one-line rendering in `language`: like ``description``, with the severity and, when the
+    /// message has an id, the message in that language.
+    public func rendered(in language: ReportLanguage) -> String {
+        let text = self.text?.message(in: language) ?? message
+        if let field, let location { return "\(location): \(field): \(text)" }
+        let severity = Diagnostic.severityWord(severity, in: language)
+        if let location { return "\(location): \(severity): \(text)" }
+        return "\(severity): \(text)"
+    }
+}
