@@ -48,15 +48,20 @@ enum HTMLCharts {
 
     /// Stacked bars of each factor's contribution, one row per area, the final score marked.
     static func contributions(_ chart: ContributionChart) -> SVGNode {
-        let width = 640.0, plot = 560.0, rowHeight = 40.0, legendHeight = 28.0
+        let width = 640.0, plot = 560.0, rowHeight = 40.0
         var nodes: [SVGNode] = []
-        var x = 0.0
+        var x = 0.0, y = 4.0
         for (index, factor) in chart.factors.enumerated() {
-            nodes.append(rect(x: x, y: 4, width: 12, height: 12, fill: palette[index % palette.count]))
-            nodes.append(label(factor, x: x + 16, y: 15))
-            x += 24 + Double(factor.count) * 7.2
-            if x > width - 80 { x = 0 }
+            let entry = 24 + Double(factor.count) * 7
+            if x > 0, x + entry > width {
+                x = 0
+                y += 18
+            }
+            nodes.append(rect(x: x, y: y, width: 12, height: 12, fill: palette[index % palette.count]))
+            nodes.append(label(factor, x: x + 16, y: y + 11))
+            x += entry
         }
+        let legendHeight = y + 24
         let scale = max(chart.bars.map { max($0.score, $0.segments.reduce(0, +)) }.max() ?? 1, 1)
         for (row, bar) in chart.bars.enumerated() {
             let top = legendHeight + Double(row) * rowHeight

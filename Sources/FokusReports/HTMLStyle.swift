@@ -4,13 +4,13 @@ enum HTMLStyle {
     static let css = """
         :root { color-scheme: light; }
         body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; background: #ffffff; }
-        main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
         h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; }
         .summary { background: #EEF4F9; border-left: 6px solid #0072B2; padding: 0.5rem 1rem; }
         .summary > p:first-child { font-size: 1.15rem; font-weight: 600; }
         .table-wrap { overflow-x: auto; margin: 0.75rem 0; }
-        table { border-collapse: collapse; min-width: 100%; font-size: 0.92rem; }
+        table { border-collapse: collapse; min-width: 100%; font-size: 0.9rem; }
         caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
         th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #c9d1d9; vertical-align: top; }
         th { background: #F3F5F7; text-align: left; }
@@ -21,8 +21,9 @@ enum HTMLStyle {
         dl.legend dd { margin: 0; }
         figure { margin: 1rem 0; }
         figcaption { margin-bottom: 0.5rem; }
-        svg.chart { width: 100%; height: auto; font: 12px system-ui, Arial, sans-serif; fill: #1a1a1a; }
+        svg.chart { width: 100%; max-width: 48rem; height: auto; font: 12px system-ui, Arial, sans-serif; fill: #1a1a1a; }
         svg.chart text { fill: #1a1a1a; }
+        .sparks svg.chart { max-width: none; }
         .sparks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
         .spark p { margin: 0; }
         .spark-label { font-weight: 600; }

@@ -24,11 +24,12 @@ struct TextTable {
     func rendered(indent: String = "  ", width: Int = .max) -> String {
         let all = (showsHeader ? [headers] : []) + rows
         var widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        // A column is no narrower than its longest word (or, for a header, than 4 characters).
+        // A column is no narrower than its longest word (up to 16 characters; at least 4).
         let minimum = headers.indices.map { column -> Int in
             guard wrappable[column] else { return widths[column] }
+            // Words longer than 16 characters may break when nothing else makes the table fit.
             let words = rows.flatMap { $0[column].split(separator: " ") }.map(\.count)
-            return max(words.max() ?? 0, 4)
+            return max(min(words.max() ?? 0, 16), 4)
         }
         // Headers may wrap in any column.
         let headerMinimum = headers.map { header in
