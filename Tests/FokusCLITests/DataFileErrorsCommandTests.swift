@@ -35,9 +35,10 @@ struct DataFileErrorsCommandTests {
         #expect(problemLines(check.stderr).filter { $0.contains(data.lastPathComponent) }.count == 4, "\(check.stderr)")
         #expect(check.stderr.hasSuffix("\n4 errors\n"), "\(check.stderr)")
 
-        let goingOn = try CLIRunner.run(["evaluate", "--data", data.path, "--keep-going", "--samples", "0"])
+        let goingOn = try CLIRunner.run(["evaluate", "--data", data.path, "--keep-going", "--samples", "0", "--format", "md"])
         #expect(goingOn.status == 0, "\(goingOn.stderr)")
-        #expect(goingOn.stdout.contains("\"tolv\" is not a number; counts are whole numbers ≥ 0 (the first of 3 errors)"), "\(goingOn.stdout)")
+        #expect(goingOn.stdout.contains("varning: filen användes inte:"), "\(goingOn.stdout)")
+        #expect(goingOn.stdout.contains("\"tolv\" is not a number; counts are whole numbers ≥ 0 (det första av 3 fel)"), "\(goingOn.stdout)")
     }
 
     @Test func errorsBeyondTheListedOnesAreCountedAndSaidToBeUnlisted() throws {

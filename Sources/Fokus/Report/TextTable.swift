@@ -24,12 +24,12 @@ struct TextTable {
     func rendered(indent: String = "  ", width: Int = .max) -> String {
         let all = (showsHeader ? [headers] : []) + rows
         var widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        // A column is no narrower than its longest word (up to 16 characters; at least 4).
+        // A column is no narrower than its longest word (up to 22 characters; at least 4).
         let minimum = headers.indices.map { column -> Int in
             guard wrappable[column] else { return widths[column] }
-            // Words longer than 16 characters may break when nothing else makes the table fit.
+            // Words longer than 22 characters may break when nothing else makes the table fit.
             let words = rows.flatMap { $0[column].split(separator: " ") }.map(\.count)
-            return max(min(words.max() ?? 0, 16), 4)
+            return max(min(words.max() ?? 0, 22), 4)
         }
         // Headers may wrap in any column.
         let headerMinimum = headers.map { header in
@@ -39,10 +39,14 @@ struct TextTable {
             max(wrappable[column] ? minimum[column] : rows.map { $0[column].count }.max() ?? 0, headerMinimum[column])
         }
         for column in headers.indices where floor[column] == 0 { floor[column] = widths[column] }
-        func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(widths.count - 1, 0) }
+        // Two spaces between columns, or one when the columns at their narrowest would not fit otherwise.
+        let gap = indent.count + floor.reduce(0, +) + 2 * max(widths.count - 1, 0) > width ? " " : "  "
+        func total() -> Int { indent.count + widths.reduce(0, +) + gap.count * max(widths.count - 1, 0) }
         while total() > width {
             // Narrow the column with the most room to give: wrappable cells first, then headers.
-            let candidates = headers.indices.filter { widths[$0] > floor[$0] }
+            let narrowable = headers.indices.filter { widths[$0] > floor[$0] }
+            let cells = narrowable.filter { wrappable[$0] }
+            let candidates = cells.isEmpty ? narrowable : cells
             guard let column = candidates.max(by: { (widths[$0] - floor[$0], $1) < (widths[$1] - floor[$1], $0) }) else { break }
             widths[column] -= 1
         }
@@ -58,13 +62,13 @@ struct TextTable {
                     let fill = String(repeating: " ", count: max(widths[i] - cell.count, 0))
                     return alignments[i] == .left ? cell + fill : fill + cell
                 }
-                var text = indent + padded.joined(separator: "  ")
+                var text = indent + padded.joined(separator: gap)
                 while text.hasSuffix(" ") { text.removeLast() }
                 return text
             }
         }
         var lines = showsHeader
-            ? line(headers, header: true) + [indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] : []
+            ? line(headers, header: true) + [indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: gap)] : []
         lines += rows.flatMap { line($0) }
         return lines.joined(separator: "\n")
     }
