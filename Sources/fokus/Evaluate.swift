@@ -32,10 +32,7 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         if format == .xlsx && output == nil {
-            throw ValidationError(
-                language.language == .sv
-                    ? "--format xlsx skriver en arbetsbok, aldrig till terminalen: ange --output FIL.xlsx"
-                    : "--format xlsx writes a workbook, never to a terminal: give --output FILE.xlsx")
+            throw ValidationError(CommandStrings(language: language.language).xlsxNeedsOutput)
         }
     }
 
@@ -43,14 +40,13 @@ struct Evaluate: ParsableCommand {
         let previous = try compare.map { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw FokusError(
-                    language.language == .sv ? "kan inte läsa den förra rapporten" : "cannot read the previous report",
+                    CommandStrings(language: language.language(forRules: options.rules)).cannotReadPreviousReport,
                     at: SourceLocation(file: path))
             }
             return try EvaluationSnapshot(reportJSON: data, path: path)
         }
-        let evaluation = try options.evaluate(language: language.language)
+        let (evaluation, lang) = try options.evaluate(language: language)
         let changes = previous.map { ChangeSummary(from: $0, to: EvaluationSnapshot(evaluation)) }
-        let lang = language.language
         let text: String
         switch format {
         case .text: text = evaluation.rendered(as: .text, changes: changes, language: lang)
@@ -66,9 +62,7 @@ struct Evaluate: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             } catch {
-                throw FokusError(
-                    (lang == .sv ? "kan inte skriva filen: " : "cannot write the file: ") + error.localizedDescription,
-                    at: SourceLocation(file: output))
+                throw FokusError(CommandStrings(language: lang).cannotWrite(error.localizedDescription), at: SourceLocation(file: output))
             }
         } else {
             Terminal.write(text)

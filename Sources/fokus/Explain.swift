@@ -15,13 +15,10 @@ struct Explain: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let evaluation = try options.evaluate(language: language.language)
-        guard let text = evaluation.explanation(of: area, language: language.language) else {
+        let (evaluation, lang) = try options.evaluate(language: language)
+        guard let text = evaluation.explanation(of: area, language: lang) else {
             let ids = evaluation.ranking.map(\.id).joined(separator: ", ")
-            throw ValidationError(
-                language.language == .sv
-                    ? "inget område har id:t \"\(area)\"; områdena är: \(ids)"
-                    : "no area has the id \"\(area)\"; the areas are: \(ids)")
+            throw ValidationError(CommandStrings(language: lang).noSuchArea(area, areas: ids))
         }
         Terminal.write(text)
     }

@@ -50,30 +50,28 @@ struct EvaluationOptions: ParsableArguments {
     /// Loads rules and data and evaluates them.
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
-    func evaluate(language: ReportLanguage = .sv) throws -> Evaluation {
-        let sv = language == .sv
+    /// The language is `language`'s `--lang`, else the rules' `lang:`, else Swedish.
+    func evaluate(language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        let lang = language.choice ?? ruleSet.language ?? .sv
+        let strings = CommandStrings(language: lang)
         let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {
                 diagnostics.append(
-                    .context(
-                        sv ? "datafilen avvisades (inget från den användes):" : "rejected data file (nothing from it was used):",
-                        at: SourceLocation(file: file.path)))
+                    .context(strings.rejectedFile, at: SourceLocation(file: file.path)))
                 diagnostics += file.diagnostics
             }
-            diagnostics.append(
-                .context(
-                    sv ? "rätta raderna ovan, eller kör med --keep-going för att räkna utan de här filerna"
-                        : "fix the rows above, or run with --keep-going to evaluate without these files"))
+            diagnostics.append(.context(strings.fixOrKeepGoing))
             throw FokusError(diagnostics)
         }
         var sensitivity = ruleSet.sensitivity
         if let samples { sensitivity.samples = samples }
         if let seed { sensitivity.seed = seed }
         if let concentration { sensitivity.concentration = concentration }
-        return try Engine(rules: ruleSet).evaluate(
+        let evaluation = try Engine(rules: ruleSet).evaluate(
             dataset, scope: scope, period: periodChoice, sensitivity: sensitivity, adoptions: stateOptions.adoptions())
+        return (evaluation, lang)
     }
 }

@@ -12,11 +12,14 @@ struct TestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The rule file or folder.", valueName: "rules"))
     var rules: String = "rules"
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        let strings = CommandStrings(language: language.choice ?? ruleSet.language ?? .sv)
         let files = RuleTestLoader.testFiles(forRules: rules)
         guard !files.isEmpty else {
-            throw FokusError("no test files: put them in a `tests/` folder beside the rules (tests/*.yaml)", at: SourceLocation(file: rules))
+            throw FokusError(strings.noTestFiles(), at: SourceLocation(file: rules))
         }
         var tests: [RuleTest] = []
         var problems: [Diagnostic] = []
@@ -35,9 +38,11 @@ struct TestCommand: ParsableCommand {
             failed += 1
             Terminal.write("✘ \(test.name)  (\(test.location))\n")
             for failure in result.failures { Terminal.write("    \(failure.description)\n") }
-            if let evaluation = result.evaluation { Terminal.write(RankingDiff(test: test, evaluation: evaluation).rendered()) }
+            if let evaluation = result.evaluation {
+                Terminal.write(RankingDiff(test: test, evaluation: evaluation, strings: strings).rendered())
+            }
         }
-        Terminal.write("\(tests.count - failed) passed, \(failed) failed\n")
+        Terminal.write(strings.testSummary(passed: tests.count - failed, failed: failed) + "\n")
         if failed > 0 { throw ExitCode(1) }
     }
 }
@@ -46,6 +51,7 @@ struct TestCommand: ParsableCommand {
 struct RankingDiff {
     let test: RuleTest
     let evaluation: Evaluation
+    let strings: CommandStrings
 
     func rendered() -> String {
         var expectedRank: [String: String] = [:]
@@ -60,13 +66,14 @@ struct RankingDiff {
             default: break
             }
         }
-        var lines = ["    rank  expected  id                          score   selected  expected"]
+        var lines = [strings.diffHeader]
         for a in evaluation.ranking {
             let rankMark = expectedRank[a.id].map { $0 == "\(a.rank)" ? $0 : "\($0) ✘" } ?? ""
-            let selectedMark = expectedSelected[a.id].map { $0 == a.selected ? ($0 ? "yes" : "no") : ($0 ? "yes ✘" : "no ✘") } ?? ""
+            let yes = strings.yes, no = strings.no
+            let selectedMark = expectedSelected[a.id].map { $0 == a.selected ? ($0 ? yes : no) : ($0 ? "\(yes) ✘" : "\(no) ✘") } ?? ""
             lines.append(
                 "    " + pad("\(a.rank)", 4) + "  " + pad(rankMark, 8) + "  " + pad(a.id, 26) + "  "
-                    + pad(String(format: "%.4f", a.score), 6) + "  " + pad(a.selected ? "yes" : "no", 8) + "  " + selectedMark)
+                    + pad(strings.fixed(a.score, 4), 6) + "  " + pad(a.selected ? yes : no, 8) + "  " + selectedMark)
         }
         return lines.joined(separator: "\n") + "\n"
     }

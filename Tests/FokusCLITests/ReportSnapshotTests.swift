@@ -83,3 +83,40 @@ struct ReportSnapshotTests {
         }
     }
 }
+
+/// `lang:` in the rules (SPEC 3.1) switches every command's output to English; `--lang` wins over it.
+struct RulesLanguageTests {
+    static func englishRules() throws -> URL {
+        let folder = try CLIRunner.temporaryFolder().appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("rules"), to: folder)
+        let settings = folder.appendingPathComponent("00-installningar.yaml")
+        let yaml = try String(contentsOf: settings, encoding: .utf8)
+        try (yaml + "\nlang: en\n").write(to: settings, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func langInTheRulesGivesEnglishReportsAndCommandOutput() throws {
+        let rules = try Self.englishRules()
+        let report = try CLIRunner.run(["evaluate", "--rules", rules.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Proposal: focus on"))
+        #expect(report.stdout.contains("0.726"))
+        let swedish = try CLIRunner.run(["evaluate", "--rules", rules.path, "--lang", "sv"])
+        #expect(swedish.stdout.contains("Förslag: fokusera på"))
+        let check = try CLIRunner.run(["check", rules.path])
+        #expect(check.stdout.contains("areas"), "\(check.stdout)")
+        let explain = try CLIRunner.run(["explain", "nothing", "--rules", rules.path])
+        #expect(explain.stderr.contains("no area has the id \"nothing\""), "\(explain.stderr)")
+    }
+
+    @Test func anUnknownLangIsAnErrorWithItsPlace() throws {
+        let rules = try Self.englishRules()
+        let settings = rules.appendingPathComponent("00-installningar.yaml")
+        let yaml = try String(contentsOf: settings, encoding: .utf8).replacingOccurrences(of: "lang: en", with: "lang: de")
+        try yaml.write(to: settings, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["check", rules.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("00-installningar.yaml:"), "\(r.stderr)")
+        #expect(r.stderr.contains("lang"), "\(r.stderr)")
+    }
+}

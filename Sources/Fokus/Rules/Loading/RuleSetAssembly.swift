@@ -71,6 +71,7 @@ enum RuleSetAssembly {
         case "concern": target.concernAggregate = source.concernAggregate
         case "sensitivity": target.sensitivity = source.sensitivity
         case "signals": target.signals = source.signals
+        case "lang": target.language = source.language
         default: break
         }
     }
