@@ -20,7 +20,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        let strings = CommandStrings(language: language.choice ?? ruleSet.language ?? .sv)
+        Terminal.language = language.choice ?? ruleSet.language ?? .sv
+        let strings = CommandStrings(language: Terminal.language)
         let dataset = try data.map { try DatasetLoader.load(from: URL(fileURLWithPath: $0)) }
         Terminal.printDiagnostics(
             ruleSet.warnings + ruleSet.advice(for: dataset) + (dataset?.rejected ?? []).flatMap(\.diagnostics))

@@ -54,6 +54,7 @@ struct EvaluationOptions: ParsableArguments {
     func evaluate(language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
         let lang = language.choice ?? ruleSet.language ?? .sv
+        Terminal.language = lang
         let strings = CommandStrings(language: lang)
         let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
         if !dataset.rejected.isEmpty && !keepGoing {

@@ -16,7 +16,8 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        let strings = CommandStrings(language: language.choice ?? ruleSet.language ?? .sv)
+        Terminal.language = language.choice ?? ruleSet.language ?? .sv
+        let strings = CommandStrings(language: Terminal.language)
         let files = RuleTestLoader.testFiles(forRules: rules)
         guard !files.isEmpty else {
             throw FokusError(strings.noTestFiles(), at: SourceLocation(file: rules))

@@ -24,6 +24,20 @@ public enum DiagnosticText: Sendable, Hashable {
     case fileNotUsed(firstError: String?, errors: Int)
     /// Events repeating ids already read.
     case repeatedEventIDs(count: Int)
+    /// A key a mapping does not allow, in `place` (`an area`, `` `trend` ``), with a hint.
+    case unknownKey(key: String, place: String, hint: UnknownKeyHint)
+
+    /// What an unknown-key message suggests.
+    public enum UnknownKeyHint: Sendable, Hashable {
+        /// `<<`: merge keys are not supported.
+        case mergeKey
+        /// A nested key written at the top level: it belongs inside this key.
+        case belongsInside(String)
+        /// The closest allowed key.
+        case didYouMean(String)
+        /// Every allowed key.
+        case allowed([String])
+    }
 
     /// The message in `language`.
     public func message(in language: ReportLanguage) -> String {
@@ -57,6 +71,14 @@ public enum DiagnosticText: Sendable, Hashable {
         case .repeatedEventIDs(let count):
             let subject = count == 1 ? "1 händelse har ett id" : "\(count) händelser har id"
             return "\(subject) som redan lästs; var och en räknas en gång"
+        case .unknownKey(let key, let place, let hint):
+            let message = "okänd nyckel \"\(key)\" i \(Self.swedishPlace(place))"
+            switch hint {
+            case .mergeKey: return message + "; YAML:s sammanslagningsnycklar stöds inte här, så skriv ut nycklarna"
+            case .belongsInside(let home): return message + "; `\(key)` hör hemma under `\(home):`"
+            case .didYouMean(let match): return message + "; menade du \"\(match)\"?"
+            case .allowed(let keys): return message + "; nycklarna som får stå här är " + keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
         }
     }
 
@@ -85,7 +107,31 @@ public enum DiagnosticText: Sendable, Hashable {
         case .repeatedEventIDs(let count):
             let subject = count == 1 ? "1 event repeats an id" : "\(count) events repeat ids"
             return "\(subject) already read; each counted once"
+        case .unknownKey(let key, let place, let hint):
+            let message = "unknown key \"\(key)\" in \(place)"
+            switch hint {
+            case .mergeKey: return message + "; YAML merge keys are not supported here, so write the keys out"
+            case .belongsInside(let home): return message + "; `\(key)` belongs inside `\(home):`"
+            case .didYouMean(let match): return message + "; did you mean \"\(match)\"?"
+            case .allowed(let keys): return message + "; the keys allowed here are " + keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
         }
+    }
+
+    /// The places messages name, in Swedish (a place not listed, such as `` `trend` ``, stays as written).
+    static func swedishPlace(_ place: String) -> String {
+        let places = [
+            "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
+            "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen",
+        ]
+        if let swedish = places[place] { return swedish }
+        for (english, swedish) in [("area ", "området "), ("measure ", "åtgärden "), ("rule ", "regeln "), ("signal ", "signalen ")]
+        where place.hasPrefix(english) {
+            return swedish + place.dropFirst(english.count)
+        }
+        if place.hasPrefix("`then` of ") { return "`then` i " + place.dropFirst("`then` of ".count) }
+        if place.hasPrefix("the score of ") { return "poängen för " + place.dropFirst("the score of ".count) }
+        return place
     }
 
     private func joined(_ items: [String], and word: String) -> String {
@@ -94,6 +140,31 @@ public enum DiagnosticText: Sendable, Hashable {
 }
 
 extension Diagnostic {
+    /// An error whose message has an id: its English message is `text`'s English phrasing.
+    public static func error(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, text.message(in: .en), at: location)
+        diagnostic.text = text
+        return diagnostic
+    }
+
+    /// What a related place's note says, in `language`.
+    public static func relatedNote(_ note: String, in language: ReportLanguage) -> String {
+        guard language == .sv else { return note }
+        switch note {
+        case "first written here": return "skrivet första gången här"
+        case "it starts here": return "det börjar här"
+        default: return note
+        }
+    }
+
+    /// "4 fel" / "4 errors", with how many are listed when not all are; `nil` for one error.
+    public static func summary(of diagnostics: [Diagnostic], in language: ReportLanguage) -> String? {
+        guard language == .sv else { return summary(of: diagnostics) }
+        let (total, listed) = errorTally(of: diagnostics)
+        if total == listed { return total > 1 ? "\(total) fel" : nil }
+        return "\(total) fel (\(listed) listade, \(total - listed) till som inte listas)"
+    }
+
     /// A warning whose message has an id: its English message is `text`'s English phrasing.
     public static func warning(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
         var diagnostic = Diagnostic(.warning, text.message(in: .en), at: location)
