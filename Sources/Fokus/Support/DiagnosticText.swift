@@ -27,6 +27,51 @@ public enum DiagnosticText: Sendable, Hashable {
     /// A key a mapping does not allow, in `place` (`an area`, `` `trend` ``), with a hint.
     case unknownKey(key: String, place: String, hint: UnknownKeyHint)
 
+    /// A value in a rule or test file that is not what its key takes; `name` is how the message
+    /// names it (`` `effect` ``, `each item of `categories``).
+    case value(name: String, problem: ValueProblem)
+
+    /// What is wrong with a value.
+    public enum ValueProblem: Sendable, Hashable {
+        /// Another kind of value, with what was written when it helps.
+        case wrongKind(expected: ValueKind, found: ValueKind, written: String?)
+        /// Nothing written.
+        case empty(expected: ValueKind)
+        /// A decimal comma: `0,4` for `0.4`.
+        case decimalComma(expected: ValueKind, fixed: String, written: String)
+        /// A number in quotes.
+        case quotedNumber(expected: ValueKind, written: String)
+        /// A number with decimals where a whole number is needed.
+        case notWhole(written: String)
+        /// `yes`, `ja` and the like for true or false.
+        case notBoolean(written: String)
+        /// Another kind of value (or a quoted word) for true or false.
+        case booleanWrongKind(found: ValueKind)
+        /// Not a list; `scalar` is the single value written, if any.
+        case notAList(found: ValueKind, scalar: String?)
+        /// Not one of the allowed words; `written` is the word, or `nil` when not a word at all.
+        case notOneOf(options: [String], found: ValueKind, written: String?, suggestion: String?)
+    }
+
+    /// Kinds of values, as messages name them.
+    public enum ValueKind: String, Sendable, Hashable {
+        case number = "a number", wholeNumber = "a whole number", text, list = "a list", mapping = "a mapping", empty
+        case trueOrFalse = "true/false", value = "a value"
+
+        var swedish: String {
+            switch self {
+            case .number: "ett tal"
+            case .wholeNumber: "ett heltal"
+            case .text: "text"
+            case .list: "en lista"
+            case .mapping: "en mappning (nycklar med värden)"
+            case .empty: "tomt"
+            case .trueOrFalse: "true/false"
+            case .value: "ett värde"
+            }
+        }
+    }
+
     /// What an unknown-key message suggests.
     public enum UnknownKeyHint: Sendable, Hashable {
         /// `<<`: merge keys are not supported.
@@ -71,6 +116,8 @@ public enum DiagnosticText: Sendable, Hashable {
         case .repeatedEventIDs(let count):
             let subject = count == 1 ? "1 händelse har ett id" : "\(count) händelser har id"
             return "\(subject) som redan lästs; var och en räknas en gång"
+        case .value(let name, let problem):
+            return Self.swedish(name: Self.swedishPlace(name), problem)
         case .unknownKey(let key, let place, let hint):
             let message = "okänd nyckel \"\(key)\" i \(Self.swedishPlace(place))"
             switch hint {
@@ -107,6 +154,8 @@ public enum DiagnosticText: Sendable, Hashable {
         case .repeatedEventIDs(let count):
             let subject = count == 1 ? "1 event repeats an id" : "\(count) events repeat ids"
             return "\(subject) already read; each counted once"
+        case .value(let name, let problem):
+            return Self.english(name: name, problem)
         case .unknownKey(let key, let place, let hint):
             let message = "unknown key \"\(key)\" in \(place)"
             switch hint {
@@ -118,6 +167,56 @@ public enum DiagnosticText: Sendable, Hashable {
         }
     }
 
+    private static func english(name: String, _ problem: ValueProblem) -> String {
+        switch problem {
+        case .wrongKind(let expected, let found, let written):
+            return "\(name) must be \(expected.rawValue), not \(found.rawValue)" + (written.map { " (\"\($0)\")" } ?? "")
+        case .empty(let expected):
+            return "\(name) needs \(expected.rawValue), but it is empty"
+        case .decimalComma(let expected, let fixed, let written):
+            return "\(name) must be \(expected.rawValue): write \(fixed) with a decimal point, not \(written)"
+        case .quotedNumber(let expected, let written):
+            return "\(name) must be \(expected.rawValue), not text: remove the quotes around \"\(written)\""
+        case .notWhole(let written):
+            return "\(name) must be a whole number, not \(written)"
+        case .notBoolean(let written):
+            return "\(name) must be true or false, not \(written)"
+        case .booleanWrongKind(let found):
+            return "\(name) must be true or false (without quotes), not \(found.rawValue)"
+        case .notAList(let found, let scalar):
+            return "\(name) must be a list, not \(found.rawValue)"
+                + (scalar.map { "; write it as [\($0)], or as lines starting with \"- \"" } ?? "")
+        case .notOneOf(let options, let found, let written, let suggestion):
+            return "\(name) must be one of \(options.joined(separator: ", ")), not "
+                + (written.map { "\"\($0)\"" } ?? found.rawValue) + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+        }
+    }
+
+    private static func swedish(name: String, _ problem: ValueProblem) -> String {
+        switch problem {
+        case .wrongKind(let expected, let found, let written):
+            return "\(name) ska vara \(expected.swedish), inte \(found.swedish)" + (written.map { " (”\($0)”)" } ?? "")
+        case .empty(let expected):
+            return "\(name) behöver \(expected.swedish), men är tomt"
+        case .decimalComma(let expected, let fixed, let written):
+            return "\(name) ska vara \(expected.swedish): skriv \(fixed) med decimalpunkt, inte \(written)"
+        case .quotedNumber(let expected, let written):
+            return "\(name) ska vara \(expected.swedish), inte text: ta bort citattecknen runt ”\(written)”"
+        case .notWhole(let written):
+            return "\(name) ska vara ett heltal, inte \(written)"
+        case .notBoolean(let written):
+            return "\(name) ska vara true eller false, inte \(written)"
+        case .booleanWrongKind(let found):
+            return "\(name) ska vara true eller false (utan citattecken), inte \(found.swedish)"
+        case .notAList(let found, let scalar):
+            return "\(name) ska vara en lista, inte \(found.swedish)"
+                + (scalar.map { "; skriv [\($0)], eller rader som börjar med ”- ”" } ?? "")
+        case .notOneOf(let options, let found, let written, let suggestion):
+            return "\(name) ska vara något av \(options.joined(separator: ", ")), inte "
+                + (written.map { "”\($0)”" } ?? found.swedish) + (suggestion.map { "; menade du ”\($0)”?" } ?? "")
+        }
+    }
+
     /// The places messages name, in Swedish (a place not listed, such as `` `trend` ``, stays as written).
     static func swedishPlace(_ place: String) -> String {
         let places = [
@@ -125,6 +224,7 @@ public enum DiagnosticText: Sendable, Hashable {
             "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen",
         ]
         if let swedish = places[place] { return swedish }
+        if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }
         for (english, swedish) in [("area ", "området "), ("measure ", "åtgärden "), ("rule ", "regeln "), ("signal ", "signalen ")]
         where place.hasPrefix(english) {
             return swedish + place.dropFirst(english.count)

@@ -95,6 +95,11 @@ extension YAMLNode {
 }
 
 extension YAMLNode {
+    /// The node's kind, as messages in every language name it.
+    var valueKind: DiagnosticText.ValueKind { DiagnosticText.ValueKind(rawValue: kindDescription) ?? .text }
+}
+
+extension YAMLNode {
     /// A scalar's text as written, or the kind of a collection.
     var scalarText: String {
         if case .scalar(let scalar) = self { return scalar.value }
