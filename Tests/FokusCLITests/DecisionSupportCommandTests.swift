@@ -55,7 +55,7 @@ struct RuleTestCommandTests {
             """.write(to: folder.appendingPathComponent("rules/tests/fel.yaml"), atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["test", folder.appendingPathComponent("rules").path])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("fel.yaml:5:24: fel: no area has the id \"trafk\"; did you mean \"trafik\"?"), "\(r.stderr)")
+        #expect(r.stderr.contains("fel.yaml:5:24: fel: inget område har id:t ”trafk”; menade du ”trafik”?"), "\(r.stderr)")
         #expect(r.stderr.contains("fel.yaml:6:7: fel: okänd nyckel \"ranks\""), "\(r.stderr)")
         let english = try CLIRunner.run(["test", folder.appendingPathComponent("rules").path, "--lang", "en"])
         #expect(english.stderr.contains("fel.yaml:6:7: error: unknown key \"ranks\""), "\(english.stderr)")
@@ -179,6 +179,6 @@ struct CheckWithDataTests {
     @Test func warnsAboutLikelyMistakesWithoutFailing() throws {
         let r = try CLIRunner.run(["check", "rules", "--data", "Samples/kungsor"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("rules/20-atgarder.yaml:84:5: varning: nobody can afford the measure \"kamera\""), "\(r.stderr)")
+        #expect(r.stderr.contains("rules/20-atgarder.yaml:84:5: varning: ingen har råd med åtgärden ”kamera”"), "\(r.stderr)")
     }
 }

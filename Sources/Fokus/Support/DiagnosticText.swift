@@ -31,6 +31,22 @@ public enum DiagnosticText: Sendable, Hashable {
     /// names it (`` `effect` ``, `each item of `categories``).
     case value(name: String, problem: ValueProblem)
 
+    /// `check --data`: none of an area's categories occurs in the data.
+    case noCrimeDataForArea(area: String, categories: [String])
+    /// `check --data`: no survey file asks an area's item.
+    case surveyItemNotFound(item: String, area: String)
+    /// `check --data`: no rows with a signal's source; the sources there are, and the closest.
+    case signalSourceNotFound(source: String, signal: String, known: [String], suggestion: String?)
+    /// `check --data`: no row of a signal's source names an item an area lists for it.
+    case signalItemNotFound(source: String, item: String, area: String, signal: String)
+    /// `check --data`: a measure costs more than any scope has.
+    case unaffordableMeasure(measure: String, costs: String)
+    /// A rule test names an area or measure that does not exist.
+    case unknownID(kind: IDKind, id: String, suggestion: String?)
+
+    /// What an id names.
+    public enum IDKind: String, Sendable, Hashable { case area, measure }
+
     /// What is wrong with a value.
     public enum ValueProblem: Sendable, Hashable {
         /// Another kind of value, with what was written when it helps.
@@ -118,6 +134,24 @@ public enum DiagnosticText: Sendable, Hashable {
             return "\(subject) som redan lästs; var och en räknas en gång"
         case .value(let name, let problem):
             return Self.swedish(name: Self.swedishPlace(name), problem)
+        case .noCrimeDataForArea(let area, let categories):
+            return "inga brottsdata hör till området ”\(area)”: ingen av dess kategorier (\(categories.joined(separator: ", "))) "
+                + "finns i datafilerna; kontrollera stavningen"
+        case .surveyItemNotFound(let item, let area):
+            return "ingen enkätfil innehåller frågan ”\(item)” i området ”\(area)”"
+        case .signalSourceNotFound(let source, let signal, let known, let suggestion):
+            return "ingen datafil har rader med källan ”\(source)” för signalen ”\(signal)”"
+                + (known.isEmpty
+                    ? "; lägg till en enkätliknande fil med kolumnen `källa`"
+                    : "; källorna i datafilerna är " + known.map { "”\($0)”" }.joined(separator: ", ")
+                        + (suggestion.map { "; menade du ”\($0)”?" } ?? ""))
+        case .signalItemNotFound(let source, let item, let area, let signal):
+            return "ingen rad med källan ”\(source)” tar upp frågan ”\(item)” som området ”\(area)” anger för signalen ”\(signal)”"
+        case .unaffordableMeasure(let measure, let costs):
+            return "ingen har råd med åtgärden ”\(measure)” (\(costs)) med resurserna i datafilerna; den kommer aldrig med i en plan"
+        case .unknownID(let kind, let id, let suggestion):
+            return (kind == .area ? "inget område har id:t ”\(id)”" : "ingen åtgärd har id:t ”\(id)”")
+                + (suggestion.map { "; menade du ”\($0)”?" } ?? "")
         case .unknownKey(let key, let place, let hint):
             let message = "okänd nyckel \"\(key)\" i \(Self.swedishPlace(place))"
             switch hint {
@@ -156,6 +190,25 @@ public enum DiagnosticText: Sendable, Hashable {
             return "\(subject) already read; each counted once"
         case .value(let name, let problem):
             return Self.english(name: name, problem)
+        case .noCrimeDataForArea(let area, let categories):
+            return "no crime data matched the area \"\(area)\": none of its categories ("
+                + categories.joined(separator: ", ") + ") occurs in the data; check the spelling"
+        case .surveyItemNotFound(let item, let area):
+            return "no survey file contains the item \"\(item)\" of the area \"\(area)\""
+        case .signalSourceNotFound(let source, let signal, let known, let suggestion):
+            return "no data file has rows with the source \"\(source)\" of the signal \"\(signal)\""
+                + (known.isEmpty
+                    ? "; add a survey-shaped file with a `källa` (source) column"
+                    : "; the sources in the data are " + known.map { "\"\($0)\"" }.joined(separator: ", ")
+                        + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""))
+        case .signalItemNotFound(let source, let item, let area, let signal):
+            return "no row with the source \"\(source)\" names the item \"\(item)\" that the area "
+                + "\"\(area)\" lists for the signal \"\(signal)\""
+        case .unaffordableMeasure(let measure, let costs):
+            return "nobody can afford the measure \"\(measure)\" (\(costs)) with the resources in the data; "
+                + "it will never be in a plan"
+        case .unknownID(let kind, let id, let suggestion):
+            return "no \(kind.rawValue) has the id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .unknownKey(let key, let place, let hint):
             let message = "unknown key \"\(key)\" in \(place)"
             switch hint {
@@ -221,7 +274,7 @@ public enum DiagnosticText: Sendable, Hashable {
     static func swedishPlace(_ place: String) -> String {
         let places = [
             "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
-            "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen",
+            "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen", "an area id": "ett områdes id",
         ]
         if let swedish = places[place] { return swedish }
         if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }
