@@ -38,7 +38,7 @@ struct TestCommand: ParsableCommand {
             }
             failed += 1
             Terminal.write("✘ \(test.name)  (\(test.location))\n")
-            for failure in result.failures { Terminal.write("    \(failure.description)\n") }
+            for failure in result.failures { Terminal.write("    \(failure.rendered(in: strings.language))\n") }
             if let evaluation = result.evaluation {
                 Terminal.write(RankingDiff(test: test, evaluation: evaluation, strings: strings).rendered())
             }

@@ -44,6 +44,21 @@ public enum DiagnosticText: Sendable, Hashable {
     /// A rule test names an area or measure that does not exist.
     case unknownID(kind: IDKind, id: String, suggestion: String?)
 
+    /// A rule test's expectation that does not hold.
+    case expectationFailed(ExpectationFailure)
+
+    /// What differs from a rule test's expectation.
+    public enum ExpectationFailure: Sendable, Hashable {
+        case top(expected: [String], actual: [String])
+        case rank(id: String, expected: Int, actual: Int?)
+        case selected(expected: [String], actual: [String])
+        case notSelected(selected: [String])
+        case noSuchArea(String)
+        case score(id: String, expected: Double, tolerance: Double, actual: Double)
+        case measuresInclude(missing: [String], plan: [String])
+        case warningsInclude(missing: [String])
+    }
+
     /// What an id names.
     public enum IDKind: String, Sendable, Hashable { case area, measure }
 
@@ -149,6 +164,21 @@ public enum DiagnosticText: Sendable, Hashable {
             return "ingen rad med källan ”\(source)” tar upp frågan ”\(item)” som området ”\(area)” anger för signalen ”\(signal)”"
         case .unaffordableMeasure(let measure, let costs):
             return "ingen har råd med åtgärden ”\(measure)” (\(costs)) med resurserna i datafilerna; den kommer aldrig med i en plan"
+        case .expectationFailed(let failure):
+            let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
+            switch failure {
+            case .top(let expected, let actual): return "väntade topp \(list(expected)), fick \(list(actual))"
+            case .rank(let id, let expected, let actual):
+                return "väntade \(id) på plats \(expected), fick " + (actual.map { "plats \($0)" } ?? "ingen plats")
+            case .selected(let expected, let actual): return "väntade valda \(list(expected)), fick \(list(actual))"
+            case .notSelected(let selected): return "väntade inte valda, men valda: \(list(selected))"
+            case .noSuchArea(let id): return "inget område \(id) i rangordningen"
+            case .score(let id, let expected, let tolerance, let actual):
+                return "väntade poängen för \(id) \(expected) ± \(tolerance), fick \(actual)"
+            case .measuresInclude(let missing, let plan): return "väntade att planen tar med \(list(missing)); planen är \(list(plan))"
+            case .warningsInclude(let missing):
+                return "väntade en varning som innehåller " + missing.map { "”\($0)”" }.joined(separator: ", ")
+            }
         case .unknownID(let kind, let id, let suggestion):
             return (kind == .area ? "inget område har id:t ”\(id)”" : "ingen åtgärd har id:t ”\(id)”")
                 + (suggestion.map { "; menade du ”\($0)”?" } ?? "")
@@ -207,6 +237,21 @@ public enum DiagnosticText: Sendable, Hashable {
         case .unaffordableMeasure(let measure, let costs):
             return "nobody can afford the measure \"\(measure)\" (\(costs)) with the resources in the data; "
                 + "it will never be in a plan"
+        case .expectationFailed(let failure):
+            let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
+            switch failure {
+            case .top(let expected, let actual): return "expected top \(list(expected)), got \(list(actual))"
+            case .rank(let id, let expected, let actual):
+                return "expected \(id) at rank \(expected), got rank \(actual.map(String.init) ?? "none")"
+            case .selected(let expected, let actual): return "expected selected \(list(expected)), got \(list(actual))"
+            case .notSelected(let selected): return "expected not selected, but selected: \(list(selected))"
+            case .noSuchArea(let id): return "no area \(id) in the ranking"
+            case .score(let id, let expected, let tolerance, let actual):
+                return "expected the score of \(id) to be \(expected) ± \(tolerance), got \(actual)"
+            case .measuresInclude(let missing, let plan): return "expected the plan to include \(list(missing)); the plan is \(list(plan))"
+            case .warningsInclude(let missing):
+                return "expected a warning containing " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
         case .unknownID(let kind, let id, let suggestion):
             return "no \(kind.rawValue) has the id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .unknownKey(let key, let place, let hint):
