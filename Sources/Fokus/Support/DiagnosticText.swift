@@ -44,6 +44,10 @@ public enum DiagnosticText: Sendable, Hashable {
     /// A rule test names an area or measure that does not exist.
     case unknownID(kind: IDKind, id: String, suggestion: String?)
 
+    /// Weights that do not sum to 1, with the shares Fokus uses instead.
+    case weightsNormalised(sum: String, shares: [String], factors: [String])
+    /// A signal that weighs 0 everywhere.
+    case signalWeighsNothing(signal: String)
     /// A rule test's expectation that does not hold.
     case expectationFailed(ExpectationFailure)
 
@@ -164,6 +168,12 @@ public enum DiagnosticText: Sendable, Hashable {
             return "ingen rad med källan ”\(source)” tar upp frågan ”\(item)” som området ”\(area)” anger för signalen ”\(signal)”"
         case .unaffordableMeasure(let measure, let costs):
             return "ingen har råd med åtgärden ”\(measure)” (\(costs)) med resurserna i datafilerna; den kommer aldrig med i en plan"
+        case .weightsNormalised(let sum, let shares, let factors):
+            return "vikterna summerar till \(sum); Fokus skalar om dem till " + shares.joined(separator: " / ")
+                + " (" + factors.joined(separator: " / ") + ")"
+        case .signalWeighsNothing(let signal):
+            return "signalen ”\(signal)” väger 0 överallt och ändrar därför ingen poäng; ge den en vikt, "
+                + "till exempel `weights: {…, \(signal): 0.2}`, eller ta bort den"
         case .expectationFailed(let failure):
             let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
             switch failure {
@@ -237,6 +247,12 @@ public enum DiagnosticText: Sendable, Hashable {
         case .unaffordableMeasure(let measure, let costs):
             return "nobody can afford the measure \"\(measure)\" (\(costs)) with the resources in the data; "
                 + "it will never be in a plan"
+        case .weightsNormalised(let sum, let shares, let factors):
+            return "weights sum to \(sum); Fokus normalises them to " + shares.joined(separator: " / ") + " ("
+                + factors.joined(separator: " / ") + ")"
+        case .signalWeighsNothing(let signal):
+            return "the signal \"\(signal)\" weighs 0 everywhere, so it changes no score; give it a weight, "
+                + "such as `weights: {…, \(signal): 0.2}`, or remove it"
         case .expectationFailed(let failure):
             let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
             switch failure {

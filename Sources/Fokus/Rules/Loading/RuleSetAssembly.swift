@@ -140,10 +140,7 @@ enum RuleSetAssembly {
                 || ruleSet.areas.contains { ($0.weightOverrides[factor] ?? 0) > 0 }
             guard !weighed else { continue }
             diagnostics.append(
-                .warning(
-                    "the signal \"\(signal.id)\" weighs 0 everywhere, so it changes no score; give it a weight, "
-                        + "such as `weights: {…, \(signal.id): 0.2}`, or remove it",
-                    at: signal.locationOrUnknown))
+                .warning(DiagnosticText.signalWeighsNothing(signal: signal.id), at: signal.locationOrUnknown))
         }
     }
 
