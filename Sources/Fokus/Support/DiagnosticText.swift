@@ -44,6 +44,12 @@ public enum DiagnosticText: Sendable, Hashable {
     /// A rule test names an area or measure that does not exist.
     case unknownID(kind: IDKind, id: String, suggestion: String?)
 
+    /// An id used twice; `earlier` is the first place, `sameFile` whether it is in the same file.
+    case duplicateID(kind: String, id: String, earlier: SourceLocation, sameFile: Bool)
+    /// A measure addressing an area that does not exist; the closest id, or the ids when few.
+    case unknownAddress(measure: String, id: String, suggestion: String?, areas: [String])
+    /// An area whose weights after its overrides are all 0.
+    case areaWeighsNothing(area: String)
     /// Weights that do not sum to 1, with the shares Fokus uses instead.
     case weightsNormalised(sum: String, shares: [String], factors: [String])
     /// A signal that weighs 0 everywhere.
@@ -168,6 +174,18 @@ public enum DiagnosticText: Sendable, Hashable {
             return "ingen rad med källan ”\(source)” tar upp frågan ”\(item)” som området ”\(area)” anger för signalen ”\(signal)”"
         case .unaffordableMeasure(let measure, let costs):
             return "ingen har råd med åtgärden ”\(measure)” (\(costs)) med resurserna i datafilerna; den kommer aldrig med i en plan"
+        case .duplicateID(let kind, let id, let earlier, let sameFile):
+            let noun = ["area": "området", "measure": "åtgärden", "rule": "regeln", "signal": "signalen"][kind] ?? kind
+            let indefinite = ["area": "varje område", "measure": "varje åtgärd", "rule": "varje regel", "signal": "varje signal"][kind]
+                ?? kind
+            return "id:t ”\(id)” används redan av \(noun) på \(Self.place(earlier, sameFile: sameFile, language: .sv)); "
+                + "ge \(indefinite) ett eget id"
+        case .unknownAddress(let measure, let id, let suggestion, let areas):
+            return "åtgärden ”\(measure)” gäller ”\(id)”, men inget område har det id:t"
+                + (suggestion.map { "; menade du ”\($0)”?" }
+                    ?? (areas.isEmpty ? "" : "; områdena är " + areas.map { "”\($0)”" }.joined(separator: ", ")))
+        case .areaWeighsNothing(let area):
+            return "med de här vikterna väger varje faktor i området ”\(area)” 0; ge minst en faktor en vikt över 0"
         case .weightsNormalised(let sum, let shares, let factors):
             return "vikterna summerar till \(sum); Fokus skalar om dem till " + shares.joined(separator: " / ")
                 + " (" + factors.joined(separator: " / ") + ")"
@@ -247,6 +265,15 @@ public enum DiagnosticText: Sendable, Hashable {
         case .unaffordableMeasure(let measure, let costs):
             return "nobody can afford the measure \"\(measure)\" (\(costs)) with the resources in the data; "
                 + "it will never be in a plan"
+        case .duplicateID(let kind, let id, let earlier, let sameFile):
+            return "the \(kind) id \"\(id)\" is already used by the \(kind) at "
+                + "\(Self.place(earlier, sameFile: sameFile, language: .en)); give each \(kind) its own id"
+        case .unknownAddress(let measure, let id, let suggestion, let areas):
+            return "measure \"\(measure)\" addresses \"\(id)\", but no area has that id"
+                + (suggestion.map { "; did you mean \"\($0)\"?" }
+                    ?? (areas.isEmpty ? "" : "; the areas are " + areas.map { "\"\($0)\"" }.joined(separator: ", ")))
+        case .areaWeighsNothing(let area):
+            return "with these weights every factor of area \"\(area)\" weighs 0; give at least one factor a weight above 0"
         case .weightsNormalised(let sum, let shares, let factors):
             return "weights sum to \(sum); Fokus normalises them to " + shares.joined(separator: " / ") + " ("
                 + factors.joined(separator: " / ") + ")"
@@ -329,6 +356,13 @@ public enum DiagnosticText: Sendable, Hashable {
             return "\(name) ska vara något av \(options.joined(separator: ", ")), inte "
                 + (written.map { "”\($0)”" } ?? found.swedish) + (suggestion.map { "; menade du ”\($0)”?" } ?? "")
         }
+    }
+
+    /// Another place: `line 3, column 5` (`rad 3, kolumn 5`) in the same file, else `file:3:5`.
+    static func place(_ location: SourceLocation, sameFile: Bool, language: ReportLanguage) -> String {
+        guard sameFile, let line = location.line else { return location.description }
+        let (lineWord, columnWord) = language == .sv ? ("rad", "kolumn") : ("line", "column")
+        return "\(lineWord) \(line)" + (location.column.map { ", \(columnWord) \($0)" } ?? "")
     }
 
     /// The places messages name, in Swedish (a place not listed, such as `` `trend` ``, stays as written).
