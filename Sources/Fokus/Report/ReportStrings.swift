@@ -1,5 +1,5 @@
-/// Every label and phrase of the human-readable reports (text, Markdown, `fokus explain`), in
-/// each ``ReportLanguage``, with the language's number formats.
+/// Every label and phrase of the human-readable reports (the report document every format
+/// serialises, and `fokus explain`), in each ``ReportLanguage``, with the language's number formats.
 ///
 /// The renderers decide what to show and in which order; this type only says it. Each entry
 /// gives all languages side by side, so a missing translation does not compile. Phrases with
