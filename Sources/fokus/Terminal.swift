@@ -38,7 +38,7 @@ enum Terminal {
 /// Renders diagnostics with a snippet of the (small, text) file they point into.
 enum DiagnosticPrinter {
     static func rendered(_ diagnostic: Diagnostic, in language: ReportLanguage) -> String {
-        guard diagnostic.field == nil else { return diagnostic.description }  // data rows: file:line: column: reason
+        guard diagnostic.field == nil else { return diagnostic.rendered(in: language) }  // data rows: file:line: column: reason
         return diagnostic.rendered(in: language) { file in
             guard let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size < 1 << 20
             else { return nil }

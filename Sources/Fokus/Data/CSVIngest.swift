@@ -174,7 +174,7 @@ struct CSVIngest {
         switch result {
         case .success(let value): return value
         case .failure(let problem):
-            bad.add(line: reader.recordLine, column: layout.name(role), problem.reason)
+            bad.add(line: reader.recordLine, column: layout.name(role), problem.reason, text: problem.text)
             return nil
         }
     }

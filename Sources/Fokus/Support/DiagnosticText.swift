@@ -20,8 +20,8 @@ public enum DiagnosticText: Sendable, Hashable {
     case unknownHeader(columns: [String], expectation: String)
     /// An empty file.
     case emptyFile
-    /// A rejected file left out with `--keep-going`.
-    case fileNotUsed(firstError: String?, errors: Int)
+    /// A rejected file left out with `--keep-going`, with its first error in English and in Swedish.
+    case fileNotUsed(firstError: String?, firstErrorSwedish: String?, errors: Int)
     /// Events repeating ids already read.
     case repeatedEventIDs(count: Int)
     /// A key a mapping does not allow, in `place` (`an area`, `` `trend` ``), with a hint.
@@ -50,6 +50,10 @@ public enum DiagnosticText: Sendable, Hashable {
     case unknownAddress(measure: String, id: String, suggestion: String?, areas: [String])
     /// An area whose weights after its overrides are all 0.
     case areaWeighsNothing(area: String)
+    /// A data cell that cannot be read, on `rows` rows (the first `lines` named; more when `rows` exceeds them).
+    case dataRow(DataRowReason, rows: Int, lines: [Int])
+    /// "… and N more errors" after the errors listed.
+    case moreErrors(Int)
     /// Weights that do not sum to 1, with the shares Fokus uses instead.
     case weightsNormalised(sum: String, shares: [String], factors: [String])
     /// A signal that weighs 0 everywhere.
@@ -151,7 +155,7 @@ public enum DiagnosticText: Sendable, Hashable {
             return "hoppades över: rubrikraden (\(seen)) passar ingen sorts datafil; Fokus väntar sig \(expectation)"
         case .emptyFile:
             return "hoppades över: filen är tom"
-        case .fileNotUsed(let first, let errors):
+        case .fileNotUsed(_, let first, let errors):
             guard let first else { return "filen användes inte: den kunde inte läsas" }
             return "filen användes inte: " + first + (errors > 1 ? " (det första av \(errors) fel)" : "")
         case .repeatedEventIDs(let count):
@@ -174,6 +178,12 @@ public enum DiagnosticText: Sendable, Hashable {
             return "ingen rad med källan ”\(source)” tar upp frågan ”\(item)” som området ”\(area)” anger för signalen ”\(signal)”"
         case .unaffordableMeasure(let measure, let costs):
             return "ingen har råd med åtgärden ”\(measure)” (\(costs)) med resurserna i datafilerna; den kommer aldrig med i en plan"
+        case .moreErrors(let count):
+            return "… och \(count) fel till"
+        case .dataRow(let reason, let rows, let lines):
+            guard rows > 1 else { return reason.message(in: .sv) }
+            return reason.message(in: .sv) + " (\(rows) rader som den här, på rad "
+                + lines.map(String.init).joined(separator: ", ") + (rows > lines.count ? ", …)" : ")")
         case .duplicateID(let kind, let id, let earlier, let sameFile):
             let noun = ["area": "området", "measure": "åtgärden", "rule": "regeln", "signal": "signalen"][kind] ?? kind
             let indefinite = ["area": "varje område", "measure": "varje åtgärd", "rule": "varje regel", "signal": "varje signal"][kind]
@@ -240,7 +250,7 @@ public enum DiagnosticText: Sendable, Hashable {
             return "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(expectation)"
         case .emptyFile:
             return "skipped: the file is empty"
-        case .fileNotUsed(let first, let errors):
+        case .fileNotUsed(let first, _, let errors):
             guard let first else { return "the file was not used: it could not be read" }
             return "the file was not used: " + first + (errors > 1 ? " (the first of \(errors) errors)" : "")
         case .repeatedEventIDs(let count):
@@ -265,6 +275,12 @@ public enum DiagnosticText: Sendable, Hashable {
         case .unaffordableMeasure(let measure, let costs):
             return "nobody can afford the measure \"\(measure)\" (\(costs)) with the resources in the data; "
                 + "it will never be in a plan"
+        case .moreErrors(let count):
+            return "… and \(count) more \(count == 1 ? "error" : "errors")"
+        case .dataRow(let reason, let rows, let lines):
+            guard rows > 1 else { return reason.message(in: .en) }
+            return reason.message(in: .en) + " (\(rows) rows like this, on lines "
+                + lines.map(String.init).joined(separator: ", ") + (rows > lines.count ? ", …)" : ")")
         case .duplicateID(let kind, let id, let earlier, let sameFile):
             return "the \(kind) id \"\(id)\" is already used by the \(kind) at "
                 + "\(Self.place(earlier, sameFile: sameFile, language: .en)); give each \(kind) its own id"
