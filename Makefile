@@ -1,7 +1,8 @@
 # Fokus — build, run and test.
 #
 #   make build     debug build of the library, the CLI and the example
-#   make run       evaluate the bundled Kungsör sample with the bundled rules and print the ranking
+#   make run       evaluate the bundled Kungsör sample with the bundled rules, print the report and write
+#                  out/report.html and out/report.xlsx
 #   make test      install what the tests need when missing, then run every test
 #   make bench     release-build benchmarks: a generated 1.5-million-row events file, and rank stability
 #                  (2,000 and 20,000 weight samples over 30 areas); wall time and peak memory
@@ -20,9 +21,12 @@ FUZZ_TARGETS ?= rules when csv events
 BENCH_ROWS ?= 1500000
 SWIFT ?= swift
 SHELL = /bin/bash
-APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl pkg-config
+APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libxlsxwriter-dev pkg-config
+# What only the tests need: a browser to render the HTML report, Python modules to read it and the workbook back.
+TEST_APT_PACKAGES = chromium python3-pip
+TEST_PIP_MODULES = html5lib openpyxl
 
-.PHONY: build run test deps bench fuzz install clean
+.PHONY: build run test deps test-deps bench fuzz install clean
 
 build: deps
 	$(SWIFT) build
@@ -42,6 +46,10 @@ run: build
 			--rules rules --state $(SAMPLE_STATE) > /dev/null || exit 1; \
 	done
 	$(FOKUS) evaluate --rules rules --data Samples/kungsor --state $(SAMPLE_STATE)
+	@mkdir -p out
+	$(FOKUS) evaluate --rules rules --data Samples/kungsor --state $(SAMPLE_STATE) --format html --output out/report.html
+	$(FOKUS) evaluate --rules rules --data Samples/kungsor --state $(SAMPLE_STATE) --format xlsx --output out/report.xlsx
+	@echo "wrote out/report.html and out/report.xlsx"
 
 # System packages the build and tests need; installed only when missing (CI starts from a fresh machine).
 deps:
@@ -53,7 +61,19 @@ deps:
 	@python3 -c "import aiosmtpd" 2>/dev/null || { echo "Installing: aiosmtpd (the SMTP server of the daemon tests)"; \
 		python3 -m pip install -q aiosmtpd; }
 
-test: deps
+# What the tests need besides the build: Chromium, html5lib and openpyxl; installed only when missing.
+test-deps: deps
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@for m in $(TEST_PIP_MODULES); do \
+		python3 -c "import $$m" 2>/dev/null || python3 -m pip install -q $$m 2>/dev/null \
+			|| python3 -m pip install -q --break-system-packages $$m; \
+	done
+
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(FOKUS) check rules
 	$(FOKUS) test rules

@@ -12,12 +12,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Fokus", targets: ["Fokus"]),
+        .library(name: "FokusReports", targets: ["FokusReports"]),
         .executable(name: "fokus", targets: ["fokus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // The system libyaml, as Debian ships it (libyaml-dev).
@@ -38,6 +40,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // The system libxlsxwriter, as Debian ships it (libxlsxwriter-dev): Excel workbooks only.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
@@ -57,6 +65,12 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // The published formats of a report: the HTML page (built with Plot) and the Excel workbook
+        // (libxlsxwriter). Both serialise the engine's report document; the engine does not depend on them.
+        .target(
+            name: "FokusReports",
+            dependencies: ["Fokus", "CXlsxWriter", .product(name: "Plot", package: "Plot")]
+        ),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
@@ -65,6 +79,7 @@ let package = Package(
                 "FokusState",
                 "FokusPipeline",
                 "FokusDaemon",
+                "FokusReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +91,8 @@ let package = Package(
             dependencies: ["Fokus"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FokusCLITests", dependencies: ["Fokus"]),
+        .testTarget(name: "FokusCLITests", dependencies: ["Fokus"], exclude: ["Snapshots", "Scripts"]),
+        .testTarget(name: "FokusReportsTests", dependencies: ["Fokus", "FokusReports"]),
         .testTarget(name: "FokusStateTests", dependencies: ["FokusState"]),
         // Integration: the real `fokus daemon` on temporary folders, a real SMTP server on loopback.
         .testTarget(

@@ -16,14 +16,19 @@ struct Check: ParsableCommand {
         help: ArgumentHelp("Also check the rules against a data folder: areas and survey items no file matches.", valueName: "dir"))
     var data: String?
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        Terminal.language = language.choice ?? ruleSet.language ?? .sv
+        let strings = CommandStrings(language: Terminal.language)
         let dataset = try data.map { try DatasetLoader.load(from: URL(fileURLWithPath: $0)) }
         Terminal.printDiagnostics(
             ruleSet.warnings + ruleSet.advice(for: dataset) + ruleSet.planAdvice(for: dataset)
                 + (dataset?.rejected ?? []).flatMap(\.diagnostics))
         Terminal.write(
-            "\(rules): OK — \(ruleSet.areas.count) areas, \(ruleSet.measures.count) measures, "
-                + "\(ruleSet.rules.count) rules in \(ruleSet.files.count) file(s)\n")
+            strings.checkOK(
+                rules: rules, areas: ruleSet.areas.count, measures: ruleSet.measures.count, ruleCount: ruleSet.rules.count,
+                files: ruleSet.files.count) + "\n")
     }
 }

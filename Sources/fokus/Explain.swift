@@ -19,9 +19,9 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         try UsageError.checkArea(area, in: options.loadRules(), command: Self.self)
-        let evaluation = try options.evaluate()
-        guard let text = evaluation.explanation(of: area, language: language.language) else {
-            throw UsageError(message: "no area `\(area)` in the evaluation", command: Self.self)
+        let (evaluation, lang) = try options.evaluate(language: language)
+        guard let text = evaluation.explanation(of: area, language: lang) else {
+            throw UsageError(message: CommandStrings(language: lang).noSuchArea(area, areas: evaluation.ranking.map(\.id).joined(separator: ", ")), command: Self.self)
         }
         Terminal.write(text)
     }

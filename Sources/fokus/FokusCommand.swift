@@ -21,6 +21,7 @@ struct FokusCommand: ParsableCommand {
 
     /// Runs a command and maps every outcome onto the documented exit codes.
     static func main() {
+        Terminal.language = Terminal.language(in: Array(CommandLine.arguments.dropFirst())) ?? .sv
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -14,6 +14,8 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The municipality's name, as the data files spell it.", valueName: "name"))
     var scope: String = "Exempelkommun"
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         if scope.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--scope needs a name, as the data files spell it")
@@ -24,12 +26,13 @@ struct Init: ParsableCommand {
     }
 
     func run() throws {
+        let strings = CommandStrings(language: language.language)
         let files = StarterFiles(scope: scope).files
         let manager = FileManager.default
         for (path, _) in files {
             let full = directory + "/" + path
             if manager.fileExists(atPath: full) {
-                throw FokusError("\(full) already exists; choose an empty folder (nothing was written)", at: SourceLocation(file: full))
+                throw FokusError(strings.alreadyExists(full), at: SourceLocation(file: full))
             }
         }
         for (path, text) in files {
@@ -37,17 +40,7 @@ struct Init: ParsableCommand {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         }
-        Terminal.write("""
-            Created a starter rule set in \(directory):
-              \(directory)/rules/fokus.yaml           areas, measures and rules (commented)
-              \(directory)/rules/tests/exempel.yaml   a rule test
-              \(directory)/data/                      example data: crime counts, survey, resources
-            Next:
-              fokus check \(directory)/rules
-              fokus test \(directory)/rules
-              fokus evaluate --rules \(directory)/rules --data \(directory)/data
-
-            """)
+        Terminal.write(strings.created(directory))
     }
 }
 

@@ -77,4 +77,11 @@ struct EvaluationOptions: ParsableArguments {
     func evaluate() throws -> Evaluation {
         try pipeline.run(state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation
     }
+
+    /// Evaluates, in the language of `language`'s `--lang`, else the rules' `lang:`, else Swedish.
+    func evaluate(language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
+        let lang = try language.choice ?? loadRules().language ?? .sv
+        Terminal.language = lang
+        return (try evaluate(), lang)
+    }
 }

@@ -12,6 +12,19 @@ import Foundation
 /// full disk (`> /dev/full`) or a closed descriptor (`>&-`) ends the command with exit code 1 and, when
 /// standard error still works, a message; it never traps.
 enum Terminal {
+    /// The language problems are printed in: `--lang`, then the rules' `lang:` once they are read,
+    /// else Swedish. Set once at start and by the command that reads the rules; read when printing.
+    nonisolated(unsafe) static var language: ReportLanguage = .sv
+
+    /// The `--lang` value among `arguments`, if any.
+    static func language(in arguments: [String]) -> ReportLanguage? {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") { return ReportLanguage(rawValue: String(argument.dropFirst(7))) }
+            if argument == "--lang", index + 1 < arguments.count { return ReportLanguage(rawValue: arguments[index + 1]) }
+        }
+        return nil
+    }
+
     static func printError(_ text: String) {
         var line = text.hasSuffix("\n") ? text : text + "\n"
         if line.utf8.count > maximumErrorLineBytes { line = abbreviated(line) }
@@ -39,9 +52,9 @@ enum Terminal {
     /// hints are not counted; a "… and N more" line counts N), see ``Diagnostic/summary(of:)``.
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            printError(DiagnosticPrinter.rendered(diagnostic))
+            printError(DiagnosticPrinter.rendered(diagnostic, in: language))
         }
-        if let summary = Diagnostic.summary(of: diagnostics) { printError(summary) }
+        if let summary = Diagnostic.summary(of: diagnostics, in: language) { printError(summary) }
     }
 
     /// Writes a result to standard output, or ends the command with exit code 1 when it cannot be written.
@@ -75,9 +88,9 @@ enum Terminal {
 
 /// Renders diagnostics with a snippet of the (small, text) file they point into.
 enum DiagnosticPrinter {
-    static func rendered(_ diagnostic: Diagnostic) -> String {
-        guard diagnostic.field == nil else { return diagnostic.description }  // data rows: file:line: column: reason
-        return diagnostic.rendered { file in
+    static func rendered(_ diagnostic: Diagnostic, in language: ReportLanguage) -> String {
+        guard diagnostic.field == nil else { return diagnostic.rendered(in: language) }  // data rows: file:line: column: reason
+        return diagnostic.rendered(in: language) { file in
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
                 attributes[.type] as? FileAttributeType == .typeRegular,
                 let size = attributes[.size] as? Int, size < 1 << 20

@@ -34,11 +34,15 @@ struct TestCommand: ParsableCommand {
     @Flag(name: .long, help: "Also report the rules that fired in no test and the areas no expectation mentions.")
     var coverage = false
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        Terminal.language = language.choice ?? ruleSet.language ?? .sv
+        let strings = CommandStrings(language: Terminal.language)
         let files = RuleTestLoader.testFiles(forRules: rules)
         guard !files.isEmpty else {
-            throw FokusError("no test files: put them in a `tests/` folder beside the rules (tests/*.yaml)", at: SourceLocation(file: rules))
+            throw FokusError(strings.noTestFiles(), at: SourceLocation(file: rules))
         }
         var tests: [RuleTest] = []
         var problems: [Diagnostic] = []
@@ -70,6 +74,7 @@ struct TestCommand: ParsableCommand {
     }
 
     private func writeText(_ report: RuleTestReport, coverage: RuleTestCoverage?) {
+        let strings = CommandStrings(language: Terminal.language)
         for entry in report.entries {
             let test = entry.result.test
             let time = verbose ? "  (\(String(format: "%.3f", entry.seconds)) s)" : ""
@@ -78,11 +83,13 @@ struct TestCommand: ParsableCommand {
                 continue
             }
             Terminal.write("✘ \(test.name)  (\(test.location))\(time)\n")
-            for failure in entry.result.failures { Terminal.write("    \(failure.description)\n") }
-            if let evaluation = entry.result.evaluation { Terminal.write(RankingDiff(test: test, evaluation: evaluation).rendered()) }
+            for failure in entry.result.failures { Terminal.write("    \(failure.rendered(in: strings.language))\n") }
+            if let evaluation = entry.result.evaluation {
+                Terminal.write(RankingDiff(test: test, evaluation: evaluation, strings: strings).rendered())
+            }
         }
-        Terminal.write("\(report.passed) passed, \(report.failed) failed"
-            + (verbose ? " in \(String(format: "%.3f", report.seconds)) s" : "") + "\n")
+        Terminal.write(strings.testSummary(passed: report.passed, failed: report.failed)
+            + (verbose ? " (\(String(format: "%.3f", report.seconds)) s)" : "") + "\n")
         if let coverage { Terminal.write("Coverage:\n" + coverage.rendered.split(separator: "\n").map { "  \($0)\n" }.joined()) }
     }
 }
@@ -91,6 +98,7 @@ struct TestCommand: ParsableCommand {
 struct RankingDiff {
     let test: RuleTest
     let evaluation: Evaluation
+    let strings: CommandStrings
 
     func rendered() -> String {
         var expectedRank: [String: String] = [:]
@@ -105,13 +113,14 @@ struct RankingDiff {
             default: break
             }
         }
-        var lines = ["    rank  expected  id                          score   selected  expected"]
+        var lines = [strings.diffHeader]
         for a in evaluation.ranking {
             let rankMark = expectedRank[a.id].map { $0 == "\(a.rank)" ? $0 : "\($0) ✘" } ?? ""
-            let selectedMark = expectedSelected[a.id].map { $0 == a.selected ? ($0 ? "yes" : "no") : ($0 ? "yes ✘" : "no ✘") } ?? ""
+            let yes = strings.yes, no = strings.no
+            let selectedMark = expectedSelected[a.id].map { $0 == a.selected ? ($0 ? yes : no) : ($0 ? "\(yes) ✘" : "\(no) ✘") } ?? ""
             lines.append(
                 "    " + pad("\(a.rank)", 4) + "  " + pad(rankMark, 8) + "  " + pad(a.id, 26) + "  "
-                    + pad(String(format: "%.4f", a.score), 6) + "  " + pad(a.selected ? "yes" : "no", 8) + "  " + selectedMark)
+                    + pad(strings.fixed(a.score, 4), 6) + "  " + pad(a.selected ? yes : no, 8) + "  " + selectedMark)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -12,8 +12,40 @@ struct CLIRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The debug binary `swift build` puts in `.build/debug`.
-    static var binary: URL { packageRoot.appendingPathComponent(".build/debug/fokus") }
+    /// The `fokus` built with these tests: `$FOKUS_BINARY` when set, else the one beside the test
+    /// bundle (the build's bin path, whatever the triple or configuration), else `.build/debug/fokus`.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["FOKUS_BINARY"] { return URL(fileURLWithPath: path) }
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
+            .map { $0.deletingLastPathComponent().appendingPathComponent("fokus") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? packageRoot.appendingPathComponent(".build/debug/fokus")
+    }()
+
+    /// Collects what a pipe delivers on another thread, so that a full stderr pipe never blocks the
+    /// process while stdout is read.
+    private final class Drain: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                let read = handle.readDataToEndOfFile()
+                lock.lock()
+                data = read
+                lock.unlock()
+                done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            lock.lock()
+            defer { lock.unlock() }
+            return data
+        }
+    }
 
     static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
         let process = Process()
@@ -25,8 +57,9 @@ struct CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let stderrDrain = Drain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = stderrDrain.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

@@ -32,7 +32,7 @@ struct DifferentialTests {
     }
 
     @Test func fokusAgreesWithTheSpecReferenceOnRandomCases() throws {
-        let binary = Self.root.appendingPathComponent(".build/debug/fokus")
+        let binary = CLIRunner.binary
         let (status, output) = try Self.runScript([
             "--cases", "150", "--seed", "20261127", "--fokus", binary.path,
         ])

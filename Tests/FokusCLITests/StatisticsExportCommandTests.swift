@@ -60,7 +60,10 @@ struct StatisticsExportCommandTests {
         #expect(footnote["message"] as? String == "footnote after the table passed over: \"Källa: Brottsförebyggande rådet\"")
         #expect(footnote["line"] as? Int == 13)
 
-        let text = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0"])
-        #expect(text.stdout.contains("the figures for 2025 are preliminary"), "\(text.stdout)")
+        // Markdown: one line per warning (the text report wraps at 100 columns).
+        let text = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0", "--format", "md"])
+        #expect(text.stdout.contains("siffrorna för 2025 är preliminära (märkta prel.)"), "\(text.stdout)")
+        let english = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0", "--lang", "en", "--format", "md"])
+        #expect(english.stdout.contains("warning: the figures for 2025 are preliminary"), "\(english.stdout)")
     }
 }

@@ -42,7 +42,7 @@ struct BadRows: Sendable {
 
     /// A bad row: `file:line: column: reason`, or `file:line: error: reason` when no single
     /// column is to blame. The same column and reason on a later row adds to the first one.
-    mutating func add(line: Int, column: String?, _ reason: String) {
+    mutating func add(line: Int, column: String?, _ reason: String, text: DataRowReason? = nil) {
         rows += 1
         let problem = Problem(column: column, reason: reason)
         if let index = keptIndex[problem] {
@@ -54,8 +54,9 @@ struct BadRows: Sendable {
         count += 1
         if kept.count < BadRows.listed {
             keptIndex[problem] = kept.count
-            kept.append(
-                Entry(diagnostic: .error(reason, at: SourceLocation(file: path, line: line), field: column), lines: [line]))
+            var diagnostic = Diagnostic.error(reason, at: SourceLocation(file: path, line: line), field: column)
+            diagnostic.text = text.map { DiagnosticText.dataRow($0, rows: 1, lines: [line]) }
+            kept.append(Entry(diagnostic: diagnostic, lines: [line]))
         } else if unlisted.count < BadRows.unlistedRemembered {
             unlisted.insert(problem)
         }
@@ -79,13 +80,17 @@ struct BadRows: Sendable {
                 let lines = entry.element.lines.map(String.init).joined(separator: ", ")
                 diagnostic.message += " (\(entry.element.rows) rows like this, on lines \(lines)"
                     + (entry.element.rows > entry.element.lines.count ? ", …)" : ")")
+                if case .dataRow(let reason, _, _) = diagnostic.text {
+                    diagnostic.text = .dataRow(reason, rows: entry.element.rows, lines: entry.element.lines)
+                }
             }
             return diagnostic
         }
         if count > kept.count {
             let more = count - kept.count
-            diagnostics.append(
-                .omitted(more, "… and \(more) more \(more == 1 ? "error" : "errors")", at: SourceLocation(file: path)))
+            var omitted = Diagnostic.omitted(more, "… and \(more) more \(more == 1 ? "error" : "errors")", at: SourceLocation(file: path))
+            omitted.text = .moreErrors(more)
+            diagnostics.append(omitted)
         }
         return RejectedFile(path: path, diagnostics: diagnostics)
     }

@@ -58,26 +58,22 @@ struct CSVIngest {
     private mutating func addNotes() {
         let path = bad.path
         if let empty = emptyValues {
-            let rows = empty.rows == 1 ? "1 row has" : "\(empty.rows) rows have"
             dataset.addWarning(
                 .warning(
-                    "\(rows) an empty \(empty.column) and \(empty.rows == 1 ? "was" : "were") skipped as no value "
-                        + "(the first on line \(empty.line)); write 0 where the value is zero",
+                    DiagnosticText.emptyValuesSkipped(rows: empty.rows, column: empty.column, firstLine: empty.line),
                     at: SourceLocation(file: path, line: empty.line)))
         }
         if let preliminary {
             let years = preliminary.years.sorted().map(String.init)
-            let list = years.count == 1 ? years[0] : years.dropLast().joined(separator: ", ") + " and " + years.last!
             dataset.addWarning(
                 .warning(
-                    "the figures for \(list) are preliminary (marked prel.); they are used and may still change",
+                    DiagnosticText.preliminaryFigures(years: years),
                     at: SourceLocation(file: path, line: preliminary.line)))
         }
         if let footnotes {
-            let more = footnotes.lines > 1 ? " and \(footnotes.lines - 1) more" : ""
             dataset.addWarning(
                 .warning(
-                    "footnote after the table passed over: \"\(footnotes.text)\"\(more)",
+                    DiagnosticText.footnotePassedOver(text: footnotes.text, more: footnotes.lines - 1),
                     at: SourceLocation(file: path, line: footnotes.line)))
         }
     }
@@ -186,7 +182,7 @@ struct CSVIngest {
         switch result {
         case .success(let value): return value
         case .failure(let problem):
-            bad.add(line: reader.recordLine, column: layout.name(role), problem.reason)
+            bad.add(line: reader.recordLine, column: layout.name(role), problem.reason, text: problem.text)
             return nil
         }
     }

@@ -4,7 +4,13 @@ enum DataValues {
     /// Why a cell could not be read, phrased as the end of `file:line: column: reason`.
     struct Problem: Error, Sendable, Hashable {
         var reason: String
+        /// The reason as an id, phrased in every language.
+        var text: DataRowReason?
         init(_ reason: String) { self.reason = reason }
+        init(_ text: DataRowReason) {
+            reason = text.message(in: .en)
+            self.text = text
+        }
     }
 
     /// A decimal number: an optional sign, digits, and a decimal point (also a decimal comma when
@@ -51,22 +57,19 @@ enum DataValues {
     /// A whole number ≥ 0 and ≤ ``maximumWhole`` (`12`, `12.0`, `12,0` when `decimalComma`, `1 234`).
     /// - Parameter noun: what the column holds, plural, for the reason (`counts`).
     static func whole(_ text: String, decimalComma: Bool, noun: String) -> Result<Int, Problem> {
-        if text.isEmpty { return .failure(Problem("empty; \(noun) are whole numbers ≥ 0")) }
-        let tooLarge = Problem(
-            "\"\(Self.abbreviated(text))\" is too large; \(noun) are whole numbers from 0 to 1 000 000 000")
+        if text.isEmpty { return .failure(Problem(.emptyWhole(noun: noun))) }
+        let shown = Self.abbreviated(text)
+        let tooLarge = Problem(.tooLargeWhole(text: shown, noun: noun))
         if text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text) {
             return value <= maximumWhole ? .success(value) : .failure(tooLarge)
         }
         guard let value = decimal(text, decimalComma: decimalComma) else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; \(noun) are whole numbers ≥ 0"))
+            return .failure(Problem(.notANumberWhole(text: shown, noun: noun)))
         }
-        guard value >= 0 else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is negative; \(noun) are whole numbers ≥ 0"))
-        }
+        guard value >= 0 else { return .failure(Problem(.negativeWhole(text: shown, noun: noun))) }
         guard value.isFinite, value <= Double(maximumWhole) else { return .failure(tooLarge) }
         guard value == value.rounded() else {
-            return .failure(
-                Problem("\"\(Self.abbreviated(text))\" is not a whole number; \(noun) are whole numbers ≥ 0"))
+            return .failure(Problem(.notWhole(text: shown, noun: noun)))
         }
         return .success(Int(value))
     }
@@ -82,21 +85,20 @@ enum DataValues {
 
     /// A number ≥ 0 (resources available).
     static func nonNegative(_ text: String, decimalComma: Bool) -> Result<Double, Problem> {
-        if text.isEmpty { return .failure(Problem("empty; write a number ≥ 0")) }
+        if text.isEmpty { return .failure(Problem(.emptyAmount)) }
         guard let value = decimal(text, decimalComma: decimalComma), value.isFinite else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; write a number ≥ 0"))
+            return .failure(Problem(.notAnAmount(text: Self.abbreviated(text))))
         }
-        guard value >= 0 else { return .failure(Problem("\"\(Self.abbreviated(text))\" is negative; write a number ≥ 0")) }
+        guard value >= 0 else { return .failure(Problem(.negativeAmount(text: Self.abbreviated(text)))) }
         guard RuleLimits.amount.contains(value) else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is too large; write a number up to 1 000 000 000 000"))
+            return .failure(Problem(.tooLargeAmount(text: Self.abbreviated(text))))
         }
         return .success(value)
     }
 
     /// A share as written: its number and whether it ended in `%` (already divided by 100).
     static func share(_ text: String, decimalComma: Bool) -> Result<(value: Double, percent: Bool), Problem> {
-        let hint = "write a share such as 0.35, 35 or 35%"
-        if text.isEmpty { return .failure(Problem("empty; \(hint)")) }
+        if text.isEmpty { return .failure(Problem(.emptyShare)) }
         var number = text
         var percent = false
         if number.hasSuffix("%") {
@@ -105,23 +107,23 @@ enum DataValues {
             percent = true
         }
         guard let value = decimal(number, decimalComma: decimalComma), value.isFinite else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a number; \(hint)"))
+            return .failure(Problem(.notAShare(text: Self.abbreviated(text))))
         }
         return .success((percent ? value / 100 : value, percent))
     }
 
     /// A period column's value: `2023`, `2023-Q4` or `2023-11`.
     static func period(_ text: String) -> Result<Period, Problem> {
-        if text.isEmpty { return .failure(Problem("empty; write 2023, 2023-Q4 or 2023-11")) }
+        if text.isEmpty { return .failure(Problem(.emptyPeriod)) }
         guard let period = Period(parsing: text) else {
-            return .failure(Problem("\"\(Self.abbreviated(text))\" is not a period; write 2023, 2023-Q4 or 2023-11"))
+            return .failure(Problem(.notAPeriod(text: Self.abbreviated(text))))
         }
         return .success(period)
     }
 
     /// A scope, category, item or resource name: anything but empty.
     static func name(_ text: String, what: String) -> Result<String, Problem> {
-        text.isEmpty ? .failure(Problem("empty; every row needs \(what)")) : .success(text)
+        text.isEmpty ? .failure(Problem(.emptyName(what: what))) : .success(text)
     }
 
     /// The calendar month of an event date: `YYYY-MM-DD`, optionally followed by a time
@@ -129,10 +131,7 @@ enum DataValues {
     static func eventMonth(_ text: String) -> Result<Period, Problem> {
         if let month = Array(text.utf8).withUnsafeBufferPointer({ eventMonth(utf8: $0) }) { return .success(month) }
         return .failure(
-            Problem(
-                text.isEmpty
-                    ? "empty; write the date as YYYY-MM-DD"
-                    : "\"\(Self.abbreviated(text))\" is not a date; write YYYY-MM-DD, optionally followed by a time"))
+            Problem(text.isEmpty ? DataRowReason.emptyDate : .notADate(text: Self.abbreviated(text))))
     }
 
     /// The month of a date's UTF-8 bytes, as ``eventMonth(_:)`` reads it; `nil` when it is not one.

@@ -92,7 +92,7 @@ struct Loader {
         guard let family = DataFileKind.family(forFileName: fileName) else {
             dataset.addWarning(
                 .warning(
-                    "skipped: Fokus reads .csv, .tsv, .txt, .json, .yaml and .yml data files",
+                    DiagnosticText.unsupportedExtension,
                     at: SourceLocation(file: path)))
             return
         }
@@ -143,14 +143,13 @@ struct Loader {
             return
         }
         guard let layout else {
-            let message: String
+            let message: DiagnosticText
             if let firstHeader {
-                var seen = firstHeader.prefix(12).map { "\"\(DataValues.abbreviated($0))\"" }.joined(separator: ", ")
-                if firstHeader.count > 12 { seen += ", … (\(firstHeader.count) columns)" }
-                message =
-                    "skipped: its header (\(seen)) matches no kind of data file; Fokus expects \(DataFileLayout.expectation)"
+                var columns = firstHeader.prefix(12).map { DataValues.abbreviated($0) }
+                if firstHeader.count > 12 { columns.append("… (\(firstHeader.count) columns)") }
+                message = .unknownHeader(columns: columns, expectation: DataFileLayout.expectation)
             } else {
-                message = "skipped: the file is empty"
+                message = .emptyFile
             }
             dataset.addWarning(.warning(message, at: SourceLocation(file: path)))
             return

@@ -42,7 +42,6 @@ struct EventsJSONIngest {
     /// The one warning about repeated ids, if any.
     var duplicateWarning: Diagnostic? {
         guard duplicates > 0 else { return nil }
-        let subject = duplicates == 1 ? "1 event repeats an id" : "\(duplicates) events repeat ids"
-        return .warning("\(subject) already read; each counted once", at: SourceLocation(file: bad.path))
+        return .warning(DiagnosticText.repeatedEventIDs(count: duplicates), at: SourceLocation(file: bad.path))
     }
 }

@@ -7,11 +7,11 @@ extension RejectedFile {
     public var notUsedWarning: Diagnostic {
         let problems = diagnostics.filter { $0.severity == .error && $0.countsAsErrors == 1 }
         guard let first = problems.first ?? diagnostics.first else {
-            return .warning("the file was not used: it could not be read", at: SourceLocation(file: path))
+            return .warning(DiagnosticText.fileNotUsed(firstError: nil, firstErrorSwedish: nil, errors: 0), at: SourceLocation(file: path))
         }
         let count = errorCount
         return .warning(
-            "the file was not used: " + first.description + (count > 1 ? " (the first of \(count) errors)" : ""),
+            DiagnosticText.fileNotUsed(firstError: first.description, firstErrorSwedish: first.rendered(in: .sv), errors: count),
             at: SourceLocation(file: path))
     }
 }

@@ -49,9 +49,7 @@ enum StatisticsExport {
         guard yearText.utf8.count == 4, let year = Int(yearText), year >= 1000 else {
             return .failure(
                 DataValues.Problem(
-                    yearText.isEmpty
-                        ? "empty; write the year, such as 2023"
-                        : "\"\(DataValues.abbreviated(yearText))\" is not a year; write a year such as 2023"))
+                    yearText.isEmpty ? DataRowReason.emptyYear : .notAYear(text: DataValues.abbreviated(yearText))))
         }
         let word = compact(periodText)
         if word.isEmpty || wholeYear.contains(word) { return .success(.year(year)) }
@@ -61,9 +59,7 @@ enum StatisticsExport {
         if let quarter = quarter(word) { return .success(.quarter(year, quarter)) }
         if let period = Period(parsing: periodText), period.year == year { return .success(period) }
         return .failure(
-            DataValues.Problem(
-                "\"\(DataValues.abbreviated(periodText))\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"
-            ))
+            DataValues.Problem(DataRowReason.notAnExportPeriod(text: DataValues.abbreviated(periodText))))
     }
 
     private static let wholeYear: Set<String> = [

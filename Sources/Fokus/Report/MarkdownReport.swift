@@ -1,119 +1,72 @@
-/// The report as Markdown, for wikis and meeting notes.
+/// The report document as Markdown, for wikis and meeting notes.
 struct MarkdownReport {
-    let evaluation: Evaluation
-    var changes: ChangeSummary?
-    let strings: ReportStrings
-
-    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, strings: strings, bullet: "- ") }
+    let document: ReportDocument
 
     func rendered() -> String {
-        let e = evaluation
-        let s = strings
-        let number = s.number
-        var out: [String] = []
-        out.append("# \(e.ruleSetName ?? "Fokus"): \(e.scope) \(e.period)")
-        out.append("")
-        if changes != nil {
-            out.append("## \(s.whatChanged)")
+        var out: [String] = ["# " + escaped(document.title)]
+        for section in document.sections {
             out.append("")
-            out.append(contentsOf: sections.changeLines())
-            out.append("")
-        }
-        let signalHeaders = e.signals.map { cell($0.name) }
-        out.append(row(["#", s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern] + signalHeaders + [s.resources, s.selected]))
-        out.append("|--:|------|------:|--------:|------------------:|--------:|" + signalHeaders.map { _ in "--------:|" }.joined()
-            + "----------:|:--------:|")
-        for a in e.ranking {
-            let trend = a.trend.map { "\(number.amount($0.latest)) / \(number.amount($0.baseline))" } ?? "–"
-            let mark = a.selected ? "✔" : s.selectionMark(selected: false, reason: a.selectionReason)
-            out.append(row(
-                ["\(a.rank)", "\(cell(a.name)) (`\(a.id)`)", number.fixed(a.score), number.signed(a.trend?.z), trend,
-                 number.percent(a.concern?.raw)]
-                    + a.signals.map { number.percent($0?.raw) }
-                    + [a.resources.map { number.fixed($0.raw, 2) } ?? "–", mark]))
-        }
-        for line in sections.signalLegend() {
-            out.append("")
-            out.append(line)
-        }
-        let why = sections.whyLines()
-        if !why.isEmpty {
-            out.append("")
-            out.append("## \(s.why)")
-            out.append("")
-            out.append(contentsOf: why)
-        }
-        let comparison = sections.comparisonLines()
-        if !comparison.isEmpty {
-            out.append("")
-            out.append(contentsOf: comparison.map { "- " + $0 })
-        }
-        let fired = sections.firedRuleLines(code: { "`\($0)`" })
-        if !fired.isEmpty {
-            out.append("")
-            out.append("## \(s.rulesFired)")
-            out.append("")
-            out.append(contentsOf: fired)
-        }
-        if let stability = e.stability {
-            out.append("")
-            out.append("## \(s.rankStability)")
-            out.append("")
-            out.append(s.verdict(stability))
-            out.append("")
-            out.append(row([s.area, s.pFirst, s.pSelected, s.meanRank]))
-            out.append("|------|----------:|------------:|----------:|")
-            for a in stability.areas {
-                out.append(row(["`\(a.id)`", number.sampleShare(a.pFirst), number.sampleShare(a.pSelected), number.fixed(a.meanRank, 1)]))
+            if let heading = section.heading {
+                out.append("## " + escaped(heading))
+                out.append("")
             }
-        }
-        out.append("")
-        out.append("## \(s.measurePlan)")
-        out.append("")
-        if e.plan.measures.isEmpty {
-            out.append(s.noMeasureFits)
-        } else {
-            out.append(row([s.measure, s.value, s.forAreas, s.cost]))
-            out.append("|---------|------:|-----|------|")
-            for m in e.plan.measures {
-                out.append(row([
-                    "\(cell(m.name)) (`\(m.id)`)", number.fixed(m.value), m.selectedAreas.joined(separator: ", "), cell(s.costs(m.cost)),
-                ]))
+            var first = true
+            for block in section.blocks {
+                let lines = render(block)
+                guard !lines.isEmpty else { continue }
+                if !first { out.append("") }
+                out.append(contentsOf: lines)
+                first = false
             }
-        }
-        if !e.plan.resources.isEmpty {
-            out.append("")
-            out.append(row([s.resource, s.available, s.used, s.left]))
-            out.append("|----------|----------:|-----:|-----:|")
-            for r in e.plan.resources {
-                out.append(row([cell(r.resource), number.amount(r.available), number.amount(r.used), number.amount(r.remaining)]))
-            }
-        }
-        if !e.followUps.isEmpty {
-            out.append("")
-            out.append("## \(s.followUp)")
-            out.append("")
-            out.append(contentsOf: sections.followUpLines())
-        }
-        let missing = e.ranking.filter { !$0.missing.isEmpty }
-        if !missing.isEmpty {
-            out.append("")
-            out.append("## \(s.missingData)")
-            out.append("")
-            for a in missing { for reason in a.missing { out.append("- `\(a.id)`: \(s.missing(reason))") } }
-        }
-        if !e.warnings.isEmpty || !e.notices.isEmpty {
-            out.append("")
-            out.append("## \(s.warnings)")
-            out.append("")
-            out.append(contentsOf: sections.noticeLines())
-            for w in e.warnings { out.append("- \(w.description)") }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ block: ReportBlock) -> [String] {
+        switch block {
+        case .paragraph(let text):
+            return [escaped(text)]
+        case .list(let items):
+            return items.map { "- " + escaped($0) }
+        case .definitions(let items):
+            return items.map { "- **\(escaped($0.term))**: \(escaped($0.definition))" }
+        case .table(let table):
+            var lines = [row(table.columns.map { cell($0.header) })]
+            lines.append("|" + table.columns.map { $0.alignment == .right ? "--:|" : "---|" }.joined())
+            lines += table.rows.map { cells in row(cells.map { $0.isCode ? "`\($0.text)`" : cell($0.text) }) }
+            return lines
+        case .figure(.sparklines(let chart)):
+            return chart.lines.map { "- \(escaped($0.label)): `\(Sparkline.blocks($0.values))` \($0.summary)" }
+        case .figure:
+            return []
+        }
     }
 
     /// One table row from cells that are already escaped.
     private func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
 
-    private func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    private func cell(_ text: String) -> String {
+        escaped(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Text from data or rules with what would start HTML markup made literal: a `<` before a letter,
+    /// `/`, `!` or `?` (a tag or comment) and a `&` before a letter or `#` (an entity). `<1 %` stays.
+    private func escaped(_ text: String) -> String {
+        var out = ""
+        var characters = text.makeIterator()
+        var current = characters.next()
+        while let c = current {
+            let next = characters.next()
+            let opensMarkup = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" || $0 == "#" } ?? false
+            if c == "<", opensMarkup {
+                out += "&lt;"
+            } else if c == "&", opensMarkup {
+                out += "&amp;"
+            } else {
+                out.append(c)
+            }
+            current = next
+        }
+        return out
+    }
 }

@@ -1,5 +1,6 @@
-/// Plain-text lines for the sections every human-readable format shares: what changed, rank
-/// stability and follow-up. Markdown and text differ only in headings and bullets.
+/// Plain-text lines of the report document's sections and of `fokus explain`: what changed, what
+/// carries the selection, compared periods, notices, fired rules and follow-up; `bullet` prefixes
+/// each line (the document adds none: each format draws its own).
 struct ReportSections {
     let evaluation: Evaluation
     let changes: ChangeSummary?
@@ -113,7 +114,7 @@ struct ReportSections {
         }
         var lines = order.map { id -> String in
             let rule = byRule[id]!
-            return bullet + code(id) + (rule.reason.map { " — \($0)" } ?? "") + ": " + rule.areas.joined(separator: ", ")
+            return bullet + code(id) + (rule.reason.map { " — " + strings.trimmedPeriod($0) } ?? "") + ": " + rule.areas.joined(separator: ", ")
         }
         lines += notes.map { bullet + strings.note($0) + " (" + noteAreas[$0]!.joined(separator: ", ") + ")" }
         return lines

@@ -1,5 +1,5 @@
-/// Every label and phrase of the human-readable reports (text, Markdown, `fokus explain`), in
-/// each ``ReportLanguage``, with the language's number formats.
+/// Every label and phrase of the human-readable reports (the report document every format
+/// serialises, and `fokus explain`), in each ``ReportLanguage``, with the language's number formats.
 ///
 /// The renderers decide what to show and in which order; this type only says it. Each entry
 /// gives all languages side by side, so a missing translation does not compile. Phrases with
@@ -14,14 +14,14 @@ struct ReportStrings: Sendable {
         number = NumberFormatting(language: language)
     }
 
-    private func text(sv: String, en: String) -> String {
+    func text(sv: String, en: String) -> String {
         switch language {
         case .sv: sv
         case .en: en
         }
     }
 
-    private func list(_ items: [String]) -> String { items.joined(separator: ", ") }
+    func list(_ items: [String]) -> String { items.joined(separator: ", ") }
 
     // MARK: Section headings
 
@@ -140,7 +140,7 @@ struct ReportStrings: Sendable {
     }
 
     /// `2023–2025`, or `2021, 2023` when not consecutive.
-    private func periodRange(_ periods: [Period]) -> String {
+    func periodRange(_ periods: [Period]) -> String {
         guard let first = periods.first, let last = periods.last else { return "" }
         if periods.count > 1, periods.enumerated().allSatisfy({ $0.element == first.advanced(by: $0.offset) }) {
             return "\(first)–\(last)"

@@ -1,117 +1,133 @@
-/// The terminal report: ranking, selection, measure plan and warnings.
+/// The terminal report: the report document as plain text that fits 100 columns. Long names and
+/// lines wrap (never cut): table cells wrap within their column, paragraphs and list items wrap
+/// with a hanging indent.
 struct TextReport {
-    let evaluation: Evaluation
-    var changes: ChangeSummary?
-    let strings: ReportStrings
-
-    var sections: ReportSections { ReportSections(evaluation: evaluation, changes: changes, strings: strings, bullet: "  ") }
+    let document: ReportDocument
+    /// The widest line.
+    var width = 100
 
     func rendered() -> String {
-        let e = evaluation
-        let s = strings
-        let number = s.number
-        var out: [String] = []
-        let title = [e.ruleSetName, e.scope, e.period.description].compactMap { $0 }.joined(separator: " · ")
-        out.append("Fokus — \(title)")
-        out.append("")
-        if changes != nil {
-            out.append(s.whatChanged + ":")
-            out.append(contentsOf: sections.changeLines())
-            out.append("")
+        var out: [String] = [document.title, ""]
+        for section in document.sections {
+            if let heading = section.heading { out.append(heading + ":") }
+            var first = true
+            for block in section.blocks {
+                let lines = render(block)
+                guard !lines.isEmpty else { continue }
+                // A paragraph ending in a colon leads into the block after it, without a blank line.
+                if !first, !(out.last?.hasSuffix(":") ?? false) { out.append("") }
+                out.append(contentsOf: lines)
+                first = false
+            }
+            if out.last != "" { out.append("") }
         }
-        let signalHeaders = e.signals.map { $0.id }
-        var table = TextTable(
-            ["#", s.id, s.area, s.score, s.trendZ, s.latestAndBaseline, s.concern] + signalHeaders
-                + [s.resources, s.selected],
-            alignments: [.right, .left, .left, .right, .right, .right, .right]
-                + signalHeaders.map { _ in TextTable.Alignment.right } + [.right, .left])
-        for a in e.ranking {
-            table.add(
-                [
-                    "\(a.rank)", a.id, a.name.truncated(to: 40), number.fixed(a.score),
-                    number.signed(a.trend?.z),
-                    a.trend.map { "\(number.amount($0.latest))/\(number.amount($0.baseline))" } ?? "–",
-                    number.percent(a.concern?.raw),
-                ] + a.signals.map { number.percent($0?.raw) }
-                    + [
-                        a.resources.map { number.fixed($0.raw, 2) } ?? "–",
-                        s.selectionMark(selected: a.selected, reason: a.selectionReason),
-                    ])
-        }
-        out.append(table.rendered())
-        out.append(contentsOf: sections.signalLegend().map { "  " + $0 })
-        out.append("")
-        let why = sections.whyLines()
-        if !why.isEmpty {
-            out.append(s.why + ":")
-            out.append(contentsOf: why)
-            out.append("")
-        }
-        let comparison = sections.comparisonLines()
-        if !comparison.isEmpty {
-            out.append(contentsOf: comparison)
-            out.append("")
-        }
-        let fired = sections.firedRuleLines()
-        if !fired.isEmpty {
-            out.append(s.rulesFired + ":")
-            out.append(contentsOf: fired)
-            out.append("")
-        }
-        if let stability = e.stability, let table = sections.stabilityTable() {
-            out.append("\(s.rankStability): \(s.verdict(stability))")
-            out.append(table.rendered())
-            out.append("")
-        }
-        out.append(contentsOf: planLines(e.plan))
-        if !e.followUps.isEmpty {
-            out.append("")
-            out.append(s.followUp + ":")
-            out.append(contentsOf: sections.followUpLines())
-        }
-        let missing = e.ranking.filter { !$0.missing.isEmpty }
-        if !missing.isEmpty {
-            out.append("")
-            out.append(s.missingData + ":")
-            for a in missing { for reason in a.missing { out.append("  \(a.id): \(s.missing(reason))") } }
-        }
-        if !e.warnings.isEmpty || !e.notices.isEmpty {
-            out.append("")
-            out.append(s.warnings + ":")
-            out.append(contentsOf: sections.noticeLines())
-            for w in e.warnings { out.append("  \(w.description)") }
-        }
+        while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
     }
 
-    func planLines(_ plan: MeasurePlan) -> [String] {
-        let s = strings
-        let number = s.number
-        var out = [s.planSummary(plan)]
-        if plan.measures.isEmpty {
-            out.append("  " + s.noMeasureFits)
-        } else {
-            var table = TextTable([s.id, s.measure, s.value, s.forAreas, s.cost], alignments: [.left, .left, .right, .left, .left])
-            for m in plan.measures {
-                table.add([m.id, m.name.truncated(to: 44), number.fixed(m.value), m.selectedAreas.joined(separator: ", "), s.costs(m.cost)])
-            }
-            out.append(table.rendered())
+    private func render(_ block: ReportBlock) -> [String] {
+        switch block {
+        case .paragraph(let text):
+            return TextWrap.wrap(text, width: width)
+        case .list(let items):
+            return items.flatMap { TextWrap.wrap($0, width: width, first: "  ", rest: "    ") }
+        case .definitions(let items):
+            return items.flatMap { TextWrap.wrap("\($0.term): \($0.definition)", width: width, first: "  ", rest: "    ") }
+        case .table(let table):
+            return render(table)
+        case .figure(.sparklines(let chart)):
+            var table = TextTable(["", "", ""], alignments: [.left, .left, .left])
+            table.wrappable = [true, false, true]
+            table.showsHeader = false
+            for line in chart.lines { table.add([line.label, Sparkline.blocks(line.values), line.summary]) }
+            return table.rendered(width: width).components(separatedBy: "\n")
+        case .figure:
+            return []
         }
-        if !plan.resources.isEmpty {
-            out.append("")
-            var table = TextTable([s.resource, s.available, s.used, s.left], alignments: [.left, .right, .right, .right])
-            for r in plan.resources {
-                table.add([r.resource, number.amount(r.available), number.amount(r.used), number.amount(r.remaining)])
-            }
-            out.append(table.rendered())
-        }
-        return out
     }
 }
 
-extension String {
-    /// The string cut to `length` characters, with an ellipsis when cut.
-    func truncated(to length: Int) -> String {
-        count <= length ? self : String(prefix(length - 1)) + "…"
+extension TextReport {
+    /// A table in the width: a name column followed by its id column shows as one column, "name (id)";
+    /// names and lists wrap, ids and numbers do not.
+    private func render(_ table: ReportTable) -> [String] {
+        var headers: [String] = []
+        var alignments: [TextTable.Alignment] = []
+        var wrappable: [Bool] = []
+        var rows = table.rows.map { _ in [String]() }
+        var column = 0
+        while column < table.columns.count {
+            let c = table.columns[column]
+            let isCode = table.rows.contains { $0[column].isCode }
+            let next = column + 1 < table.columns.count ? column + 1 : nil
+            let mergesID = !isCode && c.alignment == .left && next.map { n in table.rows.allSatisfy { $0[n].isCode } } == true
+                && !table.rows.isEmpty
+            headers.append(c.abbreviation ?? c.header)
+            alignments.append(c.alignment == .left ? .left : .right)
+            wrappable.append(c.alignment == .left && !isCode)
+            for (index, row) in table.rows.enumerated() {
+                rows[index].append(mergesID ? "\(row[column].text) (\(row[column + 1].text))" : row[column].text)
+            }
+            column += mergesID ? 2 : 1
+        }
+        var text = TextTable(headers, alignments: alignments)
+        text.wrappable = wrappable
+        for row in rows { text.add(row) }
+        return text.rendered(width: width).components(separatedBy: "\n")
+    }
+}
+
+/// A line of block characters for counts: `▁▃▂█`, a space for a period without data.
+enum Sparkline {
+    static func blocks(_ values: [Double?]) -> String {
+        let levels = Array("▁▂▃▄▅▆▇█")
+        let present = values.compactMap { $0 }
+        guard let low = present.min(), let high = present.max() else { return String(repeating: " ", count: values.count) }
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            guard high > low else { return levels[3] }
+            return levels[Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())]
+        })
+    }
+}
+
+/// Word wrapping for the text formats.
+enum TextWrap {
+    /// `text` in lines of at most `width` characters (a word longer than a line is broken), the first
+    /// starting with `first`, the others with `rest`.
+    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
+        var lines: [String] = []
+        for (index, paragraph) in text.components(separatedBy: "\n").enumerated() {
+            var line = index == 0 ? first : rest
+            var empty = true
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = Substring(word)
+                let room = width - line.count - (empty ? 0 : 1)
+                if word.count <= room {
+                    line += (empty ? "" : " ") + word
+                    empty = false
+                    continue
+                }
+                if !empty {
+                    lines.append(line)
+                    line = rest
+                    empty = true
+                }
+                while word.count > width - line.count, width - line.count > 0 {
+                    let cut = word.prefix(width - line.count)
+                    lines.append(line + cut)
+                    word = word.dropFirst(cut.count)
+                    line = rest
+                }
+                line += word
+                empty = word.isEmpty
+            }
+            lines.append(line)
+        }
+        return lines.map { line in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
     }
 }

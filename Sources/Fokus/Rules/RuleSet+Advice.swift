@@ -12,16 +12,13 @@ extension RuleSet {
         for area in areas where !area.categories.isEmpty {
             if !area.categoryKeys.contains(where: categories.contains) {
                 advice.append(
-                    .warning(
-                        "no crime data matched the area \"\(area.id)\": none of its categories ("
-                            + area.categories.joined(separator: ", ") + ") occurs in the data; check the spelling",
-                        at: area.location))
+                    .warning(DiagnosticText.noCrimeDataForArea(area: area.id, categories: area.categories), at: area.location))
             }
         }
         let items = Set(dataset.survey.values.flatMap { $0.values.flatMap(\.keys) })
         for area in areas {
             for item in area.surveyItems where !items.contains(NameKey(item)) {
-                advice.append(.warning("no survey file contains the item \"\(item)\" of the area \"\(area.id)\"", at: area.location))
+                advice.append(.warning(DiagnosticText.surveyItemNotFound(item: item, area: area.id), at: area.location))
             }
         }
         // Signals (SPEC 4.3): a source no data file has, and items no row of that source names.
@@ -31,11 +28,9 @@ extension RuleSet {
                     .map { dataset.displayName($0) }.sorted { $0.precedesByCodePoint($1) }
                 advice.append(
                     .warning(
-                        "no data file has rows with the source \"\(signal.source)\" of the signal \"\(signal.id)\""
-                            + (known.isEmpty
-                                ? "; add a survey-shaped file with a `källa` (source) column"
-                                : "; the sources in the data are " + known.map { "\"\($0)\"" }.joined(separator: ", ")
-                                    + Suggestion.didYouMean(signal.source, among: known)),
+                        DiagnosticText.signalSourceNotFound(
+                            source: signal.source, signal: signal.id, known: known,
+                            suggestion: known.isEmpty ? nil : Suggestion.closest(to: signal.source, among: known)),
                         at: signal.location))
                 continue
             }
@@ -44,8 +39,7 @@ extension RuleSet {
                 for item in area.signalItems[signal.id] ?? [] where !signalItems.contains(NameKey(item)) {
                     advice.append(
                         .warning(
-                            "no row with the source \"\(signal.source)\" names the item \"\(item)\" that the area "
-                                + "\"\(area.id)\" lists for the signal \"\(signal.id)\"",
+                            DiagnosticText.signalItemNotFound(source: signal.source, item: item, area: area.id, signal: signal.id),
                             at: area.location))
                 }
             }
@@ -60,10 +54,7 @@ extension RuleSet {
                 if !affordable {
                     let costs = measure.cost.map { "\($0.resource) \(NumberFormatting.english.amount($0.amount))" }.joined(separator: ", ")
                     advice.append(
-                        .warning(
-                            "nobody can afford the measure \"\(measure.id)\" (\(costs)) with the resources in the data; "
-                                + "it will never be in a plan",
-                            at: measure.location))
+                        .warning(DiagnosticText.unaffordableMeasure(measure: measure.id, costs: costs), at: measure.location))
                 }
             }
         }

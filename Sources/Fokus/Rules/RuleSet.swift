@@ -22,6 +22,9 @@ public struct RuleSet: Sendable {
     public var sensitivity = SensitivitySettings()
     /// Declared signals (SPEC 4.3), in declaration order.
     public var signals: [Signal] = []
+    /// `lang:`, the language of everything the rules' users read (SPEC 3.1); `nil` when not given
+    /// (Swedish). A command's `--lang` wins over it.
+    public var language: ReportLanguage?
     /// Candidate focus areas, in file order.
     public var areas: [Area] = []
     /// The measure catalogue, in file order.

@@ -51,6 +51,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var countsAsErrors: Int = 1
     /// What kind of problem this is, for programs that act on it (`nil` when not classified).
     public var code: Code?
+    /// The message as an id with its figures, when it has one: shown in the reader's language by
+    /// ``rendered(in:)``; ``message`` stays English.
+    public var text: DiagnosticText?
 
     /// Creates a diagnostic.
     public init(

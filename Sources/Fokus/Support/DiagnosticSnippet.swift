@@ -12,12 +12,17 @@ extension Diagnostic {
     ///   not at hand (only the one-line form is shown then).
     /// - Returns: the rendering, lines separated by `\n`, without a final line break.
     public func rendered(source: (_ file: String) -> String?) -> String {
-        var lines = [description]
+        rendered(in: .en, source: source)
+    }
+
+    /// The diagnostic compiler-style in `language` (see ``rendered(in:)``), with its source line and caret.
+    public func rendered(in language: ReportLanguage, source: (_ file: String) -> String?) -> String {
+        var lines = [language == .en && text == nil ? description : rendered(in: language)]
         if let location, let snippet = Self.snippet(at: location, in: source(location.file)) {
             lines += snippet
         }
         if let related {
-            lines.append("\(related): note: \(relatedNote)")
+            lines.append("\(related): " + (language == .sv ? "obs: " : "note: ") + Diagnostic.relatedNote(relatedNote, in: language))
             if let snippet = Self.snippet(at: related, in: source(related.file)) {
                 lines += snippet
             }

@@ -159,7 +159,10 @@ struct RuleTestReader {
         guard let id = context.text(node, named: "an area id") else { return nil }
         let known = rules.areas.map(\.id)
         guard known.contains(id) else {
-            context.error("no area has the id \"\(id)\"" + Suggestion.didYouMean(id, among: known), at: node)
+            context.diagnostics.append(
+                .error(
+                    DiagnosticText.unknownID(kind: .area, id: id, suggestion: Suggestion.closest(to: id, among: known)),
+                    at: node.mark.location(in: context.file)))
             return nil
         }
         return id
@@ -179,7 +182,10 @@ struct RuleTestReader {
         let known = rules.measures.map(\.id)
         var ok = true
         for item in items where !known.contains(item.text) {
-            context.error("no measure has the id \"\(item.text)\"" + Suggestion.didYouMean(item.text, among: known), at: item.mark)
+            context.diagnostics.append(
+                .error(
+                    DiagnosticText.unknownID(kind: .measure, id: item.text, suggestion: Suggestion.closest(to: item.text, among: known)),
+                    at: item.mark.location(in: context.file)))
             ok = false
         }
         return ok ? items.map(\.text) : nil

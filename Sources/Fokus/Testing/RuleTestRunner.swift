@@ -36,41 +36,39 @@ public struct RuleTestRunner: Sendable {
             return RuleTestResult(test: test, failures: failures + error.diagnostics, evaluation: nil)
         }
         for expectation in test.expectations {
-            if let message = check(expectation.kind, evaluation) {
-                failures.append(.error(message, at: expectation.location))
+            if let failure = check(expectation.kind, evaluation) {
+                failures.append(.error(DiagnosticText.expectationFailed(failure), at: expectation.location))
             }
         }
         return RuleTestResult(test: test, failures: failures, evaluation: evaluation)
     }
 
     /// `nil` when the expectation holds, else what differs.
-    func check(_ kind: Expectation.Kind, _ e: Evaluation) -> String? {
-        let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
+    func check(_ kind: Expectation.Kind, _ e: Evaluation) -> DiagnosticText.ExpectationFailure? {
         switch kind {
         case .top(let ids):
             let actual = e.ranking.prefix(ids.count).map(\.id)
-            return actual == ids ? nil : "expected top \(list(ids)), got \(list(actual))"
+            return actual == ids ? nil : .top(expected: ids, actual: actual)
         case .rank(let id, let rank):
             let actual = e.area(id)?.rank
-            return actual == rank ? nil : "expected \(id) at rank \(rank), got rank \(actual.map(String.init) ?? "none")"
+            return actual == rank ? nil : .rank(id: id, expected: rank, actual: actual)
         case .selected(let ids):
             let actual = e.selected.map(\.id)
-            return Set(actual) == Set(ids) ? nil : "expected selected \(list(ids.sorted())), got \(list(actual.sorted()))"
+            return Set(actual) == Set(ids) ? nil : .selected(expected: ids.sorted(), actual: actual.sorted())
         case .notSelected(let ids):
             let wrong = ids.filter { e.area($0)?.selected == true }
-            return wrong.isEmpty ? nil : "expected not selected, but selected: \(list(wrong))"
+            return wrong.isEmpty ? nil : .notSelected(selected: wrong)
         case .score(let id, let value, let tolerance):
-            guard let actual = e.area(id)?.score else { return "no area \(id) in the ranking" }
-            return abs(actual - value) <= tolerance
-                ? nil : "expected the score of \(id) to be \(value) ± \(tolerance), got \(actual)"
+            guard let actual = e.area(id)?.score else { return .noSuchArea(id) }
+            return abs(actual - value) <= tolerance ? nil : .score(id: id, expected: value, tolerance: tolerance, actual: actual)
         case .measuresInclude(let ids):
             let missing = ids.filter { !e.plan.measureIDs.contains($0) }
-            return missing.isEmpty ? nil : "expected the plan to include \(list(missing)); the plan is \(list(e.plan.measureIDs))"
+            return missing.isEmpty ? nil : .measuresInclude(missing: missing, plan: e.plan.measureIDs)
         case .warningsInclude(let texts):
-            let said = e.warnings.map(\.description)
+            let said = e.warnings.flatMap { [$0.description, $0.rendered(in: .sv)] }
                 + e.notices.flatMap { [ReportStrings(.sv).notice($0), ReportStrings(.en).notice($0)] }
             let missing = texts.filter { text in !said.contains { $0.contains(text) } }
-            return missing.isEmpty ? nil : "expected a warning containing " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            return missing.isEmpty ? nil : .warningsInclude(missing: missing)
         }
     }
 }

@@ -64,8 +64,12 @@ struct ChangeSummaryTests {
         let a = try #require(c.areas.first { $0.id == "a" })
         #expect(a.rankMove == 1)
         #expect(a.mostMovedFactor?.factor == .crimeTrend)
-        #expect(new.rendered(as: .text, changes: c).hasPrefix("Fokus — Kungsör · 2023\n\nVad som ändrats"))
-        #expect(new.rendered(as: .text, changes: c, language: .en).hasPrefix("Fokus — Kungsör · 2023\n\nWhat changed"))
+        // The summary first, then what changed, before the ranking.
+        let sv = new.rendered(as: .text, changes: c)
+        #expect(sv.hasPrefix("Fokus — Kungsör · 2023\n\nFörslag: "))
+        #expect(sv.range(of: "\nVad som ändrats")!.lowerBound < sv.range(of: "\nRangordning:")!.lowerBound)
+        let en = new.rendered(as: .text, changes: c, language: .en)
+        #expect(en.range(of: "\nWhat changed")!.lowerBound < en.range(of: "\nRanking:")!.lowerBound)
     }
 
     @Test func readsBackItsOwnJSONReport() throws {

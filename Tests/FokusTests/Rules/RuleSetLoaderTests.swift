@@ -174,7 +174,7 @@ struct RuleSetLoaderTests {
         #expect(errors("areas: [{id: a}]\nxyzzy: 1\n") == [
             "r.yaml:2:1: error: unknown key \"xyzzy\" in the rule file; the keys allowed here are \"fokus\", \"name\", "
                 + "\"description\", \"scope\", \"period\", \"trend\", \"weights\", \"missing\", \"select\", \"concern\", "
-                + "\"sensitivity\", \"signals\", \"areas\", \"measures\", \"rules\""
+                + "\"sensitivity\", \"signals\", \"lang\", \"areas\", \"measures\", \"rules\""
         ])
     }
 

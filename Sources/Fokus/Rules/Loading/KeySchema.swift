@@ -59,17 +59,17 @@ extension LoadContext {
             }
             let key = scalar.value
             guard allowed.contains(key) else {
-                var message = "unknown key \"\(DataValues.abbreviated(key))\" in \(name)"
+                let hint: DiagnosticText.UnknownKeyHint
                 if key == "<<" {
-                    message += "; YAML merge keys are not supported here, so write the keys out"
+                    hint = .mergeKey
                 } else if topLevel, let home = Self.nestedHome[key] {
-                    message += "; `\(key)` belongs inside `\(home):`"
+                    hint = .belongsInside(home)
                 } else if let match = Suggestion.closest(to: key, among: allowed) {
-                    message += "; did you mean \"\(match)\"?"
+                    hint = .didYouMean(match)
                 } else {
-                    message += "; the keys allowed here are " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+                    hint = .allowed(allowed)
                 }
-                error(message, at: pair.key)
+                diagnostics.append(.error(DiagnosticText.unknownKey(key: DataValues.abbreviated(key), place: name, hint: hint), at: pair.key.mark.location(in: file)))
                 continue
             }
             entries.append(Fields.Entry(key: key, keyNode: pair.key, value: pair.value))
@@ -93,6 +93,11 @@ extension YAMLNode {
             return "text"
         }
     }
+}
+
+extension YAMLNode {
+    /// The node's kind, as messages in every language name it.
+    var valueKind: DiagnosticText.ValueKind { DiagnosticText.ValueKind(rawValue: kindDescription) ?? .text }
 }
 
 extension YAMLNode {

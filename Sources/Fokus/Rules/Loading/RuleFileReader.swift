@@ -3,7 +3,7 @@ enum RuleFileReader {
     /// The top-level keys, in the order the documentation lists them.
     static let topLevelKeys = [
         "fokus", "name", "description", "scope", "period", "trend", "weights", "missing", "select", "concern",
-        "sensitivity", "signals", "areas", "measures", "rules",
+        "sensitivity", "signals", "lang", "areas", "measures", "rules",
     ]
 
     /// Keys that describe the file itself and may appear in every file of a folder.
@@ -77,6 +77,10 @@ enum RuleFileReader {
         case "sensitivity":
             if let sensitivity = SettingsReader.sensitivity(value, context: &context) {
                 content.settings.sensitivity = sensitivity
+            }
+        case "lang":
+            if let language = context.choice(value, named: "`lang`", as: ReportLanguage.self) {
+                content.settings.language = language
             }
         case "signals":
             let items = list(value, named: "`signals`", example: "- id: medarbetare", context: &context)

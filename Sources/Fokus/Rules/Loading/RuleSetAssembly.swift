@@ -77,6 +77,7 @@ enum RuleSetAssembly {
         case "concern": target.concernAggregate = source.concernAggregate
         case "sensitivity": target.sensitivity = source.sensitivity
         case "signals": target.signals = source.signals
+        case "lang": target.language = source.language
         default: break
         }
     }
@@ -93,10 +94,14 @@ enum RuleSetAssembly {
             let place = item[keyPath: location]
             if let earlier = first[itemID] {
                 diagnostics.append(
-                    .error(
-                        "the \(kind) id \"\(itemID)\" is already used by the \(kind) at "
-                            + "\(describe(earlier, from: place.file)); give each \(kind) its own id",
-                        at: place, related: earlier))
+                    {
+                        var duplicate = Diagnostic.error(
+                            DiagnosticText.duplicateID(
+                                kind: kind, id: itemID, earlier: earlier, sameFile: earlier.file == place.file),
+                            at: place)
+                        duplicate.related = earlier
+                        return duplicate
+                    }())
                 continue
             }
             first[itemID] = place
@@ -110,13 +115,12 @@ enum RuleSetAssembly {
         let known = Set(areaIDs)
         for draft in measures {
             for (id, location) in zip(draft.measure.addresses, draft.addressLocations) where !known.contains(id) {
-                var message = "measure \"\(draft.measure.id)\" addresses \"\(id)\", but no area has that id"
-                if let match = Suggestion.closest(to: id, among: areaIDs) {
-                    message += "; did you mean \"\(match)\"?"
-                } else if !areaIDs.isEmpty, areaIDs.count <= 12 {
-                    message += "; the areas are " + areaIDs.map { "\"\($0)\"" }.joined(separator: ", ")
-                }
-                diagnostics.append(.error(message, at: location))
+                let match = Suggestion.closest(to: id, among: areaIDs)
+                let listed = match == nil && !areaIDs.isEmpty && areaIDs.count <= 12 ? areaIDs : []
+                diagnostics.append(
+                    .error(
+                        DiagnosticText.unknownAddress(measure: draft.measure.id, id: id, suggestion: match, areas: listed),
+                        at: location))
             }
         }
     }
@@ -130,8 +134,7 @@ enum RuleSetAssembly {
             if weights.sum <= 0 {
                 diagnostics.append(
                     .error(
-                        "with these weights every factor of area \"\(draft.area.id)\" weighs 0; give at least one "
-                            + "factor a weight above 0",
+                        DiagnosticText.areaWeighsNothing(area: draft.area.id),
                         at: draft.weightsLocation ?? draft.idLocation))
             }
         }
@@ -145,10 +148,7 @@ enum RuleSetAssembly {
                 || ruleSet.areas.contains { ($0.weightOverrides[factor] ?? 0) > 0 }
             guard !weighed else { continue }
             diagnostics.append(
-                .warning(
-                    "the signal \"\(signal.id)\" weighs 0 everywhere, so it changes no score; give it a weight, "
-                        + "such as `weights: {…, \(signal.id): 0.2}`, or remove it",
-                    at: signal.locationOrUnknown))
+                .warning(DiagnosticText.signalWeighsNothing(signal: signal.id), at: signal.locationOrUnknown))
         }
     }
 

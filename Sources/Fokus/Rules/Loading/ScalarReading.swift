@@ -72,8 +72,8 @@ extension LoadContext {
     /// Reads a whole number (`3`, also `3.0`).
     mutating func wholeNumber(_ node: YAMLNode, named name: String) -> Int? {
         guard let value = number(node, named: name, kind: "a whole number") else { return nil }
-        guard value.rounded() == value else {
-            error("\(name) must be a whole number, not \(node.scalarText)", at: node)
+        guard value.rounded() == value, abs(value) < 1e15 else {
+            valueError(name, .notWhole(written: DataValues.abbreviated(node.scalarText)), at: node)
             return nil
         }
         guard abs(value) < 1e15 else {
@@ -84,21 +84,22 @@ extension LoadContext {
     }
 
     private mutating func number(_ node: YAMLNode, named name: String, kind: String) -> Double? {
+        let expected = DiagnosticText.ValueKind(rawValue: kind) ?? .number
         guard case .scalar(let scalar) = node else {
-            error("\(name) must be \(kind), not \(node.kindDescription)", at: node)
+            valueError(name, .wrongKind(expected: expected, found: node.valueKind, written: nil), at: node)
             return nil
         }
         if !scalar.isExplicitText, let value = PlainScalar.number(scalar.value) { return value }
         let trimmed = scalar.value.trimmingSpaces()
         if scalar.isNull {
-            error("\(name) needs \(kind), but it is empty", at: node)
+            valueError(name, .empty(expected: expected), at: node)
         } else if PlainScalar.hasDecimalComma(trimmed) {
             let fixed = String(trimmed.map { $0 == "," ? "." : $0 })
-            error("\(name) must be \(kind): write \(fixed) with a decimal point, not \(trimmed)", at: node)
+            valueError(name, .decimalComma(expected: expected, fixed: fixed, written: trimmed), at: node)
         } else if PlainScalar.number(trimmed) != nil {
-            error("\(name) must be \(kind), not text: remove the quotes around \"\(DataValues.abbreviated(scalar.value))\"", at: node)
+            valueError(name, .quotedNumber(expected: expected, written: DataValues.abbreviated(scalar.value)), at: node)
         } else {
-            error("\(name) must be \(kind), not \(node.kindDescription) (\"\(DataValues.abbreviated(scalar.value))\")", at: node)
+            valueError(name, .wrongKind(expected: expected, found: node.valueKind, written: DataValues.abbreviated(scalar.value)), at: node)
         }
         return nil
     }
@@ -111,9 +112,9 @@ extension LoadContext {
         if case .scalar(let scalar) = node, scalar.style == .plain,
             ["yes", "no", "on", "off", "y", "n", "ja", "nej"].contains(scalar.value.lowercased())
         {
-            error("\(name) must be true or false, not \(scalar.value)", at: node)
+            valueError(name, .notBoolean(written: scalar.value), at: node)
         } else {
-            error("\(name) must be true or false (without quotes), not \(node.kindDescription)", at: node)
+            valueError(name, .booleanWrongKind(found: node.valueKind), at: node)
         }
         return nil
     }
@@ -121,11 +122,11 @@ extension LoadContext {
     /// Reads text: any scalar that is not empty; a number or word written without quotes is text too.
     mutating func text(_ node: YAMLNode, named name: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error("\(name) must be text, not \(node.kindDescription)", at: node)
+            valueError(name, .wrongKind(expected: .text, found: node.valueKind, written: nil), at: node)
             return nil
         }
         guard !scalar.isNull, !scalar.value.trimmingSpaces().isEmpty else {
-            error("\(name) needs a value, but it is empty", at: node)
+            valueError(name, .empty(expected: .value), at: node)
             return nil
         }
         return scalar.value
@@ -134,11 +135,9 @@ extension LoadContext {
     /// Reads a list of text items, each with its mark.
     mutating func textList(_ node: YAMLNode, named name: String) -> [(text: String, mark: YAMLMark)]? {
         guard case .sequence(let items, _) = node else {
-            var message = "\(name) must be a list, not \(node.kindDescription)"
-            if case .scalar(let scalar) = node, !scalar.isNull {
-                message += "; write it as [\(scalar.value)], or as lines starting with \"- \""
-            }
-            error(message, at: node)
+            var written: String?
+            if case .scalar(let scalar) = node, !scalar.isNull { written = scalar.value }
+            valueError(name, .notAList(found: node.valueKind, scalar: written), at: node)
             return nil
         }
         var result: [(text: String, mark: YAMLMark)] = []
@@ -153,16 +152,22 @@ extension LoadContext {
         _ node: YAMLNode, named name: String, as type: Choice.Type
     ) -> Choice? where Choice.RawValue == String {
         let allowed = Choice.allCases.map(\.rawValue)
-        let options = allowed.joined(separator: ", ")
         guard case .scalar(let scalar) = node, !scalar.isNull else {
-            error("\(name) must be one of \(options), not \(node.kindDescription)", at: node)
+            valueError(name, .notOneOf(options: allowed, found: node.valueKind, written: nil, suggestion: nil), at: node)
             return nil
         }
         if let value = Choice(rawValue: scalar.value.trimmingSpaces()) { return value }
-        error(
-            "\(name) must be one of \(options), not \"\(DataValues.abbreviated(scalar.value))\""
-                + Suggestion.didYouMean(scalar.value, among: allowed),
+        valueError(
+            name,
+            .notOneOf(
+                options: allowed, found: node.valueKind, written: DataValues.abbreviated(scalar.value),
+                suggestion: Suggestion.closest(to: scalar.value, among: allowed)),
             at: node)
         return nil
+    }
+
+    /// Records an error about a value, through its message id.
+    private mutating func valueError(_ name: String, _ problem: DiagnosticText.ValueProblem, at node: YAMLNode) {
+        diagnostics.append(.error(DiagnosticText.value(name: name, problem: problem), at: node.mark.location(in: file)))
     }
 }

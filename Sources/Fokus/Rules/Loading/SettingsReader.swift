@@ -54,11 +54,11 @@ enum SettingsReader {
         }
         if abs(weights.sum - 1) > 1e-9 {
             let shares = weights.factors.map { NumberText.compact(normalised[$0], decimals: 3) }
-            context.warning(
-                "weights sum to \(NumberText.compact(weights.sum, decimals: 6)); Fokus normalises them to "
-                    + shares.joined(separator: " / ") + " ("
-                    + weights.factors.map(\.key).joined(separator: " / ") + ")",
-                at: key.mark)
+            context.diagnostics.append(
+                .warning(
+                    DiagnosticText.weightsNormalised(
+                        sum: NumberText.compact(weights.sum, decimals: 6), shares: shares, factors: weights.factors.map(\.key)),
+                    at: key.mark.location(in: context.file)))
         }
         return weights
     }
