@@ -65,7 +65,7 @@ struct HardeningCommandTests {
     }
 
     @Test func aDeviceOrPipeNamedAsAFileIsAnErrorNotAHang() throws {
-        let compare = try CLIRunner.run(["evaluate", "--samples", "0", "--compare", "/dev/zero"])
+        let compare = try CLIRunner.run(["evaluate", "--samples", "0", "--compare", "/dev/zero", "--lang", "en"])
         #expect(compare.status == 1)
         #expect(compare.stderr.contains("/dev/zero: error: cannot read the previous report: it is a device, not a file"))
         let rules = try CLIRunner.run(["check", "/dev/zero"])

@@ -106,7 +106,7 @@ struct RulesLanguageTests {
         let check = try CLIRunner.run(["check", rules.path])
         #expect(check.stdout.contains("areas"), "\(check.stdout)")
         let explain = try CLIRunner.run(["explain", "nothing", "--rules", rules.path])
-        #expect(explain.stderr.contains("no area has the id \"nothing\""), "\(explain.stderr)")
+        #expect(explain.stderr.contains("no area `nothing`"), "\(explain.stderr)")
     }
 
     @Test func anUnknownLangIsAnErrorWithItsPlace() throws {

@@ -182,7 +182,7 @@ struct CommandLineIDTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try (TuningFixture.rules + "\nweights: { crime_trend: 0,40, citizen_concern: 0.35, resources: 0.25 }\n")
             .write(to: folder.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
-        let r = try CLIRunner.run(["check", "r.yaml"], in: folder)
+        let r = try CLIRunner.run(["check", "r.yaml", "--lang", "en"], in: folder)
         #expect(r.status == 1)
         #expect(r.stderr == """
             r.yaml:23:25: error: `0,40`: write 0.40 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,40 as 0 and 40
@@ -202,7 +202,7 @@ struct TestRunnerOptionTests {
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines[0].range(of: #"^✔ trafik överst  \(\d+\.\d{3} s\)$"#, options: .regularExpression) != nil, "\(lines)")
-        #expect(lines[1].range(of: #"^1 passed, 0 failed in \d+\.\d{3} s$"#, options: .regularExpression) != nil, "\(lines)")
+        #expect(lines[1].range(of: #"^1 godkända, 0 underkända \(\d+\.\d{3} s\)$"#, options: .regularExpression) != nil, "\(lines)")
         let none = try fixture.run(["test", "rules", "--run", "rån"])
         #expect(none.status == 2)
         #expect(none.stderr.hasPrefix("Error: no test name matches `rån`; the tests are: \"trafik överst\", "))
@@ -234,7 +234,7 @@ struct TestRunnerOptionTests {
         defer { fixture.remove() }
         let r = try fixture.run(["test", "rules", "--coverage", "--run", "trafik"])
         #expect(r.stdout.hasSuffix("""
-            1 passed, 0 failed
+            1 godkända, 0 underkända
             Coverage:
               rules that fired in no test: 1 of 2 (okning-med-oro)
               areas no expectation mentions: 2 of 3 (inbrott, klotter)

@@ -130,7 +130,9 @@ struct DaemonWatchTests {
         try daemon.writeConfig(extra: "wacth: { quiet_ms: 100 }")
         let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
         #expect(result.status == 1)
-        #expect(result.output.contains("fokus.yaml:17:1: error: unknown key \"wacth\" in the configuration; did you mean \"watch\"?"))
+        #expect(
+            result.output.contains("fokus.yaml:17:1: fel: okänd nyckel \"wacth\" i konfigurationen; menade du \"watch\"?"),
+            "\(result.output)")
 
         try daemon.writeConfig(mail: "transport: smtp\nsmtp: { host: 127.0.0.1, tls: startls }")
         let bad = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])

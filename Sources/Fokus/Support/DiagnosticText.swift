@@ -386,6 +386,7 @@ public enum DiagnosticText: Sendable, Hashable {
         let places = [
             "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
             "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen", "an area id": "ett områdes id",
+            "the configuration": "konfigurationen",
         ]
         if let swedish = places[place] { return swedish }
         if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }

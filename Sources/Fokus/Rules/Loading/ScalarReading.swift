@@ -72,12 +72,12 @@ extension LoadContext {
     /// Reads a whole number (`3`, also `3.0`).
     mutating func wholeNumber(_ node: YAMLNode, named name: String) -> Int? {
         guard let value = number(node, named: name, kind: "a whole number") else { return nil }
-        guard value.rounded() == value, abs(value) < 1e15 else {
+        guard value.rounded() == value else {
             valueError(name, .notWhole(written: DataValues.abbreviated(node.scalarText)), at: node)
             return nil
         }
         guard abs(value) < 1e15 else {
-            error("\(name) is too large: \(node.scalarText)", at: node)
+            error("\(name) is too large: \(DataValues.abbreviated(node.scalarText))", at: node)
             return nil
         }
         return Int(value)
