@@ -25,7 +25,21 @@ struct Evaluate: ParsableCommand {
         help: ArgumentHelp("A previous report.json: lead the output with what changed since it.", valueName: "report.json"))
     var compare: String?
 
+    @Flag(
+        name: .long,
+        help: "Evaluate every scope in the data in one pass (json: an array of reports; csv: a row per scope and area).")
+    var allScopes = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --all-scopes: municipality (every scope but counties) or county (every county).", valueName: "level"))
+    var level: ScopeLevel = .municipality
+
     func run() throws {
+        if allScopes {
+            try runAllScopes()
+            return
+        }
         let previous = try compare.map { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw FokusError("cannot read the previous report", at: SourceLocation(file: path))
@@ -39,3 +53,5 @@ struct Evaluate: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension ScopeLevel: ExpressibleByArgument {}

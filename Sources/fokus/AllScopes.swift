@@ -1,0 +1,63 @@
+import Fokus
+import Foundation
+
+extension Evaluate {
+    /// `fokus evaluate --all-scopes`: every scope of the level, the data read once.
+    func runAllScopes() throws {
+        if options.scope != nil { throw FokusError("--all-scopes evaluates every scope; leave out --scope") }
+        if compare != nil { throw FokusError("--compare compares one report; leave it out with --all-scopes") }
+        let (engine, dataset, sensitivity) = try options.loadForAllScopes()
+        let showProgress = isatty(2) != 0
+        let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? Self.progressLine : nil
+        let evaluations = engine.evaluateAll(
+            dataset, level: level, period: options.periodChoice, sensitivity: sensitivity, progress: progress)
+        if showProgress { Terminal.printProgress(nil) }
+        let report = AllScopesReport(evaluations)
+        Terminal.write(report.rendered(as: format, language: language.language))
+        let failures = report.failures
+        if !failures.isEmpty {
+            var diagnostics: [Diagnostic] = []
+            for failure in failures {
+                diagnostics.append(.context("\(failure.scope):"))
+                diagnostics += failure.error.diagnostics
+            }
+            throw FokusError(diagnostics)
+        }
+    }
+}
+
+extension Evaluate {
+    /// Progress on standard error: every tenth scope and the last.
+    @Sendable static func progressLine(done: Int, total: Int) {
+        if done == total || done % 10 == 0 { Terminal.printProgress("\(done)/\(total)") }
+    }
+}
+
+extension EvaluationOptions {
+    /// Loads rules and data as ``evaluate()`` does, for every scope at once.
+    func loadForAllScopes() throws -> (Engine, Dataset, SensitivitySettings) {
+        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
+        if !dataset.rejected.isEmpty && !keepGoing {
+            var diagnostics: [Diagnostic] = []
+            for file in dataset.rejected {
+                diagnostics.append(.context("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
+                diagnostics += file.diagnostics
+            }
+            diagnostics.append(.context("fix the rows above, or run with --keep-going to evaluate without these files"))
+            throw FokusError(diagnostics)
+        }
+        var sensitivity = ruleSet.sensitivity
+        if let samples { sensitivity.samples = samples }
+        if let seed { sensitivity.seed = seed }
+        if let concentration { sensitivity.concentration = concentration }
+        return (Engine(rules: ruleSet), dataset, sensitivity)
+    }
+}
+
+extension Terminal {
+    /// Shows progress on one line of standard error (only called when it is a terminal); `nil` clears it.
+    static func printProgress(_ text: String?) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+    }
+}
