@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 BENCH_ROWS ?= 1500000
 SWIFT ?= swift
 SHELL = /bin/bash
-APT_PACKAGES = libyaml-dev libsqlite3-dev pkg-config
+APT_PACKAGES = libyaml-dev libsqlite3-dev libssl-dev pkg-config
 
 .PHONY: build run test deps bench install clean
 

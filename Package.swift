@@ -30,16 +30,25 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // OpenSSL's libcrypto, as Debian ships it (libssl-dev): a fast SHA-256 for the command-line tool.
+        .systemLibrary(
+            name: "CLibCrypto",
+            path: "Sources/CLibCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
         .target(name: "FokusState", dependencies: ["CSQLite"]),
+        // libcrypto's SHA-256 behind the engine's `SHA256Hashing`, for programs that link OpenSSL.
+        .target(name: "FokusLibCrypto", dependencies: ["Fokus", "CLibCrypto"]),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
             dependencies: [
                 "Fokus",
                 "FokusState",
+                "FokusLibCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Fokus
+import FokusLibCrypto
 import Foundation
 
 extension Evaluate {
@@ -37,7 +38,7 @@ extension EvaluationOptions {
     /// Loads rules and data as ``evaluate()`` does, for every scope at once.
     func loadForAllScopes() throws -> (Engine, Dataset, SensitivitySettings) {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
+        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data, sha256: .libCrypto)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fokus
+import FokusLibCrypto
 import Foundation
 
 /// Where the rules and the data are, and what to evaluate.
@@ -52,7 +53,7 @@ struct EvaluationOptions: ParsableArguments {
     ///   evaluation errors.
     func evaluate() throws -> Evaluation {
         let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data)
+        let dataset = try DatasetLoader.load(from: URL(fileURLWithPath: data), displayPath: data, sha256: .libCrypto)
         if !dataset.rejected.isEmpty && !keepGoing {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {
