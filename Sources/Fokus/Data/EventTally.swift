@@ -20,6 +20,18 @@ struct EventTally: Sendable {
         counts[key, default: 0] += 1
     }
 
+    /// The tally's number for a scope spelling (interned once per spelling; see ``add(scope:category:monthOrdinal:)``).
+    mutating func index(scope: String) -> Int { Self.intern(scope, &scopeIndex, &scopes) }
+
+    /// The tally's number for a category spelling.
+    mutating func index(category: String) -> Int { Self.intern(category, &categoryIndex, &categories) }
+
+    /// Counts one event by the numbers of its scope and category and its month's ordinal.
+    @inline(__always)
+    mutating func add(scope: Int, category: Int, monthOrdinal: Int) {
+        counts[UInt64(scope) << 42 | UInt64(category) << 20 | UInt64(monthOrdinal), default: 0] += 1
+    }
+
     /// Whether nothing was counted.
     var isEmpty: Bool { counts.isEmpty }
 
