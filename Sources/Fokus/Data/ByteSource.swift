@@ -1,4 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+/// `read(2)`.
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+/// `read(2)`.
+private let systemRead = Darwin.read
+#endif
 
 /// Where a data file's bytes come from: a file read in chunks, or bytes already in memory.
 ///
@@ -42,7 +51,7 @@ final class ByteSource {
         let chunk: [UInt8]?
         switch backing {
         case .file(let handle):
-            chunk = try handle.read(upToCount: chunkSize).flatMap { $0.isEmpty ? nil : [UInt8]($0) }
+            chunk = try Self.read(handle.fileDescriptor, upTo: chunkSize)
         case .memory(let bytes):
             guard memoryOffset < bytes.count else { return nil }
             let end = min(bytes.count, memoryOffset + chunkSize)
@@ -51,6 +60,28 @@ final class ByteSource {
         }
         if let chunk, let fingerprinter { fingerprinter.feed(chunk) }
         return chunk
+    }
+
+    /// Reads up to `count` bytes straight into an array (no `Data` in between); `nil` at the end.
+    private static func read(_ descriptor: Int32, upTo count: Int) throws -> [UInt8]? {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let n = systemRead(descriptor, buffer.baseAddress! + filled, count - filled)
+                if n > 0 {
+                    filled += n
+                } else if n == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+            initialized = filled
+        }
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+        return bytes.isEmpty ? nil : bytes
     }
 
     /// Hashes (with `function`) and validates every chunk read from now on, on another thread; call
