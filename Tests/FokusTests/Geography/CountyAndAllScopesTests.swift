@@ -100,3 +100,57 @@ struct CountyAndAllScopesTests {
         #expect(json.allSatisfy { $0["schema_version"] as? Int == 1 })
     }
 }
+
+/// The one-read loader: hashing on another thread, the plain path for events, and the second read of a
+/// file that turns out not to be UTF-8.
+struct OneReadLoaderTests {
+    @Test func aWindows1252EventsFileIsReadAgainAsWindows1252() throws {
+        // "Kungsör" and "Skadegörelse" with ö as the single byte 0xF6: not UTF-8.
+        var bytes = Array("datum;kommun;brottskategori\n".utf8)
+        for day in 1...28 {
+            bytes += Array("2024-02-\(day < 10 ? "0" : "")\(day);Kungs".utf8) + [0xF6] + Array("r;Skadeg".utf8) + [0xF6]
+                + Array("relse\n".utf8)
+        }
+        let folder = try TempDataFolder()
+        try folder.write("handelser.csv", bytes: bytes)
+        let data = try folder.load()
+        #expect(data.rejected.isEmpty)
+        #expect(data.count("Kungsör", .month(2024, 2), "Skadegörelse") == 28)
+        #expect(data.inputs.map(\.sha256) == [SHA256.hex(of: bytes)])
+    }
+
+    @Test func plainAndOtherRowsCountAlikeAndBadRowsKeepTheirLines() throws {
+        let text =
+            "datum;kommun;brottskategori\n2024-01-05;Arboga;Stöld\n\"2024-01-06\";Arboga;Stöld\r\n"
+            + "2024-01-07;\"Arboga\";\"Stöld\"\n\n2024-01-08;Arboga;Stöld\n2024-13-01;Arboga;Stöld\n"
+            + "2024-01-09;;Stöld\n2024-01-10;Arboga;Stöld;extra\n2024-01-11;Arboga;Stöld"
+        let folder = try TempDataFolder()
+        try folder.write("a.csv", text)
+        let bad = try folder.load()
+        #expect(bad.rejected.count == 1)
+        let reasons = bad.rejected[0].diagnostics.map(\.description).joined(separator: "\n")
+        #expect(reasons.contains("a.csv:7: datum"))
+        #expect(reasons.contains("a.csv:8: kommun"))
+        #expect(reasons.contains("a.csv:9:"))
+        // Without the bad rows: every way of writing the same row counts.
+        let good = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("2024-13") && !$0.hasPrefix("2024-01-09") && !$0.hasPrefix("2024-01-10") }
+            .joined(separator: "\n")
+        try folder.write("a.csv", good)
+        let data = try folder.load()
+        #expect(data.rejected.isEmpty)
+        #expect(data.count("Arboga", .month(2024, 1), "Stöld") == 5)
+        #expect(data.inputs.map(\.sha256) == [SHA256.hex(of: Array(good.utf8))])
+    }
+
+    @Test func anInjectedHasherIsUsed() throws {
+        struct Constant: SHA256Hashing {
+            mutating func update(_ bytes: UnsafeRawBufferPointer) {}
+            mutating func finalize() -> [UInt8] { [UInt8](repeating: 0xAB, count: 32) }
+        }
+        let folder = try TempDataFolder()
+        try folder.write("a.csv", "datum;kommun;brottskategori\n2024-01-05;Arboga;Stöld\n")
+        let data = try DatasetLoader.load(from: folder.url, sha256: SHA256Function { Constant() })
+        #expect(data.inputs.map(\.sha256) == [String(repeating: "ab", count: 32)])
+    }
+}
