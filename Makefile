@@ -3,15 +3,19 @@
 #   make build     debug build of the library, the CLI and the example
 #   make run       evaluate the bundled Kungsör sample with the bundled rules and print the ranking
 #   make test      install what the tests need when missing, then run every test
-#   make bench     release-build benchmarks: a generated 1.5-million-row events file, and rank stability
-#                  (2,000 and 20,000 weight samples over 30 areas); wall time and peak memory
+#   make bench     release-build benchmarks: the national set (290 municipalities, 5 x 1.5 M events)
+#                  against polars and DuckDB (installed from PyPI into .build/bench-venv), 1x/2x/4x input,
+#                  2,000-sample rank stability over 290 scopes; then a 1.5-million-row events file and rank
+#                  stability over 30 areas; wall time and peak memory (not part of `make test`)
 #   make install   install `fokus` into $(PREFIX)/bin (PREFIX=/usr/local by default)
 #   make clean     remove build products
 #
-# Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file).
+# Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file), BENCH_RUNS (paired
+# runs of the national benchmark).
 
 PREFIX ?= /usr/local
 BENCH_ROWS ?= 1500000
+BENCH_RUNS ?= 3
 SWIFT ?= swift
 SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libssl-dev pkg-config
@@ -54,6 +58,7 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product fokus
 	@command -v /usr/bin/time >/dev/null || (apt-get update -qq && apt-get install -y -qq time)
+	RUNS=$(BENCH_RUNS) Benchmarks/bench_national.sh .build/release/fokus
 	@dir=$$(mktemp -d); \
 	python3 Benchmarks/generate_events.py $(BENCH_ROWS) > $$dir/handelser.csv; \
 	echo "events file: $$(wc -l < $$dir/handelser.csv) lines, $$(du -h $$dir/handelser.csv | cut -f1)"; \

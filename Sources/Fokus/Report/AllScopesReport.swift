@@ -94,7 +94,8 @@ public struct AllScopesReport: Sendable {
     }
 
     private func number(_ value: Double?) -> String {
-        JSONValue.number(value).serialized().replacingOccurrences(of: "null", with: "")
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.number(value).serialized()
     }
 
     private func quoted(_ field: String) -> String {
