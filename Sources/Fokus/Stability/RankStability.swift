@@ -83,7 +83,7 @@ extension Engine {
             let weights = varyWeights ? sampler.next(using: &generator) : globalWeights
             let model = ScoreModel(globalWeights: weights, missing: rules.missing)
             let sampleFactors = draws.isEmpty ? factors : draws.next(factors, using: &generator)
-            let (sampleRanked, sampleSelected) = try rankAndSelect(sampleFactors, model: model).ranking
+            let (sampleRanked, sampleSelected) = try rankSample(sampleFactors, model: model)
             for (place, entry) in sampleRanked.enumerated() {
                 position[entry.index] = place
                 rankSum[entry.index] += place + 1
