@@ -17,7 +17,7 @@ struct CSVReader {
     var window: ByteWindow
     var afterCR = false
     /// The physical line (1-based) of the next unread byte.
-    internal(set) var line = 1
+    var line = 1
 
     /// The field separator; ``detectDelimiter(in:)`` finds it from a header line.
     var delimiter: UInt8
@@ -27,7 +27,7 @@ struct CSVReader {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     /// The physical line where the current record starts.
-    internal(set) var recordLine = 0
+    var recordLine = 0
     /// Whether the current record's last field opened a quote that the file never closed.
     private(set) var unclosedQuote = false
 
