@@ -1,3 +1,4 @@
+import ArgumentParser
 import Fokus
 import FokusLibCrypto
 import Foundation
@@ -5,8 +6,8 @@ import Foundation
 extension Evaluate {
     /// `fokus evaluate --all-scopes`: every scope of the level, the data read once.
     func runAllScopes() throws {
-        if options.scope != nil { throw FokusError("--all-scopes evaluates every scope; leave out --scope") }
-        if compare != nil { throw FokusError("--compare compares one report; leave it out with --all-scopes") }
+        if options.scope != nil { throw ValidationError("--all-scopes evaluates every scope; leave out --scope") }
+        if compare != nil { throw ValidationError("--compare compares one report; leave it out with --all-scopes") }
         let (engine, dataset, sensitivity) = try options.loadForAllScopes()
         let showProgress = isatty(2) != 0
         let progress: (@Sendable (Int, Int) -> Void)? = showProgress ? Self.progressLine : nil
