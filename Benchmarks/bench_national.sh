@@ -21,7 +21,10 @@ PY=$VENV/bin/python
 
 if ! "$PY" -c "import polars, duckdb, yaml" 2>/dev/null; then
     echo "Installing polars, duckdb and pyyaml from PyPI into $VENV"
-    python3 -m venv "$VENV"
+    python3 -m venv "$VENV" 2>/dev/null || {
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+        python3 -m venv "$VENV"
+    }
     "$VENV/bin/pip" install -q polars duckdb pyyaml
 fi
 "$PY" -c "import polars, duckdb; print(f'polars {polars.__version__}, duckdb {duckdb.__version__}')"

@@ -58,6 +58,17 @@ struct CountyAndAllScopesTests {
         #expect(evaluation.plan.resources.first { $0.resource == "polis_timmar" }?.available == polis)
     }
 
+    @Test func theRulesScopeMayNameACounty() throws {
+        let countyRules = try RuleSetLoader.load(
+            yaml: NationalTestData.rules.replacingOccurrences(of: "name: Länets lägesbild", with: "name: Länets lägesbild\nscope: Västmanlands län"),
+            file: "rules.yaml")
+        let fromRules = try Engine(rules: countyRules).evaluate(data, sensitivity: .off)
+        let fromOption = try Engine(rules: rules).evaluate(data, scope: "Västmanlands län", sensitivity: .off)
+        #expect(fromRules.scope == "Västmanlands län")
+        #expect(fromRules.county != nil)
+        #expect(fromRules.ranking.map(\.score) == fromOption.ranking.map(\.score))
+    }
+
     @Test func aMunicipalityCodeNamesTheMunicipality() throws {
         let engine = Engine(rules: rules)
         let byName = try engine.evaluate(data, scope: "Kungsör", sensitivity: .off)
