@@ -4,8 +4,10 @@
 #   make run       evaluate the bundled Kungsör sample with the bundled rules, print the report and write
 #                  out/report.html and out/report.xlsx
 #   make test      install what the tests need when missing, then run every test
-#   make bench     release-build benchmarks: a generated 1.5-million-row events file, and rank stability
-#                  (2,000 and 20,000 weight samples over 30 areas); wall time and peak memory
+#   make bench     release-build benchmarks: the national set (290 municipalities, 5 x 1.5 M events) against
+#                  polars and DuckDB (installed from PyPI into .build/bench-venv), 1x/2x/4x input, 2,000-sample
+#                  rank stability over 290 scopes; then a 1.5-million-row events file and rank stability over
+#                  30 areas; wall time and peak memory (not part of `make test`)
 #   make fuzz      build the libFuzzer target (with address sanitizer) and fuzz the rule loader, the `when:` parser,
 #                  the CSV reader and the events JSON reader for FUZZ_SECONDS each (not part of `make test`);
 #                  corpora grow in .build-fuzz/corpus/, crashes land in .build-fuzz/crashes/
@@ -13,15 +15,17 @@
 #   make clean     remove build products
 #
 # Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file), FUZZ_SECONDS (time per
-# fuzz target, default 150), FUZZ_TARGETS (default: rules when csv events).
+# fuzz target, default 150), FUZZ_TARGETS (default: rules when csv events), BENCH_RUNS (paired runs of the
+# national benchmark).
 
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 150
 FUZZ_TARGETS ?= rules when csv events
 BENCH_ROWS ?= 1500000
+BENCH_RUNS ?= 3
 SWIFT ?= swift
 SHELL = /bin/bash
-APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libxlsxwriter-dev pkg-config
+APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-dev libxlsxwriter-dev pkg-config
 # What only the tests need: a browser to render the HTML report, Python modules to read it and the workbook back.
 TEST_APT_PACKAGES = chromium python3-pip
 TEST_PIP_MODULES = html5lib openpyxl
@@ -82,6 +86,7 @@ test: test-deps
 bench: deps
 	$(SWIFT) build -c release --product fokus
 	@command -v /usr/bin/time >/dev/null || (apt-get update -qq && apt-get install -y -qq time)
+	RUNS=$(BENCH_RUNS) Benchmarks/bench_national.sh .build/release/fokus
 	@dir=$$(mktemp -d); \
 	python3 Benchmarks/generate_events.py $(BENCH_ROWS) > $$dir/handelser.csv; \
 	echo "events file: $$(wc -l < $$dir/handelser.csv) lines, $$(du -h $$dir/handelser.csv | cut -f1)"; \

@@ -46,6 +46,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // OpenSSL's libcrypto, as Debian ships it (libssl-dev): a fast SHA-256 for the command-line tool.
+        .systemLibrary(
+            name: "CLibCrypto",
+            path: "Sources/CLibCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The engine: what embedders import. Needs only libyaml and Foundation.
         .target(name: "Fokus", dependencies: ["CYAML"]),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
@@ -71,6 +77,8 @@ let package = Package(
             name: "FokusReports",
             dependencies: ["Fokus", "CXlsxWriter", .product(name: "Plot", package: "Plot")]
         ),
+        // libcrypto's SHA-256 behind the engine's `SHA256Hashing`, for programs that link OpenSSL.
+        .target(name: "FokusLibCrypto", dependencies: ["Fokus", "CLibCrypto"]),
         // The command-line tool: argument parsing and output, no engine logic.
         .executableTarget(
             name: "fokus",
@@ -80,6 +88,7 @@ let package = Package(
                 "FokusPipeline",
                 "FokusDaemon",
                 "FokusReports",
+                "FokusLibCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -25,13 +25,23 @@ public struct Engine: Sendable {
     ///   the weights are all zero, or `missing: error` meets a missing factor.
     public func evaluate(
         _ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil, sensitivity: SensitivitySettings? = nil,
-        adoptions: [Adoption] = []
+        adoptions: [Adoption] = [], overview: DatasetOverview? = nil
     ) throws(FokusError)
         -> Evaluation
     {
         if let sensitivity { try sensitivity.validate() }
-        let scopeName = try resolveScope(scope, in: dataset)
-        let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period)
+        var scopeName = try resolveScope(scope, in: dataset)
+        // A municipality's code names the municipality; a county is the sum of its municipalities.
+        var county: CountyAggregate?
+        var dataset = dataset
+        switch MunicipalityTable.sweden.place(scopeName) {
+        case .municipality(let m) where scopeName.trimmingSpaces() == m.code: scopeName = m.name
+        case .county(let c):
+            (dataset, county) = dataset.aggregating(c)
+            scopeName = c.name
+        default: break
+        }
+        let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period, overview: overview)
         guard let weights = rules.weights.normalised() else {
             throw FokusError("all weights are 0: give at least one factor a weight above 0")
         }
@@ -84,7 +94,12 @@ public struct Engine: Sendable {
             }, warnings: warnings, inputs: dataset.inputs)
         evaluation.signals = rules.signals
         evaluation.comparison = comparison(data: data)
-        evaluation.notices = notices(ranking: ranking, data: data, dataset: dataset, unmapped: unmapped)
+        evaluation.notices = notices(
+            ranking: ranking, data: data, dataset: dataset, unmapped: unmapped, vocabulary: overview?.vocabulary)
+        if let county {
+            evaluation.county = county
+            evaluation.notices.insert(.countyAggregate(county), at: 0)
+        }
         return evaluation
     }
 
@@ -223,7 +238,8 @@ public struct Engine: Sendable {
 
     /// What the group should know about the evaluation as a whole (SPEC 4.2, 4.3; issue-level checks).
     func notices(
-        ranking: [AreaEvaluation], data: ScopeData, dataset: Dataset, unmapped: [CategoryCount]
+        ranking: [AreaEvaluation], data: ScopeData, dataset: Dataset, unmapped: [CategoryCount],
+        vocabulary: DataVocabulary? = nil
     ) -> [EvaluationNotice] {
         var notices: [EvaluationNotice] = []
         let withoutEvidence = ranking.filter { !$0.evidence }.map { a in
@@ -234,7 +250,7 @@ public struct Engine: Sendable {
         if !data.hasResourceData {
             notices.append(.noResourceData(scope: data.scopeName, period: data.period))
         }
-        notices += DataVocabulary(dataset).unmatched(in: rules)
+        notices += (vocabulary ?? DataVocabulary(dataset)).unmatched(in: rules)
         if !unmapped.isEmpty {
             notices.append(.unmappedCategories(scope: data.scopeName, period: data.period, categories: unmapped))
         }

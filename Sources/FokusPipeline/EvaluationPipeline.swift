@@ -27,6 +27,8 @@ public struct EvaluationPipeline: Sendable {
     public var concentration: Double?
     /// What to do with rejected data files.
     public var rejectedFiles: RejectedFilePolicy
+    /// How data files are hashed: the engine's own SHA-256 unless the program passes a faster one.
+    public var sha256: SHA256Function = .builtIn
 
     /// Creates a pipeline.
     public init(rules: URL, data: URL, dataDisplayPath: String? = nil, rejectedFiles: RejectedFilePolicy) {
@@ -55,7 +57,8 @@ public struct EvaluationPipeline: Sendable {
     public func loadData(excluding: Set<String> = []) throws(FokusError) -> Dataset {
         var dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(from: data, displayPath: dataDisplayPath, excluding: excluding)
+            dataset = try DatasetLoader.load(
+                from: data, displayPath: dataDisplayPath, excluding: excluding, sha256: sha256)
         } catch {
             throw error.coded(.noDataYet)
         }

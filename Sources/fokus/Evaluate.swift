@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Fokus
 import FokusReports
 import Foundation
@@ -30,6 +30,16 @@ struct Evaluate: ParsableCommand {
         help: ArgumentHelp("A previous report.json: lead the output with what changed since it.", valueName: "report.json"))
     var compare: String?
 
+    @Flag(
+        name: .long,
+        help: "Evaluate every scope in the data in one pass (json: an array of reports; csv: a row per scope and area).")
+    var allScopes = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --all-scopes: municipality (every scope but counties) or county (every county).", valueName: "level"))
+    var level: ScopeLevel = .municipality
+
     func validate() throws {
         if format == .xlsx && output == nil {
             throw ValidationError(CommandStrings(language: language.language).xlsxNeedsOutput)
@@ -37,6 +47,10 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
+        if allScopes {
+            try runAllScopes()
+            return
+        }
         let previous = try compare.map { path in
             try EvaluationSnapshot(reportJSON: SmallFile.read(path, what: "the previous report"), path: path)
         }
@@ -69,3 +83,5 @@ struct Evaluate: ParsableCommand {
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
     case text, md, html, json, csv, xlsx
 }
+
+extension ScopeLevel: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fokus
 import FokusPipeline
+import FokusLibCrypto
 import Foundation
 
 /// Where the rules and the data are, and what to evaluate.
@@ -68,6 +69,7 @@ struct EvaluationOptions: ParsableArguments {
         pipeline.samples = samples
         pipeline.seed = seed
         pipeline.concentration = concentration
+        pipeline.sha256 = .libCrypto
         return pipeline
     }
 

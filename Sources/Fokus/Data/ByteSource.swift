@@ -1,10 +1,20 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+/// `read(2)`.
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+/// `read(2)`.
+private let systemRead = Darwin.read
+#endif
 
 /// Where a data file's bytes come from: a file read in chunks, or bytes already in memory.
 ///
 /// Reading a file never holds more than one chunk (1 MiB) at a time, so memory stays flat
-/// however large the file is. A source can be read more than once (``rewind()``): the loader
-/// makes one pass to validate UTF-8 and hash, then one to parse.
+/// however large the file is. The first pass over a source hashes and validates it on another
+/// thread (``startFingerprint(_:)``) while the loader parses; a source can be read again
+/// (``rewind()``), which the loader does only when a file turns out not to be UTF-8.
 final class ByteSource {
     /// How many bytes a chunk holds when reading a file.
     static let chunkSize = 1 << 20
@@ -17,6 +27,8 @@ final class ByteSource {
     private let backing: Backing
     private let chunkSize: Int
     private var memoryOffset = 0
+    private var fingerprinter: Fingerprinter?
+    private var fingerprint: FileFingerprint?
 
     /// Opens a file for reading.
     init(contentsOf url: URL, chunkSize: Int = ByteSource.chunkSize) throws {
@@ -36,20 +48,67 @@ final class ByteSource {
 
     /// The next chunk, or `nil` at the end.
     func nextChunk() throws -> [UInt8]? {
+        let chunk: [UInt8]?
         switch backing {
         case .file(let handle):
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
-            return [UInt8](data)
+            chunk = try Self.read(handle.fileDescriptor, upTo: chunkSize)
         case .memory(let bytes):
             guard memoryOffset < bytes.count else { return nil }
             let end = min(bytes.count, memoryOffset + chunkSize)
             defer { memoryOffset = end }
-            return Array(bytes[memoryOffset..<end])
+            chunk = Array(bytes[memoryOffset..<end])
         }
+        if let chunk, let fingerprinter { fingerprinter.feed(chunk) }
+        return chunk
+    }
+
+    /// Reads up to `count` bytes straight into an array (no `Data` in between); `nil` at the end.
+    private static func read(_ descriptor: Int32, upTo count: Int) throws -> [UInt8]? {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let n = systemRead(descriptor, buffer.baseAddress! + filled, count - filled)
+                if n > 0 {
+                    filled += n
+                } else if n == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+            initialized = filled
+        }
+        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+        return bytes.isEmpty ? nil : bytes
+    }
+
+    /// Hashes (with `function`) and validates every chunk read from now on, on another thread; call
+    /// before the first read.
+    func startFingerprint(_ function: SHA256Function) {
+        fingerprinter = Fingerprinter(function)
+    }
+
+    /// The fingerprint of the whole source: reads what the parser left unread, then waits for the
+    /// hashing thread. The same on every call.
+    func finishFingerprint() throws -> FileFingerprint {
+        if let fingerprint { return fingerprint }
+        guard let fingerprinter else {
+            let fingerprint = try FileFingerprint.scan(self)
+            self.fingerprint = fingerprint
+            return fingerprint
+        }
+        while try nextChunk() != nil {}
+        let fingerprint = fingerprinter.finish()
+        self.fingerprint = fingerprint
+        self.fingerprinter = nil
+        return fingerprint
     }
 
     /// Starts reading from the beginning again.
     func rewind() throws {
+        if fingerprinter != nil { _ = try finishFingerprint() }
         switch backing {
         case .file(let handle): try handle.seek(toOffset: 0)
         case .memory: memoryOffset = 0

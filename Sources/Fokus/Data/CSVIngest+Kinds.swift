@@ -61,16 +61,88 @@ extension CSVIngest {
 
     /// `date, scope, category`: one row a reported crime, counted per calendar month while
     /// streaming; rows are never kept.
+    ///
+    /// The hot path of a national events file: a scope or category spelling is decoded, validated and
+    /// interned once, when first seen (``ByteInterner``); every further row with it costs a hash of its
+    /// bytes. A spelling that is not a valid name is reported on every row that has it, as before.
     mutating func readEvents() throws {
         let dateColumn = layout[.date]
-        try forEachRow { row in
+        let scopeColumn = layout[.scope]
+        let categoryColumn = layout[.category]
+        var scopeSpellings = ByteInterner()
+        var categorySpellings = ByteInterner()
+        // Per spelling: the tally's number for it, or why it is not a name.
+        var scopes: [Result<Int, DataValues.Problem>] = []
+        var categories: [Result<Int, DataValues.Problem>] = []
+        // The general way, for a record the plain path declines: every check and message as for any row.
+        let general: (inout CSVIngest) -> Void = { row in
             let month = row.reader.withField(dateColumn) { DataValues.eventMonth(utf8: $0) }
             let period = month ?? row.check(DataValues.eventMonth(row.cell(.date)), .date)
-            let scope = row.scope()
-            let category = row.category(.category)
+            let s = row.reader.withField(scopeColumn) { scopeSpellings.intern($0) }
+            if s == scopes.count {
+                scopes.append(
+                    DataValues.name(row.cell(.scope), what: "a scope (municipality or police area)")
+                        .map { row.tally.index(scope: $0) })
+            }
+            let c = row.reader.withField(categoryColumn) { categorySpellings.intern($0) }
+            if c == categories.count {
+                categories.append(
+                    DataValues.name(CrimeLabel.normalised(row.cell(.category)), what: "a crime category")
+                        .map { row.tally.index(category: $0) })
+            }
+            let scope = row.check(scopes[s], .scope)
+            let category = row.check(categories[c], .category)
             guard let period, let scope, let category else { return }
             row.future.note(period, line: row.reader.recordLine)
-            row.tally.add(scope: scope, category: category, period: period)
+            row.tally.add(scope: scope, category: category, monthOrdinal: period.firstMonthOrdinal)
+        }
+        // The plain way: a row whose date, scope and category are all known good is counted straight
+        // from the bytes in hand. `tally` is this file's tally while the plain path runs.
+        let width = layout.header.count
+        let lastYear = future.lastYear
+        var state = RowState(nextLine: reader.line)
+        var tally = EventTally()
+        swap(&tally, &self.tally)
+        var ends: [Int] = []
+        ends.reserveCapacity(width + 1)
+        while true {
+            let plain = try reader.nextPlainRecord(width: width, ends: &ends) { line, ends in
+                func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: line[(i == 0 ? 0 : ends[i - 1] + 1)..<ends[i]])
+                }
+                // A row dated after next year takes the general path, which notes it for a warning.
+                guard let month = DataValues.eventMonth(utf8: field(dateColumn)), month.year <= lastYear else {
+                    return false
+                }
+                let s = scopeSpellings.intern(field(scopeColumn))
+                guard s < scopes.count, case .success(let scope) = scopes[s] else { return false }
+                let c = categorySpellings.intern(field(categoryColumn))
+                guard c < categories.count, case .success(let category) = categories[c] else { return false }
+                tally.add(scope: scope, category: category, monthOrdinal: month.firstMonthOrdinal)
+                return true
+            }
+            switch plain {
+            case .taken:
+                state.nextLine = reader.line
+            case .end:
+                swap(&tally, &self.tally)
+                return
+            case .declined:
+                let more: Bool
+                do {
+                    more = try reader.readRecord()
+                } catch let error as CSVReader.RecordTooLong {
+                    more = false
+                    bad.add(line: error.line, column: nil, error.reason)
+                }
+                guard more else {
+                    swap(&tally, &self.tally)
+                    return
+                }
+                swap(&tally, &self.tally)
+                handleRecord(&state, general)
+                swap(&tally, &self.tally)
+            }
         }
     }
 
@@ -116,6 +188,7 @@ extension CSVIngest {
                     source: source.isEmpty ? nil : source))
         }
         let percentScale = rows.contains { !$0.percent && $0.share > 1 }
+        var names = NameMemo()
         for row in rows {
             let share = row.percent || !percentScale ? row.share : row.share / 100
             guard share >= 0 && share <= 1 else {
@@ -123,9 +196,11 @@ extension CSVIngest {
                 bad.add(line: row.line, column: layout.name(.share), "\"\(DataValues.abbreviated(row.text))\" is outside \(range)")
                 continue
             }
-            dataset.addSurveyShare(
-                scope: row.scope, period: row.period, item: row.item, share: share, respondents: row.respondents,
-                source: row.source)
+            let scope = names.key(row.scope, in: &dataset)
+            let item = names.key(row.item, in: &dataset)
+            let source = row.source.map { names.key($0, in: &dataset) } ?? SurveyTable.defaultSource
+            dataset.surveySources[source, default: SurveyTable()].add(
+                scope: scope, period: row.period, item: item, share: share, respondents: row.respondents)
         }
     }
 

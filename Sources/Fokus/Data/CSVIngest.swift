@@ -85,10 +85,7 @@ struct CSVIngest {
     /// In the statistics export, lines after the table (after a blank line) that are not rows of
     /// the table are footnotes (`Källa: Brottsförebyggande rådet`): passed over with a note.
     mutating func forEachRow(_ body: (inout CSVIngest) -> Void) throws {
-        let width = layout.header.count
-        let footnotesAllowed = layout.kind == .crimeStatisticsExport
-        var nextLine = reader.line
-        var afterTable = false
+        var state = RowState(nextLine: reader.line)
         while true {
             do {
                 guard try reader.readRecord() else { return }
@@ -96,40 +93,55 @@ struct CSVIngest {
                 bad.add(line: error.line, column: nil, error.reason)
                 return
             }
-            joinedCells = footnotesAllowed && reader.fieldCount > width ? entityJoinedCells() : nil
-            if reader.recordLine > nextLine { afterTable = true }
-            nextLine = reader.line
-            if footnotesAllowed && afterTable && isFootnote(width: width) {
-                if footnotes == nil {
-                    footnotes = (reader.recordLine, String(reader.rawString(0).trimmingSpaces().prefix(80)), 0)
-                }
-                footnotes?.lines += 1
-                continue
-            }
-            if reader.unclosedQuote {
-                let column = reader.fieldCount <= width ? layout.header[reader.fieldCount - 1] : nil
-                bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
-                continue
-            }
-            // Rows of empty cells (`;;;`, as spreadsheets save trailing rows) are blank lines too.
-            if reader.isBlankRecord {
-                afterTable = true
-                continue
-            }
-            if fieldCount != width {
-                let extraIsBlank = fieldCount > width && (width..<fieldCount).allSatisfy(isBlankField)
-                if !extraIsBlank {
-                    let separator =
-                        reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
-                    bad.add(
-                        line: reader.recordLine, column: nil,
-                        "\(fieldCount) \(fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"
-                    )
-                    continue
-                }
-            }
-            body(&self)
+            handleRecord(&state, body)
         }
+    }
+
+    /// What ``handleRecord(_:_:)`` carries from one record to the next.
+    struct RowState {
+        /// The line after the previous record: a record starting later follows a blank line.
+        var nextLine: Int
+        /// Whether a blank line has ended the statistics export's table.
+        var afterTable = false
+    }
+
+    /// Checks the record just read (``forEachRow(_:)``'s rules) and calls `body` when its shape is right.
+    mutating func handleRecord(_ state: inout RowState, _ body: (inout CSVIngest) -> Void) {
+        let width = layout.header.count
+        let footnotesAllowed = layout.kind == .crimeStatisticsExport
+        joinedCells = footnotesAllowed && reader.fieldCount > width ? entityJoinedCells() : nil
+        if reader.recordLine > state.nextLine { state.afterTable = true }
+        state.nextLine = reader.line
+        if footnotesAllowed && state.afterTable && isFootnote(width: width) {
+            if footnotes == nil {
+                footnotes = (reader.recordLine, String(reader.rawString(0).trimmingSpaces().prefix(80)), 0)
+            }
+            footnotes?.lines += 1
+            return
+        }
+        if reader.unclosedQuote {
+            let column = reader.fieldCount <= width ? layout.header[reader.fieldCount - 1] : nil
+            bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
+            return
+        }
+        // Rows of empty cells (`;;;`, as spreadsheets save trailing rows) are blank lines too.
+        if reader.isBlankRecord {
+            state.afterTable = true
+            return
+        }
+        if fieldCount != width {
+            let extraIsBlank = fieldCount > width && (width..<fieldCount).allSatisfy(isBlankField)
+            if !extraIsBlank {
+                let separator =
+                    reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
+                bad.add(
+                    line: reader.recordLine, column: nil,
+                    "\(fieldCount) \(fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"
+                )
+                return
+            }
+        }
+        body(&self)
     }
 
     /// Whether the current record is not a row of a `width`-column table: an unclosed quote, text

@@ -28,10 +28,10 @@ struct CSVReader {
         }
     }
 
-    private var window: ByteWindow
-    private var afterCR = false
+    var window: ByteWindow
+    var afterCR = false
     /// The physical line (1-based) of the next unread byte.
-    private(set) var line = 1
+    var line = 1
 
     /// The field separator; ``detectDelimiter(in:)`` finds it from a header line.
     var delimiter: UInt8
@@ -41,7 +41,7 @@ struct CSVReader {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
     /// The physical line where the current record starts.
-    private(set) var recordLine = 0
+    var recordLine = 0
     /// Whether the current record's last field opened a quote that the file never closed.
     private(set) var unclosedQuote = false
 

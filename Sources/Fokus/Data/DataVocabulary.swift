@@ -1,7 +1,7 @@
 /// Every name the data uses, over all files, scopes and periods: crime categories (and event types),
 /// survey items per source, and the sources themselves. Finds the names in a rule set that match
 /// nothing, with the closest names that do.
-struct DataVocabulary {
+struct DataVocabulary: Sendable {
     /// Category keys, with their display names.
     private(set) var categories: [NameKey: String] = [:]
     /// Item keys per source, with their display names.

@@ -7,3 +7,17 @@ extension Dataset {
         return key
     }
 }
+
+/// Names already folded in one file: a file repeats the same few scopes and items on every row, and
+/// folding (NFC, case folding) costs far more than looking the spelling up.
+struct NameMemo {
+    private var keys: [String: NameKey] = [:]
+
+    /// The key of `name`, remembered in `dataset` as ``Dataset/rememberName(_:)`` does.
+    mutating func key(_ name: String, in dataset: inout Dataset) -> NameKey {
+        if let key = keys[name] { return key }
+        let key = dataset.rememberName(name)
+        keys[name] = key
+        return key
+    }
+}

@@ -15,11 +15,13 @@ public enum DatasetLoader {
     ///     (`Samples/kungsor` gives `Samples/kungsor/brott.csv`); by default the path as given.
     ///   - excluding: relative paths (as ``DataFolder/files(in:unlisted:)`` gives them) to leave
     ///     out, such as files still being written.
+    ///   - sha256: how files are hashed (``InputFile/sha256``): the engine's own SHA-256 by default, or a
+    ///     faster one the program links.
     /// - Returns: the dataset, with its inputs, rejected files and warnings.
     /// - Throws: ``FokusError`` only when `url` does not exist or the folder cannot be listed;
     ///   problems in the files themselves end up in the dataset.
     public static func load(
-        from url: URL, displayPath: String? = nil, excluding: Set<String> = []
+        from url: URL, displayPath: String? = nil, excluding: Set<String> = [], sha256: SHA256Function = .builtIn
     ) throws(FokusError) -> Dataset {
         var base = displayPath ?? url.relativePath
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
@@ -28,6 +30,7 @@ public enum DatasetLoader {
             throw FokusError("\(base) does not exist; give the data folder (or a data file)")
         }
         var loader = Loader()
+        loader.sha256 = sha256
         if isDirectory.boolValue {
             let root: [String]
             do {
@@ -72,6 +75,8 @@ public enum DatasetLoader {
 /// The state of one load: the dataset so far and the event ids already counted.
 struct Loader {
     var dataset = Dataset()
+    /// How files are hashed.
+    var sha256 = SHA256Function.builtIn
     /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
     var seenEventIDs: Set<String> = []
 
@@ -96,27 +101,56 @@ struct Loader {
                     at: SourceLocation(file: path)))
             return
         }
+        // One read: the file is hashed and checked for UTF-8 on another thread while it is parsed as
+        // UTF-8; only a file that turns out not to be UTF-8 is read again, as Windows-1252.
         do {
-            let fingerprint = try FileFingerprint.scan(source)
-            if let notText = fingerprint.notText {
-                reject(path, notText.reason)
-                return
-            }
-            switch family {
-            case .table: try readTable(source, path: path, fingerprint: fingerprint)
-            case .eventsJSON: try readEventsJSON(source, path: path, fingerprint: fingerprint)
-            case .resourcesYAML: try readResourcesYAML(source, path: path, fingerprint: fingerprint)
+            source.startFingerprint(sha256)
+            do {
+                try read(family, source, path: path, encoding: .utf8)
+            } catch is NotUTF8 {
+                try source.rewind()
+                try read(family, source, path: path, encoding: .windows1252)
+            } catch let notText as NotText {
+                reject(path, notText.kind.reason)
             }
         } catch {
             reject(path, "cannot be read: \(error.localizedDescription)")
         }
     }
 
+    /// Thrown when a file parsed as UTF-8 turns out not to be: it is parsed again as Windows-1252.
+    private struct NotUTF8: Error {}
+
+    /// Thrown when a file turns out not to be text at all (UTF-16, gzip, ZIP, binary): it is rejected with
+    /// what it is, and nothing from the parse is used.
+    private struct NotText: Error {
+        var kind: FileFingerprint.NotText
+    }
+
+    private mutating func read(
+        _ family: DataFileKind.Family, _ source: ByteSource, path: String, encoding: TextEncoding
+    ) throws {
+        switch family {
+        case .table: try readTable(source, path: path, encoding: encoding)
+        case .eventsJSON: try readEventsJSON(source, path: path, encoding: encoding)
+        case .resourcesYAML: try readResourcesYAML(source, path: path, encoding: encoding)
+        }
+    }
+
+    /// The file's fingerprint once it is read whole; throws ``NotUTF8`` when it was parsed as UTF-8
+    /// and is not, before anything from the parse is used.
+    private func confirmed(_ source: ByteSource, encoding: TextEncoding) throws -> FileFingerprint {
+        let fingerprint = try source.finishFingerprint()
+        if let notText = fingerprint.notText { throw NotText(kind: notText) }
+        guard fingerprint.encoding == encoding else { throw NotUTF8() }
+        return fingerprint
+    }
+
     /// How many non-blank lines are tried as the header (exports may start with a title line).
     static let headerSearchLines = 5
 
-    private mutating func readTable(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
-        var reader = try CSVReader(source: source, encoding: fingerprint.encoding)
+    private mutating func readTable(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
+        var reader = try CSVReader(source: source, encoding: encoding)
         var firstHeader: [String]?
         var layout: DataFileLayout?
         /// Tries the first non-blank lines as the header (exports may start with a title line).
@@ -143,6 +177,7 @@ struct Loader {
             return
         }
         guard let layout else {
+            _ = try confirmed(source, encoding: encoding)
             let message: DiagnosticText
             if let firstHeader {
                 var columns = firstHeader.prefix(12).map { DataValues.abbreviated($0) }
@@ -165,24 +200,27 @@ struct Loader {
                             + "keep one of them (rename or remove the others), since Fokus cannot tell which is meant",
                         at: SourceLocation(file: path, line: reader.recordLine)))
             }
+            let fingerprint = try confirmed(source, encoding: encoding)
             accept(Dataset(), bad: bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
             return
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
         try ingest.run()
+        let fingerprint = try confirmed(source, encoding: encoding)
         if ingest.bad.isEmpty, let warning = ingest.future.warning(path: path) { dataset.addWarning(warning) }
         accept(
             ingest.dataset, tally: ingest.tally, bad: ingest.bad,
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
     }
 
-    private mutating func readEventsJSON(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
-        guard fingerprint.encoding == .utf8 else {
+    private mutating func readEventsJSON(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
+        guard encoding == .utf8 else {
             reject(path, "is not UTF-8 text; JSON files must be saved as UTF-8")
             return
         }
         var ingest = EventsJSONIngest(path: path)
         try ingest.run(source, seen: seenEventIDs)
+        let fingerprint = try confirmed(source, encoding: encoding)
         var warnings = Dataset()
         if ingest.bad.isEmpty {
             seenEventIDs.formUnion(ingest.newIDs)
@@ -197,12 +235,13 @@ struct Loader {
     /// The largest resources YAML file read: such a file lists a few resources a period.
     static let maximumYAMLBytes = 16 << 20
 
-    private mutating func readResourcesYAML(_ source: ByteSource, path: String, fingerprint: FileFingerprint) throws {
-        guard let all = try source.readAll(upTo: Loader.maximumYAMLBytes) else {
+    private mutating func readResourcesYAML(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
+        guard var bytes = try source.readAll(upTo: Loader.maximumYAMLBytes) else {
+            _ = try? source.finishFingerprint()
             reject(path, "is larger than 16 MiB; a resources file lists a few amounts a period")
             return
         }
-        var bytes = all
+        let fingerprint = try confirmed(source, encoding: encoding)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let text = fingerprint.encoding.decode(bytes)
         var bad = BadRows(path: path)

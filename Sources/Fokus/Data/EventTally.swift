@@ -10,14 +10,26 @@ struct EventTally: Sendable {
     private var categoryIndex: [String: Int] = [:]
     private var categories: [String] = []
     /// Packed (scope, category, month ordinal) → count.
-    private var counts: [UInt64: Int] = [:]
+    private var counts = CountTable()
 
     /// Counts one event in a month.
     mutating func add(scope: String, category: String, period: Period) {
         let s = Self.intern(scope, &scopeIndex, &scopes)
         let c = Self.intern(category, &categoryIndex, &categories)
         let key = UInt64(s) << 42 | UInt64(c) << 20 | UInt64(period.firstMonthOrdinal)
-        counts[key, default: 0] += 1
+        counts.increment(key)
+    }
+
+    /// The tally's number for a scope spelling (interned once per spelling; see ``add(scope:category:monthOrdinal:)``).
+    mutating func index(scope: String) -> Int { Self.intern(scope, &scopeIndex, &scopes) }
+
+    /// The tally's number for a category spelling.
+    mutating func index(category: String) -> Int { Self.intern(category, &categoryIndex, &categories) }
+
+    /// Counts one event by the numbers of its scope and category and its month's ordinal.
+    @inline(__always)
+    mutating func add(scope: Int, category: Int, monthOrdinal: Int) {
+        counts.increment(UInt64(scope) << 42 | UInt64(category) << 20 | UInt64(monthOrdinal))
     }
 
     /// Whether nothing was counted.
@@ -36,7 +48,7 @@ struct EventTally: Sendable {
         let categoryKeys = categories.map { dataset.rememberName($0) }
         var current = -1
         var scopeCrime = Dataset.ScopeCrime()
-        for (key, count) in counts.sorted(by: { $0.key < $1.key }) {
+        for (key, count) in counts.entries.sorted(by: { $0.key < $1.key }) {
             let s = Int(key >> 42)
             if s != current {
                 if current >= 0 { dataset.crime[scopeKeys[current]] = scopeCrime }
@@ -50,5 +62,54 @@ struct EventTally: Sendable {
             scopeCrime.counts[period, default: [:]][category, default: 0] += count
         }
         if current >= 0 { dataset.crime[scopeKeys[current]] = scopeCrime }
+    }
+}
+
+/// Counts per packed key: open addressing with a multiplicative hash, cheaper per event than a
+/// `Dictionary` (whose per-instance seeded hashing dominates when every row is one increment).
+struct CountTable: Sendable {
+    private var keys = [UInt64](repeating: .max, count: 1024)
+    private var values = [Int](repeating: 0, count: 1024)
+    private(set) var count = 0
+
+    /// Whether no key was counted.
+    var isEmpty: Bool { count == 0 }
+
+    /// Adds one to `key`'s count (`key` must not be `UInt64.max`).
+    @inline(__always)
+    mutating func increment(_ key: UInt64) {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while true {
+            let k = keys[slot]
+            if k == key {
+                values[slot] += 1
+                return
+            }
+            if k == .max { break }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        values[slot] = 1
+        count += 1
+        if count * 2 > keys.count { grow() }
+    }
+
+    /// Every key with its count, in no particular order.
+    var entries: [(key: UInt64, value: Int)] {
+        zip(keys, values).filter { $0.0 != .max }.map { (key: $0.0, value: $0.1) }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != .max }
+        keys = [UInt64](repeating: .max, count: keys.count * 2)
+        values = [Int](repeating: 0, count: keys.count)
+        let mask = keys.count - 1
+        for (key, value) in old {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while keys[slot] != .max { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
     }
 }

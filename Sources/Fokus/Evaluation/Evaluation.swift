@@ -28,6 +28,8 @@ public struct Evaluation: Sendable {
     /// Findings about the evaluation as a whole, for every format in its language: areas without
     /// evidence, missing resource data, names that match nothing, unmapped categories.
     public var notices: [EvaluationNotice] = []
+    /// When the scope is a county: how its figures were summed from its municipalities.
+    public var county: CountyAggregate?
     /// Rank stability under sampled weights; `nil` when sampling was turned off.
     public var stability: RankStability?
     /// Follow-up of the adopted focus areas, in the order given.
@@ -133,6 +135,8 @@ public enum EvaluationNotice: Sendable, Hashable {
     case unmappedCategories(scope: String, period: Period, categories: [CategoryCount])
     /// A signal's source, or its items, occur in no data file.
     case signalWithoutData(signal: String, source: String)
+    /// The scope is a county, evaluated as the sum of its municipalities and its own rows.
+    case countyAggregate(CountyAggregate)
 }
 
 /// An area without evidence, and why.

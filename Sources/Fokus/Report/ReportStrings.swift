@@ -239,6 +239,15 @@ struct ReportStrings: Sendable {
             return text(
                 sv: "Signalen \(signal): ingen datafil har rader med källan ”\(source)”; kontrollera källkolumnen.",
                 en: "The signal \(signal): no data file has rows with the source “\(source)”; check the source column.")
+        case .countyAggregate(let c):
+            let own = c.countyRows
+                ? text(sv: " och raderna registrerade på länet självt", en: " and the rows filed under the county itself")
+                : ""
+            return text(
+                sv: "\(c.county) bedöms som summan av länets kommuner (\(c.municipalitiesWithData.count) av "
+                    + "\(c.municipalities) har brottsdata)\(own): brott och resurser summeras; enkätandelar är länets egna rader.",
+                en: "\(c.county) is evaluated as the sum of its municipalities (\(c.municipalitiesWithData.count) of "
+                    + "\(c.municipalities) have crime data)\(own): crimes and resources are summed; survey shares are the county's own rows.")
         }
     }
 

@@ -51,7 +51,8 @@ struct ScopeData: Sendable {
     /// Builds the view.
     /// - Throws: when the scope has no crime rows, when its crime data is coarser than the
     ///   requested granularity, or when an explicit period is of an unknown shape.
-    init(dataset: Dataset, scope: String, choice: PeriodChoice) throws(FokusError) {
+    ///   - overview: S and E computed once for many scopes (``DatasetOverview``); computed here when `nil`.
+    init(dataset: Dataset, scope: String, choice: PeriodChoice, overview: DatasetOverview? = nil) throws(FokusError) {
         let key = NameKey(scope)
         scopeName = dataset.displayNames[key] ?? scope
         guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty || !crime.yearToDate.isEmpty else {
@@ -75,7 +76,8 @@ struct ScopeData: Sendable {
         case .period(let p): period = p
         }
 
-        let cut = PartialPeriods(rows: rows, period: period, dataMonths: Self.monthResolvedSpan(of: dataset))
+        let dataMonths = overview.map(\.dataMonths) ?? Self.monthResolvedSpan(of: dataset)
+        let cut = PartialPeriods(rows: rows, period: period, dataMonths: dataMonths)
         comparedMonths = cut.comparedMonths
         leftOut = cut.leftOut
         comparableCounts = cut.comparableCounts

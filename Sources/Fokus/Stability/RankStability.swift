@@ -79,11 +79,13 @@ extension Engine {
         let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
         let draws = DataDraws(factors: factors, data: data, rules: rules, vary: settings.vary)
         var position = [Int](repeating: 0, count: count)
+        let idOrder = self.idOrder(factors)
+        let constantAreas = draws.isEmpty ? factors.map { SampleArea($0, signals: globalWeights.signals) } : nil
         for _ in 0..<settings.samples {
             let weights = varyWeights ? sampler.next(using: &generator) : globalWeights
             let model = ScoreModel(globalWeights: weights, missing: rules.missing)
             let sampleFactors = draws.isEmpty ? factors : draws.next(factors, using: &generator)
-            let (sampleRanked, sampleSelected) = try rankAndSelect(sampleFactors, model: model).ranking
+            let (sampleRanked, sampleSelected) = try rankSample(sampleFactors, model: model, idOrder: idOrder, areas: constantAreas)
             for (place, entry) in sampleRanked.enumerated() {
                 position[entry.index] = place
                 rankSum[entry.index] += place + 1

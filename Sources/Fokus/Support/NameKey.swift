@@ -25,6 +25,10 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Full case folding is computed as lower(upper(s)): it maps `ß` to `ss` and `ſ` to `s`,
     /// which the simple lowercase mapping does not.
     static func fold(_ raw: String) -> String {
+        // ASCII is its own NFC: skip the normalisation (the result is the same).
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            return raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        }
         let trimmed = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
             return trimmed.lowercased()
