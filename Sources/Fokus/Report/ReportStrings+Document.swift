@@ -103,6 +103,13 @@ extension ReportStrings {
     /// The stability in a coordinator's words, for the summary.
     func plainStability(_ s: RankStability) -> String {
         let holds = number.sampleShare(s.selectionHolds)
+        guard s.vary.isEmpty || s.vary == [.weights] else {
+            return text(
+                sv: "Förslaget står sig i \(holds) av \(s.settings.samples) försök där vikterna och underlagens slumpmässiga "
+                    + "osäkerhet varieras.",
+                en: "The proposal holds in \(holds) of \(s.settings.samples) draws that vary the weights and the data's "
+                    + "chance uncertainty.")
+        }
         return text(
             sv: "Förslaget står sig i \(holds) av \(s.settings.samples) rimliga sätt att vikta faktorerna.",
             en: "The proposal holds in \(holds) of \(s.settings.samples) plausible ways to weigh the factors.")
