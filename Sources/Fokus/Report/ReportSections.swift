@@ -45,14 +45,6 @@ struct ReportSections {
         return table
     }
 
-    /// What each signal column is, with its source and the period read; empty without signals.
-    func signalLegend() -> [String] {
-        guard !evaluation.signals.isEmpty else { return [] }
-        var periods: [String: Period] = [:]
-        for a in evaluation.ranking { for case let f? in a.signals where periods[f.id] == nil { periods[f.id] = f.period } }
-        return [strings.signalLegend(evaluation.signals, periods: periods)]
-    }
-
     /// For each selected area, the (at most two) factors that lift it most above a neutral reading: the
     /// largest w·(n − ½) among the evidence factors (resources say whether the group can act, not why).
     func whyLines() -> [String] {

@@ -93,15 +93,6 @@ struct ReportStrings: Sendable {
         }
     }
 
-    /// "Signaler: medarbetare = Medarbetarnas bild (källa Medarbetarenkät, 2023); …".
-    func signalLegend(_ signals: [Signal], periods: [String: Period]) -> String {
-        text(sv: "Signaler: ", en: "Signals: ")
-            + signals.map { signal in
-                let period = periods[signal.id].map { ", \($0)" } ?? text(sv: ", inga data", en: ", no data")
-                return "\(signal.id) = \(signal.name) (" + text(sv: "källa ", en: "source ") + signal.source + period + ")"
-            }.joined(separator: "; ")
-    }
-
     // MARK: Why the selected areas
 
     var why: String { text(sv: "Vad som bär urvalet", en: "What carries the selection") }
