@@ -65,6 +65,7 @@ let package = Package(
                 "Fokus",
                 "FokusState",
                 "FokusPipeline",
+                "FokusReports",
                 "CCurl",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

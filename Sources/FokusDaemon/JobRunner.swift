@@ -1,5 +1,6 @@
 import Fokus
 import FokusPipeline
+import FokusReports
 import FokusState
 import Foundation
 import Logging
@@ -305,10 +306,8 @@ final class JobRunner {
             ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
             ("priorities.csv", evaluation.rendered(as: .csv, changes: changes, language: job.language)),
         ]
-        // The HTML page, once the engine has a renderer for it.
-        if let html = ReportFormat(rawValue: "html") {
-            files.append(("report.html", evaluation.rendered(as: html, changes: changes, language: job.language)))
-        }
+        // The page to publish, as `fokus evaluate --format html` writes it.
+        files.append(("report.html", evaluation.htmlPage(changes: changes, language: job.language)))
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         do {
@@ -338,14 +337,18 @@ final class JobRunner {
         var intro = strings.reportIntro(
             scope: scope, period: period, changed: changed, firstEvaluation: first, rulesChanged: rulesChanged)
         if !quarantined.isEmpty { intro += "\n" + strings.rejectedFilesNote(quarantined) }
-        let report = evaluation.rendered(as: .text, changes: changes, language: job.language)
-        let text = intro + "\n\n" + report
-        let html = ReportFormat(rawValue: "html").map { evaluation.rendered(as: $0, changes: changes, language: job.language) } ?? """
-            <!DOCTYPE html>
-            <html lang="\(job.language.rawValue)"><head><meta charset="utf-8"><title>\(HTML.escape(subject))</title></head>
-            <body><p>\(HTML.escape(intro).replacingOccurrences(of: "\n", with: "<br>"))</p>
-            <pre style="font-family: monospace">\(HTML.escape(report))</pre></body></html>
-            """
+        // The report's own mail body: the text report, and the page without its charts (mail programs drop
+        // SVG), the introduction put first in both.
+        let body = evaluation.mailBody(changes: changes, language: job.language)
+        let text = intro + "\n\n" + body.text
+        let introHTML = "<p>" + HTML.escape(intro).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+        let html: String
+        if let bodyTag = body.html.range(of: "<body"), let end = body.html[bodyTag.upperBound...].firstIndex(of: ">") {
+            let afterTag = body.html.index(after: end)
+            html = String(body.html[..<afterTag]) + introHTML + String(body.html[afterTag...])
+        } else {
+            html = introHTML + body.html
+        }
         do {
             try store.enqueueMail(
                 job: job.name, evaluationID: evaluationID, recipients: recipients, subject: subject, bodyText: text,

@@ -24,7 +24,9 @@ struct DaemonMailTests {
         #expect(!((mail["date"] as? String) ?? "").isEmpty)
         #expect(mail["rcpt_tos"] as? [String] == ["samordnare@example.se"])
         #expect((mail["text"] as? String)?.contains("Stöld") == true)
-        #expect((mail["html"] as? String)?.contains("<pre") == true)
+        // The HTML part is the report page without its charts: tables, no SVG.
+        let html = (mail["html"] as? String) ?? ""
+        #expect(html.contains("<table") && html.contains("Stöld") && !html.contains("<svg"), "\(html.prefix(300))")
     }
 
     @Test func exactlyOneWellFormedMailPerChangedEvaluation() throws {
@@ -201,6 +203,10 @@ struct DaemonOnceTests {
         #expect(note.contains("trasig.csv:2: antal:"))
         let markdown = try String(contentsOf: daemon.output.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("Measure plan"))
+        // The page to publish is written beside the other outputs, in the configured language.
+        let page = try String(contentsOf: daemon.output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<html lang=\"en\""), "\(page.prefix(200))")
+        #expect(page.contains("Proposal: focus on"))
     }
 }
 
