@@ -58,6 +58,26 @@ public enum DiagnosticText: Sendable, Hashable {
     case weightsNormalised(sum: String, shares: [String], factors: [String])
     /// A signal that weighs 0 everywhere.
     case signalWeighsNothing(signal: String)
+    /// A mistake in a `signals:` declaration or in an area's `signals:` (SPEC 4.3).
+    case signal(SignalProblem)
+    /// A value of `sensitivity.vary` that is not weights, counts or shares; or an empty list.
+    case varyValue(written: String?, suggestion: String?)
+
+    /// What is wrong with a signal.
+    public enum SignalProblem: Sendable, Hashable {
+        /// An id that is not lower-case letters, digits and `_` starting with a letter.
+        case badID(id: String, suggestion: String)
+        /// A built-in name used as a signal id.
+        case builtInName(id: String)
+        /// A declaration without `source`.
+        case noSource(id: String)
+        /// `source: survey`, the source of rows without a source column.
+        case surveySource(source: String)
+        /// An area's `signals` that is not a mapping.
+        case areaSignalsNotAMapping(area: String, found: String)
+        /// An area naming a signal that is not declared; the closest id, or the declared ids.
+        case unknownInArea(signal: String, area: String, suggestion: String?, declared: [String])
+    }
     /// A rule test's expectation that does not hold.
     case expectationFailed(ExpectationFailure)
 
@@ -202,6 +222,35 @@ public enum DiagnosticText: Sendable, Hashable {
         case .signalWeighsNothing(let signal):
             return "signalen ”\(signal)” väger 0 överallt och ändrar därför ingen poäng; ge den en vikt, "
                 + "till exempel `weights: {…, \(signal): 0.2}`, eller ta bort den"
+        case .signal(let problem):
+            switch problem {
+            case .badID(let id, let suggestion):
+                return "signal-id:t ”\(id)” får bara innehålla små bokstäver a–z, siffror och ”_” och måste börja med "
+                    + "en bokstav; pröva ”\(suggestion)”"
+            case .builtInName(let id):
+                return "”\(id)” är ett inbyggt namn och kan inte vara ett signal-id; välj ett annat, till exempel ”\(id)_signal”"
+            case .noSource(let id):
+                return "signalen ”\(id)” har ingen `source`; skriv värdet i datafilernas källkolumn för de rader som "
+                    + "ska ingå, till exempel `source: Medarbetarenkät`"
+            case .surveySource(let source):
+                return "`source: \(source)` är källan för rader utan källkolumn, som ingår i citizen_concern; ge signalen "
+                    + "den källa som dess rader har, till exempel `Medarbetarenkät`"
+            case .areaSignalsNotAMapping(let area, let found):
+                return "`signals` i \(Self.swedishPlace(area)) ska vara en mappning från signal-id till frågor, till exempel "
+                    + "`signals: {medarbetare: [Unga som använder narkotika]}`, inte \(found)"
+            case .unknownInArea(let signal, let area, let suggestion, let declared):
+                return "okänd signal ”\(signal)” i `signals` för \(Self.swedishPlace(area))"
+                    + (suggestion.map { "; menade du ”\($0)”?" }
+                        ?? (declared.isEmpty
+                            ? "; deklarera den först i en lista `signals:` på översta nivån, med `id`, `name` och `source`"
+                            : "; de deklarerade signalerna är " + declared.map { "”\($0)”" }.joined(separator: ", ")))
+            }
+        case .varyValue(let written, let suggestion):
+            guard let written else {
+                return "`vary` är tom; lista minst en av weights, counts och shares, eller sätt `samples: 0`"
+            }
+            return "`vary` listar vad varje försök drar på nytt: weights, counts, shares; inte ”\(written)”"
+                + (suggestion.map { "; menade du ”\($0)”?" } ?? "")
         case .expectationFailed(let failure):
             let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
             switch failure {
@@ -296,6 +345,35 @@ public enum DiagnosticText: Sendable, Hashable {
         case .signalWeighsNothing(let signal):
             return "the signal \"\(signal)\" weighs 0 everywhere, so it changes no score; give it a weight, "
                 + "such as `weights: {…, \(signal): 0.2}`, or remove it"
+        case .signal(let problem):
+            switch problem {
+            case .badID(let id, let suggestion):
+                return "the signal id \"\(id)\" may hold only lower-case letters a–z, digits and \"_\", starting with a "
+                    + "letter; try \"\(suggestion)\""
+            case .builtInName(let id):
+                return "\"\(id)\" is a built-in name and cannot be a signal id; choose another, such as \"\(id)_signal\""
+            case .noSource(let id):
+                return "signal \"\(id)\" has no `source`; name the value of the data's source column whose rows feed it, "
+                    + "such as `source: Medarbetarenkät`"
+            case .surveySource(let source):
+                return "`source: \(source)` is the source of rows without a source column, which feed citizen_concern; "
+                    + "give the signal the source its rows carry, such as `Medarbetarenkät`"
+            case .areaSignalsNotAMapping(let area, let found):
+                return "`signals` of \(area) must be a mapping from signal ids to their items, such as "
+                    + "`signals: {medarbetare: [Unga som använder narkotika]}`, not \(found)"
+            case .unknownInArea(let signal, let area, let suggestion, let declared):
+                return "unknown signal \"\(signal)\" in `signals` of \(area)"
+                    + (suggestion.map { "; did you mean \"\($0)\"?" }
+                        ?? (declared.isEmpty
+                            ? "; declare it first in a top-level `signals:` list, with its `id`, `name` and `source`"
+                            : "; the declared signals are " + declared.map { "\"\($0)\"" }.joined(separator: ", ")))
+            }
+        case .varyValue(let written, let suggestion):
+            guard let written else {
+                return "`vary` is empty; list at least one of weights, counts and shares, or set `samples: 0`"
+            }
+            return "`vary` lists what each sample draws anew: weights, counts, shares; not \"\(written)\""
+                + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .expectationFailed(let failure):
             let list = { (ids: [String]) in "[" + ids.joined(separator: ", ") + "]" }
             switch failure {

@@ -67,6 +67,17 @@ struct SignalLoadingTests {
         #expect(found[2].hasPrefix("r.yaml:14:11: error: in `when`: unknown name `medarbetar.raw`; did you mean `medarbetare.raw`?"), "\(found)")
     }
 
+    @Test func signalMistakesAreSaidInSwedishToo() throws {
+        do {
+            _ = try RuleSetLoader.load(yaml: "areas:\n  - id: a\n    signals: { medarbetare: [x] }\n", file: "r.yaml")
+            Issue.record("the rules loaded")
+        } catch {
+            let swedish = error.diagnostics.map { $0.rendered(in: .sv) }
+            #expect(swedish.first?.contains("okänd signal ”medarbetare” i `signals` för området") == true, "\(swedish)")
+            #expect(swedish.first?.contains("deklarera den först i en lista `signals:`") == true, "\(swedish)")
+        }
+    }
+
     @Test func signalsMustBeDeclaredBeforeAreasUseThem() {
         let found = errors("areas:\n  - id: a\n    signals: { medarbetare: [x] }\n")
         #expect(found == [

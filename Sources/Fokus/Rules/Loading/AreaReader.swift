@@ -48,9 +48,7 @@ enum AreaReader {
     {
         guard case .mapping(let pairs, _) = node else {
             context.error(
-                "`signals` of \(itemName) must be a mapping from signal ids to their items, such as "
-                    + "`signals: {medarbetare: [Unga som använder narkotika]}`, not \(node.kindDescription)",
-                at: node)
+                DiagnosticText.signal(.areaSignalsNotAMapping(area: itemName, found: node.kindDescription)), at: node)
             return [:]
         }
         var result: [String: [String]] = [:]
@@ -60,16 +58,13 @@ enum AreaReader {
                 continue
             }
             guard context.signalIDs.contains(key.value) else {
-                var message = "unknown signal \"\(key.value)\" in `signals` of \(itemName)"
-                if let match = Suggestion.closest(to: key.value, among: context.signalIDs) {
-                    message += "; did you mean \"\(match)\"?"
-                } else if context.signalIDs.isEmpty {
-                    message += "; declare it first in a top-level `signals:` list, with its `id`, `name` and `source`"
-                } else {
-                    message += "; the declared signals are "
-                        + context.signalIDs.map { "\"\($0)\"" }.joined(separator: ", ")
-                }
-                context.error(message, at: pair.key)
+                context.error(
+                    DiagnosticText.signal(
+                        .unknownInArea(
+                            signal: key.value, area: itemName,
+                            suggestion: Suggestion.closest(to: key.value, among: context.signalIDs),
+                            declared: context.signalIDs)),
+                    at: pair.key)
                 continue
             }
             if let items = context.textList(pair.value, named: "the items of `\(key.value)`") {

@@ -27,6 +27,11 @@ struct LoadContext {
         diagnostics.append(.error(message, at: mark.location(in: file), related: related))
     }
 
+    /// Records an error phrased per language at a node.
+    mutating func error(_ text: DiagnosticText, at node: YAMLNode) {
+        diagnostics.append(.error(text, at: node.mark.location(in: file)))
+    }
+
     /// Records a warning at a mark.
     mutating func warning(_ message: String, at mark: YAMLMark) {
         diagnostics.append(.warning(message, at: mark.location(in: file)))

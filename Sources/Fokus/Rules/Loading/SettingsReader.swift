@@ -136,18 +136,15 @@ enum SettingsReader {
                     vary.insert(source)
                 } else {
                     let names = SensitivitySource.allCases.map(\.rawValue)
-                    var message = "`vary` lists what each sample draws anew: \(names.joined(separator: ", ")); "
-                        + "not \"\(item.text)\""
-                    if let match = Suggestion.closest(to: item.text, among: names) {
-                        message += "; did you mean \"\(match)\"?"
-                    }
-                    context.error(message, at: item.mark)
+                    context.diagnostics.append(
+                        .error(
+                            DiagnosticText.varyValue(
+                                written: item.text, suggestion: Suggestion.closest(to: item.text, among: names)),
+                            at: item.mark.location(in: context.file)))
                 }
             }
             if list.isEmpty {
-                context.error(
-                    "`vary` is empty; list at least one of weights, counts and shares, or set `samples: 0`",
-                    at: value)
+                context.error(DiagnosticText.varyValue(written: nil, suggestion: nil), at: value)
             }
             settings.vary = vary
         }

@@ -26,34 +26,24 @@ enum SignalReader {
         }
         guard let id = context.text(idNode, named: "the signal `id`") else { return nil }
         guard isSignalID(id) else {
-            context.error(
-                "the signal id \"\(id)\" may hold only lower-case letters a–z, digits and \"_\", starting with a "
-                    + "letter; try \"\(suggestion(for: id))\"",
-                at: idNode)
+            context.error(DiagnosticText.signal(.badID(id: id, suggestion: suggestion(for: id))), at: idNode)
             return nil
         }
         if Factor(key: id) != nil || ["trend", "concern", "n", "area", "score"].contains(id) {
-            context.error(
-                "\"\(id)\" is a built-in name and cannot be a signal id; choose another, such as \"\(id)_signal\"",
-                at: idNode)
+            context.error(DiagnosticText.signal(.builtInName(id: id)), at: idNode)
             return nil
         }
         var signal = Signal(id: id, name: id, source: "", location: idNode.mark.location(in: context.file))
         if let value = fields["name"], let name = context.text(value, named: "`name`") { signal.name = name }
         if let value = fields["description"] { _ = context.text(value, named: "`description`") }
         guard let sourceNode = fields["source"] else {
-            context.error(
-                "signal \"\(id)\" has no `source`; name the value of the data's source column whose rows feed it, "
-                    + "such as `source: Medarbetarenkät`",
-                at: fields.mark)
+            context.diagnostics.append(
+                .error(DiagnosticText.signal(.noSource(id: id)), at: fields.mark.location(in: context.file)))
             return nil
         }
         guard let source = context.text(sourceNode, named: "`source`") else { return nil }
         if NameKey(source) == NameKey("survey") {
-            context.error(
-                "`source: \(source)` is the source of rows without a source column, which feed citizen_concern; "
-                    + "give the signal the source its rows carry, such as `Medarbetarenkät`",
-                at: sourceNode)
+            context.error(DiagnosticText.signal(.surveySource(source: source)), at: sourceNode)
             return nil
         }
         signal.source = source
