@@ -111,7 +111,11 @@ public struct EvaluationPipeline: Sendable {
 
     /// Loads everything and evaluates: rules, data, adoptions from `state` (when given).
     public func run(state: StateStore? = nil) throws -> PipelineResult {
-        let ruleSet = try loadRules()
+        try run(loadRules(), state: state)
+    }
+
+    /// Evaluates rules already loaded (``loadRules()``) over the data and the adoptions in `state`.
+    public func run(_ ruleSet: RuleSet, state: StateStore? = nil) throws -> PipelineResult {
         let dataset = try loadData()
         let adoptions = try state.map(Self.adoptions(in:)) ?? []
         let evaluation = try evaluate(ruleSet, dataset, adoptions: adoptions)

@@ -82,8 +82,11 @@ struct EvaluationOptions: ParsableArguments {
 
     /// Evaluates, in the language of `language`'s `--lang`, else the rules' `lang:`, else Swedish.
     func evaluate(language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
-        let lang = try language.choice ?? loadRules().language ?? .sv
-        Terminal.language = lang
-        return (try evaluate(), lang)
+        let pipeline = self.pipeline
+        let ruleSet = try pipeline.loadRules()
+        let lang = language.choice ?? ruleSet.language ?? .sv
+        Terminal.language = lang  // before the data is read, so that its problems are said in that language
+        let evaluation = try pipeline.run(ruleSet, state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation
+        return (evaluation, lang)
     }
 }

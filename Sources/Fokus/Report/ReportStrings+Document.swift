@@ -103,7 +103,7 @@ extension ReportStrings {
     /// The stability in a coordinator's words, for the summary.
     func plainStability(_ s: RankStability) -> String {
         let holds = number.sampleShare(s.selectionHolds)
-        guard s.vary.isEmpty || s.vary == [.weights] else {
+        guard s.variesWeightsOnly else {
             return text(
                 sv: "Förslaget står sig i \(holds) av \(s.settings.samples) försök där vikterna och underlagens slumpmässiga "
                     + "osäkerhet varieras.",

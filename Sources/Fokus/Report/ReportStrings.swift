@@ -275,8 +275,7 @@ struct ReportStrings: Sendable {
     /// swap places in 41%."
     func verdict(_ s: RankStability) -> String {
         let holds = number.sampleShare(s.selectionHolds)
-        let onlyWeights = s.vary.isEmpty || s.vary == [.weights]
-        let draws = onlyWeights
+        let draws = s.variesWeightsOnly
             ? text(sv: "rimliga viktningar", en: "plausible weightings")
             : text(sv: "slumpade försök", en: "random draws")
         var sentence = text(

@@ -46,6 +46,10 @@ public struct RankStability: Sendable, Hashable {
     /// Selected areas whose trend rests on fewer than ten crimes a period (latest and baseline).
     public var fewCrimes: [String] = []
 
+    /// Whether the samples varied the weights alone (or what was varied is not known), so that they are
+    /// plausible weightings rather than draws of the data too.
+    public var variesWeightsOnly: Bool { vary.isEmpty || vary == [.weights] }
+
     /// A one-line verdict for the group in `language`, e.g. "The selection (3 areas) holds in 94%
     /// of 2000 plausible weightings; trafik and inbrott swap places in 41%." or "Urvalet (3
     /// områden) håller i 94 % av 2000 rimliga viktningar; trafik och inbrott byter plats i 41 %."
@@ -106,7 +110,8 @@ extension Engine {
         }
         let model = ScoreModel(globalWeights: globalWeights, missing: rules.missing)
         let presentFactors = factors.map { f in
-            model.weights(for: f.area).factors.filter { model.weights(for: f.area)[$0] > 0 && f.n($0) != nil }.count
+            let weights = model.weights(for: f.area)
+            return weights.factors.filter { weights[$0] > 0 && f.n($0) != nil }.count
         }
         var stability = RankStability(
             settings: settings,
