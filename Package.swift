@@ -52,8 +52,13 @@ let package = Package(
             path: "Sources/CLibCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // The engine: what embedders import. Needs only libyaml and Foundation.
-        .target(name: "Fokus", dependencies: ["CYAML"]),
+        // The engine: what embedders import. Needs only libyaml and Foundation. Every public type states whether it
+        // is `Sendable` (a warning otherwise), as apple/swift-log does.
+        .target(
+            name: "Fokus",
+            dependencies: ["CYAML"],
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-require-explicit-sendable"])]
+        ),
         // The SQLite state shared by the CLI and the daemon. Independent of the engine.
         .target(name: "FokusState", dependencies: ["CSQLite"]),
         // One evaluation run as the CLI, the rule tests and the daemon need it.

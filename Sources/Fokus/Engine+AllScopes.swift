@@ -11,17 +11,17 @@ public enum ScopeLevel: String, Sendable, CaseIterable {
 /// One scope's outcome in an all-scopes run.
 public struct ScopeEvaluation: Sendable {
     /// The scope as evaluated (the county's or municipality's name).
-    public var scope: String
+    public internal(set) var scope: String
     /// The official code, when the scope is in ``MunicipalityTable/sweden``.
-    public var code: String?
+    public internal(set) var code: String?
     /// The evaluation, or why the scope could not be evaluated.
-    public var result: Result<Evaluation, FokusError>
+    public internal(set) var result: Result<Evaluation, FokusError>
 }
 
 extension Engine {
     /// The scopes of `level` in `dataset`, in order: municipalities by official code (scopes outside the
     /// table after them, by code point), counties by code.
-    public static func scopes(in dataset: Dataset, level: ScopeLevel) -> [(name: String, code: String?)] {
+    package static func scopes(in dataset: Dataset, level: ScopeLevel) -> [(name: String, code: String?)] {
         let table = MunicipalityTable.sweden
         switch level {
         case .municipality:
@@ -48,7 +48,7 @@ extension Engine {
     /// Evaluates every scope of `level` in one go, over one dataset read once.
     ///
     /// What every scope shares (S and E of SPEC 4.2, the data's names) is computed once; scopes are
-    /// evaluated on every core. Each result is the same as ``evaluate(_:scope:period:sensitivity:adoptions:overview:)``
+    /// evaluated on every core. Each result is the same as ``evaluate(_:scope:period:sensitivity:adoptions:)``
     /// for that scope alone.
     /// - Parameter progress: called with (done, total) after each scope, from any thread.
     public func evaluateAll(

@@ -25,7 +25,19 @@ public struct Engine: Sendable {
     ///   the weights are all zero, or `missing: error` meets a missing factor.
     public func evaluate(
         _ dataset: Dataset, scope: String? = nil, period: PeriodChoice? = nil, sensitivity: SensitivitySettings? = nil,
-        adoptions: [Adoption] = [], overview: DatasetOverview? = nil
+        adoptions: [Adoption] = []
+    ) throws(FokusError)
+        -> Evaluation
+    {
+        try evaluate(
+            dataset, scope: scope, period: period, sensitivity: sensitivity, adoptions: adoptions, overview: nil)
+    }
+
+    /// Evaluates `dataset` as ``evaluate(_:scope:period:sensitivity:adoptions:)`` does, with the dataset's
+    /// overview computed once for many scopes (``evaluateAll(_:level:period:sensitivity:progress:)``); `nil` computes it.
+    package func evaluate(
+        _ dataset: Dataset, scope: String?, period: PeriodChoice?, sensitivity: SensitivitySettings?,
+        adoptions: [Adoption] = [], overview: DatasetOverview?
     ) throws(FokusError)
         -> Evaluation
     {

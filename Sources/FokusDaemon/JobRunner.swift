@@ -341,7 +341,7 @@ final class JobRunner {
         // SVG), the introduction put first in both.
         let body = evaluation.mailBody(changes: changes, language: job.language)
         let text = intro + "\n\n" + body.text
-        let introHTML = "<p>" + HTML.escape(intro).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+        let introHTML = "<p>" + Escaping.htmlText(intro).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
         let html: String
         if let bodyTag = body.html.range(of: "<body"), let end = body.html[bodyTag.upperBound...].firstIndex(of: ">") {
             let afterTag = body.html.index(after: end)
@@ -356,24 +356,5 @@ final class JobRunner {
         } catch {
             logger.error("cannot queue the report mail: \(error)", metadata: ["evaluation": "\(evaluationID)"])
         }
-    }
-}
-
-/// Escaping for text placed in HTML.
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

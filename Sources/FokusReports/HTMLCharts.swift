@@ -143,5 +143,5 @@ enum HTMLCharts {
 
 /// An attribute of a generic (SVG) element, its value escaped.
 private func attr(_ name: String, _ value: String) -> Attribute<HTML.BodyContext> {
-    Attribute(name: name, value: HTMLEscaping.attribute(value))
+    Attribute(name: name, value: Escaping.htmlAttribute(value))
 }

@@ -128,36 +128,12 @@ public struct HTMLReport {
 
 // MARK: Helpers shared by the page and its charts
 
-/// Text and attribute values, escaped for HTML.
-enum HTMLEscaping {
-    /// `&`, `<`, `>` as entities (text content).
-    static func text(_ string: String) -> String {
-        var out = ""
-        out.reserveCapacity(string.utf8.count)
-        for c in string {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities, line breaks as spaces (attribute values).
-    static func attribute(_ string: String) -> String {
-        text(string).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-    }
-}
-
 /// A text node with every character from data or rules escaped (Plot lets existing entities through).
-func text<Context>(_ string: String) -> Node<Context> { .raw(HTMLEscaping.text(string)) }
+func text<Context>(_ string: String) -> Node<Context> { .raw(Escaping.htmlText(string)) }
 
 /// An attribute whose value is escaped (Plot writes attribute values as given).
 func attribute<Context>(_ name: String, _ value: String) -> Node<Context> {
-    .attribute(named: name, value: HTMLEscaping.attribute(value))
+    .attribute(named: name, value: Escaping.htmlAttribute(value))
 }
 
 /// Text with `code` spans where the report writes them between backticks (`` `categories:` ``).

@@ -34,8 +34,9 @@ struct EvalExpr: ParsableCommand {
             Terminal.printError(diagnostic.rendered { $0 == place.file ? condition : nil })
             throw ExitCode(1)
         }
-        if let area { try UsageError.checkArea(area, in: options.loadRules(), command: Self.self) }
-        let evaluation = try options.evaluate()
+        let ruleSet = try options.pipeline.loadRules()
+        if let area { try UsageError.checkArea(area, in: ruleSet, command: Self.self) }
+        let evaluation = try options.evaluate(ruleSet)
         for result in evaluation.conditionResults(expression, area: area) {
             Terminal.write(result.rendered(language: language.language) + "\n")
         }

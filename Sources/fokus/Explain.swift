@@ -18,8 +18,9 @@ struct Explain: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        try UsageError.checkArea(area, in: options.loadRules(), command: Self.self)
-        let (evaluation, lang) = try options.evaluate(language: language)
+        let ruleSet = try options.pipeline.loadRules()
+        try UsageError.checkArea(area, in: ruleSet, command: Self.self)
+        let (evaluation, lang) = try options.evaluate(ruleSet, language: language)
         guard let text = evaluation.explanation(of: area, language: lang) else {
             throw UsageError(message: CommandStrings(language: lang).noSuchArea(area, areas: evaluation.ranking.map(\.id).joined(separator: ", ")), command: Self.self)
         }

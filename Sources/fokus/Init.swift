@@ -48,31 +48,6 @@ struct Init: ParsableCommand {
 struct StarterFiles {
     let scope: String
 
-    /// `text` as a double-quoted YAML scalar, which reads back as exactly `text` whatever it holds (`a: b`,
-    /// `[x]`, `null`, `@x`, `Ale #2`, quotes, backslashes, line breaks).
-    static func yamlQuoted(_ text: String) -> String {
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": quoted += "\\\\"
-            case "\"": quoted += "\\\""
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
-                    || (0x2028...0x2029).contains(scalar.value)
-                {
-                    quoted += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
-    }
-
     /// `text` as one CSV field with `;` as the delimiter: quoted (quotes doubled) when it needs to be.
     static func csvField(_ text: String) -> String {
         let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == "\t" }
@@ -100,8 +75,8 @@ struct StarterFiles {
         # Kör `fokus check` efter varje ändring och `fokus test` för att se att testerna fortfarande går igenom.
         # Decimaltal skrivs med punkt: 0.40, inte 0,40.
         fokus: 1
-        name: \(StarterFiles.yamlQuoted("Medborgarlöfte " + scope))
-        scope: \(StarterFiles.yamlQuoted(scope))  # stavas som i kolumnen "kommun" i datafilerna
+        name: \(Escaping.yamlDoubleQuoted("Medborgarlöfte " + scope))
+        scope: \(Escaping.yamlDoubleQuoted(scope))  # stavas som i kolumnen "kommun" i datafilerna
         period: latest                # senaste året med brottsstatistik, eller t.ex. "2023"
 
         # Hur mycket varje underlag väger. Summan bör vara 1.
@@ -215,7 +190,7 @@ struct StarterFiles {
         """
         # Resurser för året: timmar och kronor som polis och kommun avsätter.
         - period: 2023
-          scope: \(StarterFiles.yamlQuoted(scope))
+          scope: \(Escaping.yamlDoubleQuoted(scope))
           available: { polis_timmar: 100, kommun_timmar: 200 }
 
         """

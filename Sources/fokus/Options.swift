@@ -54,11 +54,6 @@ struct EvaluationOptions: ParsableArguments {
         return Period(parsing: period).map(PeriodChoice.period) ?? .latest
     }
 
-    /// Loads and validates the rules.
-    func loadRules() throws -> RuleSet {
-        try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
-    }
-
     /// The evaluation pipeline these options describe.
     var pipeline: EvaluationPipeline {
         var pipeline = EvaluationPipeline(
@@ -77,13 +72,23 @@ struct EvaluationOptions: ParsableArguments {
     /// - Throws: ``FokusError`` for invalid rules, rejected data files (unless `--keep-going`) and
     ///   evaluation errors.
     func evaluate() throws -> Evaluation {
-        try pipeline.run(state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation
+        try evaluate(pipeline.loadRules())
+    }
+
+    /// Evaluates rules already loaded (by ``pipeline``) over the data.
+    func evaluate(_ ruleSet: RuleSet) throws -> Evaluation {
+        try pipeline.run(ruleSet, state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation
     }
 
     /// Evaluates, in the language of `language`'s `--lang`, else the rules' `lang:`, else Swedish.
     func evaluate(language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
+        try evaluate(pipeline.loadRules(), language: language)
+    }
+
+    /// Evaluates rules already loaded (by ``pipeline``), in the language of `language`'s `--lang`, else the rules'
+    /// `lang:`, else Swedish.
+    func evaluate(_ ruleSet: RuleSet, language: LanguageOption) throws -> (evaluation: Evaluation, language: ReportLanguage) {
         let pipeline = self.pipeline
-        let ruleSet = try pipeline.loadRules()
         let lang = language.choice ?? ruleSet.language ?? .sv
         Terminal.language = lang  // before the data is read, so that its problems are said in that language
         let evaluation = try pipeline.run(ruleSet, state: stateOptions.isAvailable ? stateOptions.open() : nil).evaluation

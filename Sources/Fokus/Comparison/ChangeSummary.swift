@@ -5,19 +5,19 @@ public struct ChangeSummary: Sendable, Hashable {
     /// One area's move.
     public struct AreaChange: Sendable, Hashable {
         /// The area's id.
-        public var id: String
+        public internal(set) var id: String
         /// Its name.
-        public var name: String
+        public internal(set) var name: String
         /// The previous rank, `nil` for an area new to the rules.
-        public var previousRank: Int?
+        public internal(set) var previousRank: Int?
         /// The current rank, `nil` for an area no longer in the rules.
-        public var rank: Int?
+        public internal(set) var rank: Int?
         /// The previous score, `nil` for a new area.
-        public var previousScore: Double?
+        public internal(set) var previousScore: Double?
         /// The current score, `nil` for a removed area.
-        public var score: Double?
+        public internal(set) var score: Double?
         /// The factor whose contribution moved most, and by how much.
-        public var mostMovedFactor: (factor: Factor, delta: Double)?
+        package var mostMovedFactor: (factor: Factor, delta: Double)?
 
         /// Positive when the area climbed.
         public var rankMove: Int? {
@@ -40,23 +40,23 @@ public struct ChangeSummary: Sendable, Hashable {
     }
 
     /// Areas whose rank or score changed, in current rank order (removed areas last).
-    public var areas: [AreaChange]
+    public internal(set) var areas: [AreaChange]
     /// Areas selected now but not before.
-    public var enteredSelection: [String]
+    public internal(set) var enteredSelection: [String]
     /// Areas selected before but not now.
-    public var leftSelection: [String]
+    public internal(set) var leftSelection: [String]
     /// Measures added to the plan.
-    public var measuresAdded: [String]
+    public internal(set) var measuresAdded: [String]
     /// Measures dropped from the plan.
-    public var measuresRemoved: [String]
+    public internal(set) var measuresRemoved: [String]
     /// Input files new since the previous evaluation.
-    public var filesAdded: [String]
+    public internal(set) var filesAdded: [String]
     /// Input files whose content changed.
-    public var filesChanged: [String]
+    public internal(set) var filesChanged: [String]
     /// Input files no longer read.
-    public var filesRemoved: [String]
+    public internal(set) var filesRemoved: [String]
     /// The previous evaluation's period, when it differs.
-    public var previousPeriod: String?
+    public internal(set) var previousPeriod: String?
 
     /// Whether nothing at all changed.
     public var isEmpty: Bool {

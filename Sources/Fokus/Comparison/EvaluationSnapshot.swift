@@ -6,29 +6,29 @@ public struct EvaluationSnapshot: Sendable, Hashable {
     /// One area's figures.
     public struct AreaFigures: Sendable, Hashable {
         /// The area's id.
-        public var id: String
+        public internal(set) var id: String
         /// Its name.
-        public var name: String
+        public internal(set) var name: String
         /// Its rank, 1…N.
-        public var rank: Int
+        public internal(set) var rank: Int
         /// Its final score.
-        public var score: Double
+        public internal(set) var score: Double
         /// Whether it was selected.
-        public var selected: Bool
+        public internal(set) var selected: Bool
         /// Each factor's contribution to the weighted score (absent factors left out).
-        public var contributions: [Factor: Double]
+        public internal(set) var contributions: [Factor: Double]
     }
 
     /// The evaluated scope.
-    public var scope: String
+    public internal(set) var scope: String
     /// The evaluated period, as written in the report (`2023`).
-    public var period: String
+    public internal(set) var period: String
     /// Areas in rank order.
-    public var areas: [AreaFigures]
+    public internal(set) var areas: [AreaFigures]
     /// The chosen measure ids, sorted.
-    public var measures: [String]
+    public internal(set) var measures: [String]
     /// SHA-256 per input path.
-    public var inputs: [String: String]
+    public internal(set) var inputs: [String: String]
 
     /// The snapshot of a fresh evaluation.
     public init(_ evaluation: Evaluation) {

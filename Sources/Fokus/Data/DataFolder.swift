@@ -6,7 +6,7 @@ public import Foundation
 /// A data folder is read recursively. Hidden files and folders (a name starting with `.`, as
 /// editors' and copy tools' temporary files are), any folder named `rejected` (where the daemon
 /// quarantines bad files) and notes kept beside the data (`README*`, `*.md`, `*.pdf`) are not data.
-public enum DataFolder {
+public enum DataFolder: Sendable {
     /// The folder, directly inside a data folder, where the daemon moves rejected files.
     public static let rejectedFolderName = "rejected"
 

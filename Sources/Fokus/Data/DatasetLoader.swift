@@ -7,7 +7,7 @@ public import Foundation
 /// dataset of its own and merged only when it has no bad row: a file with a bad row is rejected
 /// whole (``Dataset/rejected``), never half-ingested. A file whose header matches no kind is
 /// skipped with a warning. Files are streamed, so memory stays flat however large they are.
-public enum DatasetLoader {
+public enum DatasetLoader: Sendable {
     /// Reads a data folder, or a single data file.
     /// - Parameters:
     ///   - url: the folder or file.
@@ -29,7 +29,7 @@ public enum DatasetLoader {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw FokusError("\(base) does not exist; give the data folder (or a data file)")
         }
-        var loader = Loader()
+        var loader = DataFileLoader()
         loader.sha256 = sha256
         if isDirectory.boolValue {
             let root: [String]
@@ -61,7 +61,7 @@ public enum DatasetLoader {
     /// Reads one file's content from memory, as if it were a file called `name` (its extension
     /// picks how it is read: `.csv`, `.tsv`, `.txt`, `.json`, `.yaml`, `.yml`).
     public static func load(contents: [UInt8], name: String) -> Dataset {
-        var loader = Loader()
+        var loader = DataFileLoader()
         loader.read(ByteSource(bytes: contents), fileName: name, path: name)
         return loader.dataset
     }
@@ -73,7 +73,7 @@ public enum DatasetLoader {
 }
 
 /// The state of one load: the dataset so far and the event ids already counted.
-struct Loader {
+struct DataFileLoader {
     var dataset = Dataset()
     /// How files are hashed.
     var sha256 = SHA256Function.builtIn
@@ -155,7 +155,7 @@ struct Loader {
         var layout: DataFileLayout?
         /// Tries the first non-blank lines as the header (exports may start with a title line).
         func findHeader() throws {
-            for _ in 0..<Loader.headerSearchLines {
+            for _ in 0..<DataFileLoader.headerSearchLines {
                 let line = try reader.peekLine()
                 if line.isEmpty { break }
                 reader.delimiter = CSVReader.detectDelimiter(in: line)
@@ -236,7 +236,7 @@ struct Loader {
     static let maximumYAMLBytes = 16 << 20
 
     private mutating func readResourcesYAML(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
-        guard var bytes = try source.readAll(upTo: Loader.maximumYAMLBytes) else {
+        guard var bytes = try source.readAll(upTo: DataFileLoader.maximumYAMLBytes) else {
             _ = try? source.finishFingerprint()
             reject(path, "is larger than 16 MiB; a resources file lists a few amounts a period")
             return

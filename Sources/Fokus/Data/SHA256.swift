@@ -136,7 +136,7 @@ extension UInt32 {
 }
 
 /// SHA-256 digests for callers outside the engine (the daemon's ledger and message ids).
-public enum ContentDigest {
+public enum ContentDigest: Sendable {
     /// The SHA-256 of `bytes`, as 64 lowercase hex digits.
     public static func sha256<C: Collection>(of bytes: C) -> String where C.Element == UInt8 {
         SHA256.hex(of: bytes)

@@ -2,42 +2,42 @@
 /// and everything needed to explain them.
 public struct Evaluation: Sendable {
     /// The rule set's name.
-    public var ruleSetName: String?
+    public internal(set) var ruleSetName: String?
     /// The evaluated scope, as the data spells it.
-    public var scope: String
+    public internal(set) var scope: String
     /// The evaluated period T.
-    public var period: Period
+    public internal(set) var period: Period
     /// The normalised global weights.
-    public var weights: FactorWeights
+    public internal(set) var weights: FactorWeights
     /// The missing policy used.
-    public var missingPolicy: MissingPolicy
+    public internal(set) var missingPolicy: MissingPolicy
     /// The selection settings used.
-    public var selectionSettings: SelectionSettings
+    public internal(set) var selectionSettings: SelectionSettings
     /// Every area, in rank order.
-    public var ranking: [AreaEvaluation]
+    public internal(set) var ranking: [AreaEvaluation]
     /// The optimal measure plan for the selected areas.
-    public var plan: MeasurePlan
+    public internal(set) var plan: MeasurePlan
     /// Which data periods were used.
-    public var dataPeriods: DataPeriods
+    public internal(set) var dataPeriods: DataPeriods
     /// Crime categories (or event types) in T that no area maps, with their counts, largest first.
-    public var unmapped: [CategoryCount]
+    public internal(set) var unmapped: [CategoryCount]
     /// The declared signals (SPEC 4.3), in declaration order.
-    public var signals: [Signal] = []
+    public internal(set) var signals: [Signal] = []
     /// Which periods the trends compare, and which were left out (SPEC 4.2).
-    public var comparison: PeriodComparison = PeriodComparison()
+    public internal(set) var comparison: PeriodComparison = PeriodComparison()
     /// Findings about the evaluation as a whole, for every format in its language: areas without
     /// evidence, missing resource data, names that match nothing, unmapped categories.
-    public var notices: [EvaluationNotice] = []
+    public internal(set) var notices: [EvaluationNotice] = []
     /// When the scope is a county: how its figures were summed from its municipalities.
-    public var county: CountyAggregate?
+    public internal(set) var county: CountyAggregate?
     /// Rank stability under sampled weights; `nil` when sampling was turned off.
-    public var stability: RankStability?
+    public internal(set) var stability: RankStability?
     /// Follow-up of the adopted focus areas, in the order given.
-    public var followUps: [FollowUp]
+    public internal(set) var followUps: [FollowUp]
     /// Everything the user should know: rule-set, data and evaluation warnings.
-    public var warnings: [Diagnostic]
+    public internal(set) var warnings: [Diagnostic]
     /// The data files read.
-    public var inputs: [InputFile]
+    public internal(set) var inputs: [InputFile]
 
     /// The selected areas, in rank order.
     public var selected: [AreaEvaluation] { ranking.filter(\.selected) }
@@ -49,42 +49,42 @@ public struct Evaluation: Sendable {
 /// One area's result, with its explanation.
 public struct AreaEvaluation: Sendable, Hashable, Identifiable {
     /// The area's id.
-    public var id: String
+    public internal(set) var id: String
     /// Its display name.
-    public var name: String
+    public internal(set) var name: String
     /// 1…N.
-    public var rank: Int
+    public internal(set) var rank: Int
     /// The final score, after rules.
-    public var score: Double
+    public internal(set) var score: Double
     /// The weighted score before rules.
-    public var weightedScore: Double
+    public internal(set) var weightedScore: Double
     /// Whether it is selected.
-    public var selected: Bool
+    public internal(set) var selected: Bool
     /// Why it is or is not selected.
-    public var selectionReason: SelectionReason
+    public internal(set) var selectionReason: SelectionReason
     /// The crime trend; `nil` when missing.
-    public var trend: TrendFactor?
+    public internal(set) var trend: TrendFactor?
     /// Citizen concern; `nil` when missing.
-    public var concern: ConcernFactor?
+    public internal(set) var concern: ConcernFactor?
     /// Resources; `nil` when the scope has no resource data (SPEC 4.2).
-    public var resources: ResourcesFactor?
+    public internal(set) var resources: ResourcesFactor?
     /// Each declared signal's factor, in declaration order; `nil` when missing (SPEC 4.3).
-    public var signals: [SignalFactor?] = []
+    public internal(set) var signals: [SignalFactor?] = []
     /// Whether any data speaks for the area (SPEC 4.2 "Evidence").
-    public var evidence: Bool = true
+    public internal(set) var evidence: Bool = true
     /// The area's effective, normalised weights.
-    public var weights: FactorWeights
+    public internal(set) var weights: FactorWeights
     /// Each counted factor's part of ``weightedScore`` (w·n / Σw); absent for a factor left out.
-    public var contributions: [Factor: Double]
+    public internal(set) var contributions: [Factor: Double]
     /// What the rules did.
-    public var rules: RuleOutcome
+    public internal(set) var rules: RuleOutcome
     /// The area's definition.
-    public var area: Area
+    public internal(set) var area: Area
     /// What is missing and why.
-    public var missing: [MissingReason]
+    public internal(set) var missing: [MissingReason]
     /// What a `when:` condition sees of the area after every rule (`score` is the final score); `nil` for an
     /// evaluation made without it.
-    public var facts: AreaFacts? = nil
+    package var facts: AreaFacts? = nil
 
     /// The rules with a `when:` that did not fire for the area, in order, with what each condition saw.
     public var missedRules: [MissedRule] { facts.map { rules.missed(seeing: $0) } ?? [] }
@@ -109,14 +109,14 @@ public enum SelectionReason: String, Sendable, Hashable {
 /// Which periods the trends compare (SPEC 4.2).
 public struct PeriodComparison: Sendable, Hashable {
     /// L, when the evaluated period is a part-year and every period's first L months are compared.
-    public var comparedMonths: Int?
+    public internal(set) var comparedMonths: Int?
     /// The baseline periods used, oldest first (the same for every area).
-    public var baselinePeriods: [Period] = []
+    public internal(set) var baselinePeriods: [Period] = []
     /// Baseline periods (within T−K … T−1) left out, oldest first.
-    public var baselineDropped: [BaselineDrop] = []
+    public internal(set) var baselineDropped: [BaselineDrop] = []
 
     /// Creates a comparison of whole periods.
-    public init(comparedMonths: Int? = nil, baselinePeriods: [Period] = [], baselineDropped: [BaselineDrop] = []) {
+    package init(comparedMonths: Int? = nil, baselinePeriods: [Period] = [], baselineDropped: [BaselineDrop] = []) {
         self.comparedMonths = comparedMonths
         self.baselinePeriods = baselinePeriods
         self.baselineDropped = baselineDropped
@@ -142,11 +142,11 @@ public enum EvaluationNotice: Sendable, Hashable {
 /// An area without evidence, and why.
 public struct AreaWithoutEvidence: Sendable, Hashable {
     /// The area's id.
-    public var id: String
+    public internal(set) var id: String
     /// Whether it lists crime categories (which then had no crimes counted).
-    public var hasCategories: Bool
+    public internal(set) var hasCategories: Bool
     /// Whether it lists survey items (which the latest survey then did not ask).
-    public var hasSurveyItems: Bool
+    public internal(set) var hasSurveyItems: Bool
 }
 
 /// A category, survey item or signal item that matches nothing in the data.
@@ -156,27 +156,27 @@ public struct UnmatchedName: Sendable, Hashable {
         case category, surveyItem = "survey_item", signalItem = "signal_item"
     }
     /// The kind.
-    public var kind: Kind
+    public internal(set) var kind: Kind
     /// The name as the rules write it.
-    public var name: String
+    public internal(set) var name: String
     /// The closest name of that kind in the data, if one is close.
-    public var suggestion: String?
+    public internal(set) var suggestion: String?
 }
 
 /// The data periods an evaluation used.
 public struct DataPeriods: Sendable, Hashable {
     /// Periods with crime data for the scope, at the evaluated granularity, oldest first.
-    public var crime: [Period]
+    public internal(set) var crime: [Period]
     /// The survey period used for concern, if any.
-    public var survey: Period?
+    public internal(set) var survey: Period?
     /// The resources period used, if any.
-    public var resources: Period?
+    public internal(set) var resources: Period?
 }
 
 /// A category name and a count.
 public struct CategoryCount: Sendable, Hashable {
     /// The category or event type, as the data spells it.
-    public var category: String
+    public internal(set) var category: String
     /// Its count.
-    public var count: Int
+    public internal(set) var count: Int
 }

@@ -19,25 +19,25 @@ public struct FollowUp: Sendable, Hashable {
     }
 
     /// The adoption followed up.
-    public var adoption: Adoption
+    public internal(set) var adoption: Adoption
     /// The area's name (the id when the rules no longer define it).
-    public var areaName: String
+    public internal(set) var areaName: String
     /// Counts per period from the adoption period to T (present periods only).
-    public var since: [PeriodCount]
+    public internal(set) var since: [PeriodCount]
     /// The baseline periods before the adoption that have data.
-    public var baselinePeriods: [Period]
+    public internal(set) var baselinePeriods: [Period]
     /// Mean count over the baseline periods.
-    public var baseline: Double?
+    public internal(set) var baseline: Double?
     /// Mean count per period since the adoption.
-    public var meanSince: Double?
+    public internal(set) var meanSince: Double?
     /// The statistic; `nil` without data on either side.
-    public var z: Double?
+    public internal(set) var z: Double?
     /// The verdict.
-    public var verdict: Verdict
+    public internal(set) var verdict: Verdict
     /// Concern before the adoption (latest survey before it) and now (latest survey ≤ T), 0–1.
-    public var concernBefore: Double?
+    public internal(set) var concernBefore: Double?
     /// Concern now.
-    public var concernNow: Double?
+    public internal(set) var concernNow: Double?
 
     /// The concern change in percentage points, when both surveys asked about the area.
     public var concernChangePoints: Double? {

@@ -1,20 +1,20 @@
 /// How a county's figures were formed from its municipalities (issue: counties from their municipalities).
 public struct CountyAggregate: Sendable, Hashable {
     /// The county's name, `Västmanlands län`.
-    public var county: String
+    public internal(set) var county: String
     /// How many municipalities the county has.
-    public var municipalities: Int
+    public internal(set) var municipalities: Int
     /// The county's municipalities that have crime rows in the data, by display name in code order.
-    public var municipalitiesWithData: [String]
+    public internal(set) var municipalitiesWithData: [String]
     /// Whether the data has crime rows filed under the county itself (events at county level).
-    public var countyRows: Bool
+    public internal(set) var countyRows: Bool
 }
 
 extension Dataset {
     /// This dataset with `county`'s scope replaced by the sum of its municipalities and the rows filed
     /// under the county itself: crime counts and year-to-date counts are summed (present periods
     /// united), resources summed; survey shares stay the county's own rows (shares do not add up).
-    public func aggregating(_ county: MunicipalityTable.County) -> (dataset: Dataset, aggregate: CountyAggregate) {
+    package func aggregating(_ county: MunicipalityTable.County) -> (dataset: Dataset, aggregate: CountyAggregate) {
         var result = self
         let countyKey = NameKey(county.name)
         let own = crime[countyKey]

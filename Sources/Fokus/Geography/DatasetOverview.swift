@@ -5,14 +5,14 @@
 /// ``Engine/evaluate(_:scope:period:sensitivity:adoptions:overview:)`` computes one when it is not
 /// given; evaluating many scopes of the same dataset (``Engine/evaluateAll(_:level:period:sensitivity:)``)
 /// passes one, so that no step costs the size of the whole dataset once per scope.
-public struct DatasetOverview: Sendable {
+package struct DatasetOverview: Sendable {
     /// S…E as month ordinals; `nil` without month-resolved rows.
     let dataMonths: ClosedRange<Int>?
     /// The names the data uses.
     let vocabulary: DataVocabulary
 
     /// Computes the overview of a dataset.
-    public init(_ dataset: Dataset) {
+    package init(_ dataset: Dataset) {
         dataMonths = ScopeData.monthResolvedSpan(of: dataset)
         vocabulary = DataVocabulary(dataset)
     }

@@ -3,29 +3,29 @@
 ///
 /// The table is bundled data (``sweden``), never fetched. A municipality's four-digit code begins
 /// with its county's two-digit code.
-public struct MunicipalityTable: Sendable {
+package struct MunicipalityTable: Sendable {
     /// A municipality (*kommun*).
-    public struct Municipality: Sendable, Hashable {
+    package struct Municipality: Sendable, Hashable {
         /// The official four-digit code, `1960`.
-        public let code: String
+        package let code: String
         /// The name, `Kungsör`.
-        public let name: String
+        package let name: String
         /// The county's two-digit code, `19`.
-        public let countyCode: String
+        package let countyCode: String
     }
 
     /// A county (*län*).
-    public struct County: Sendable, Hashable {
+    package struct County: Sendable, Hashable {
         /// The official two-digit code, `19`.
-        public let code: String
+        package let code: String
         /// The name, `Västmanlands län`.
-        public let name: String
+        package let name: String
         /// Its municipalities, in code order.
-        public let municipalities: [Municipality]
+        package let municipalities: [Municipality]
     }
 
     /// What a scope name or code refers to.
-    public enum Place: Sendable, Hashable {
+    package enum Place: Sendable, Hashable {
         /// A municipality of the table.
         case municipality(Municipality)
         /// A county of the table.
@@ -33,15 +33,15 @@ public struct MunicipalityTable: Sendable {
     }
 
     /// Every county, in code order.
-    public let counties: [County]
+    package let counties: [County]
     /// Every municipality, in code order.
-    public var municipalities: [Municipality] { counties.flatMap(\.municipalities) }
+    package var municipalities: [Municipality] { counties.flatMap(\.municipalities) }
 
     private let byKey: [NameKey: Place]
     private let byCode: [String: Place]
 
     /// Sweden's 21 counties and 290 municipalities.
-    public static let sweden = MunicipalityTable(parsing: officialCodes)
+    package static let sweden = MunicipalityTable(parsing: officialCodes)
 
     /// Reads the table's text form: one line a county, `CC Name: CCMM Name, CCMM Name, …`.
     init(parsing text: String) {
@@ -73,7 +73,7 @@ public struct MunicipalityTable: Sendable {
 
     /// The place a scope names: a municipality or county by name (matched as names are, SPEC 4.1), or by
     /// its official code (`1960`, `19`); `nil` for anything else (a police area, a made-up scope).
-    public func place(_ scope: String) -> Place? {
+    package func place(_ scope: String) -> Place? {
         let trimmed = scope.trimmingSpaces()
         if trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
             let place = byCode[trimmed]
@@ -84,13 +84,13 @@ public struct MunicipalityTable: Sendable {
     }
 
     /// The county a scope names, if it names one.
-    public func county(_ scope: String) -> County? {
+    package func county(_ scope: String) -> County? {
         if case .county(let county) = place(scope) { return county }
         return nil
     }
 
     /// The municipality with an official code.
-    public func municipality(code: String) -> Municipality? {
+    package func municipality(code: String) -> Municipality? {
         if case .municipality(let m) = byCode[code] { return m }
         return nil
     }

@@ -25,7 +25,7 @@ extension RuleSet {
     /// - Parameters:
     ///   - dataset: the data whose resources are tried, if any.
     ///   - nodeLimit: how many search nodes the proof may take (by default as many as an evaluation allows).
-    public func planAdvice(for dataset: Dataset? = nil, nodeLimit: Int? = nil) -> [Diagnostic] {
+    package func planAdvice(for dataset: Dataset? = nil, nodeLimit: Int? = nil) -> [Diagnostic] {
         guard !measures.isEmpty else { return [] }
         var addressing: [String: Int] = [:]
         for measure in measures { for area in Set(measure.addresses) { addressing[area, default: 0] += 1 } }

@@ -4,7 +4,7 @@ import Foundation
 /// scope × area, or a short text table of each scope's selected areas.
 public struct AllScopesReport: Sendable {
     /// The scopes' evaluations, in order.
-    public var evaluations: [ScopeEvaluation]
+    public internal(set) var evaluations: [ScopeEvaluation]
 
     /// Creates a report.
     public init(_ evaluations: [ScopeEvaluation]) {
@@ -12,7 +12,7 @@ public struct AllScopesReport: Sendable {
     }
 
     /// The scopes that could not be evaluated, with why.
-    public var failures: [(scope: String, error: FokusError)] {
+    package var failures: [(scope: String, error: FokusError)] {
         evaluations.compactMap { e in
             if case .failure(let error) = e.result { return (e.scope, error) }
             return nil

@@ -6,7 +6,7 @@ extension ConditionTrace {
     ///
     /// `trend.z 2,30 ≥ 2 ✔, concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)`; `and` joins with commas, `or` with
     /// `eller`/`or`, and `not (…)` carries its own mark.
-    public func rendered(language: ReportLanguage = .sv) -> String {
+    package func rendered(language: ReportLanguage = .sv) -> String {
         ConditionTraceRenderer(strings: ReportStrings(language)).render(root, nested: false)
     }
 }

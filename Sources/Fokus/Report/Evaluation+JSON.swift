@@ -1,6 +1,6 @@
 extension Evaluation {
     /// The `report.json` document, schema version 1 (documented in the README).
-    public func jsonReport(changes: ChangeSummary? = nil) -> JSONValue {
+    package func jsonReport(changes: ChangeSummary? = nil) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .integer(1)),
             ("rule_set", ruleSetName.map(JSONValue.string) ?? .null),

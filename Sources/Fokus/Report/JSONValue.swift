@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order written, so reports diff cleanly.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,8 +8,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
     /// A number, or `null` for `nil` and non-finite values.
     static func number(_ value: Double?) -> JSONValue {
@@ -19,7 +19,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Compact (`indent` nil) or pretty JSON text. Numbers use Swift's shortest round-trip form,
     /// so every digit needed to recover the exact double is written.
-    public func serialized(indent: Int? = nil) -> String {
+    package func serialized(indent: Int? = nil) -> String {
         var out = ""
         write(to: &out, indent: indent, level: 0)
         return out
@@ -40,7 +40,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             } else {
                 out += "null"
             }
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .string(let s): Escaping.appendJSONString(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[" + newline
@@ -55,30 +55,12 @@ public indirect enum JSONValue: Sendable, Hashable {
             out += "{" + newline
             for (i, (key, value)) in pairs.enumerated() {
                 out += pad(level + 1)
-                JSONValue.writeString(key, to: &out)
+                Escaping.appendJSONString(key, to: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent, level: level + 1)
                 out += (i < pairs.count - 1 ? "," : "") + newline
             }
             out += pad(level) + "}"
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -6,31 +6,31 @@
 /// text formats show their `textLines`, when any, since the tables already hold the figures).
 public struct ReportDocument: Sendable, Hashable {
     /// The report's language.
-    public var language: ReportLanguage
+    public internal(set) var language: ReportLanguage
     /// "Medborgarlöfte Kungsör · Kungsör · 2023".
-    public var title: String
+    public internal(set) var title: String
     /// The sections, in reading order.
-    public var sections: [ReportSection]
+    package var sections: [ReportSection]
 
     /// The section with `id`, if present.
-    public func section(_ id: ReportSection.ID) -> ReportSection? { sections.first { $0.id == id } }
+    package func section(_ id: ReportSection.ID) -> ReportSection? { sections.first { $0.id == id } }
 }
 
 /// One section of a report: an optional heading and its blocks.
-public struct ReportSection: Sendable, Hashable, Identifiable {
+package struct ReportSection: Sendable, Hashable, Identifiable {
     /// The sections a report can have, in the order they appear.
-    public enum ID: String, Sendable, Hashable, CaseIterable {
+    package enum ID: String, Sendable, Hashable, CaseIterable {
         case summary, changes, ranking, trends, rules, stability, plan, followUp, missing, warnings, sources, method
     }
 
-    public var id: ID
+    package var id: ID
     /// The heading; `nil` for the summary, which opens the report under its title.
-    public var heading: String?
-    public var blocks: [ReportBlock]
+    package var heading: String?
+    package var blocks: [ReportBlock]
 }
 
 /// A piece of a section.
-public enum ReportBlock: Sendable, Hashable {
+package enum ReportBlock: Sendable, Hashable {
     /// A paragraph of plain text.
     case paragraph(String)
     /// A bulleted list of plain-text items.
@@ -44,25 +44,25 @@ public enum ReportBlock: Sendable, Hashable {
 }
 
 /// A term and what it means.
-public struct ReportDefinition: Sendable, Hashable {
-    public var term: String
-    public var definition: String
+package struct ReportDefinition: Sendable, Hashable {
+    package var term: String
+    package var definition: String
 }
 
 /// A table: headers, alignments and cells that carry their number as well as their text.
-public struct ReportTable: Sendable, Hashable {
-    public enum Alignment: Sendable, Hashable { case left, right }
+package struct ReportTable: Sendable, Hashable {
+    package enum Alignment: Sendable, Hashable { case left, right }
 
     /// One column.
-    public struct Column: Sendable, Hashable {
-        public var header: String
-        public var alignment: Alignment
+    package struct Column: Sendable, Hashable {
+        package var header: String
+        package var alignment: Alignment
         /// The column's width in the workbook, in characters.
-        public var width: Double
+        package var width: Double
         /// A shorter header for the text report (a signal's id for its name).
-        public var abbreviation: String?
+        package var abbreviation: String?
 
-        public init(header: String, alignment: Alignment, width: Double, abbreviation: String? = nil) {
+        package init(header: String, alignment: Alignment, width: Double, abbreviation: String? = nil) {
             self.header = header
             self.alignment = alignment
             self.width = width
@@ -71,11 +71,11 @@ public struct ReportTable: Sendable, Hashable {
     }
 
     /// What a table is about (the workbook's sheet name, the HTML caption).
-    public var caption: String
-    public var columns: [Column]
-    public var rows: [[ReportCell]]
+    package var caption: String
+    package var columns: [Column]
+    package var rows: [[ReportCell]]
 
-    public init(caption: String, columns: [Column], rows: [[ReportCell]]) {
+    package init(caption: String, columns: [Column], rows: [[ReportCell]]) {
         self.caption = caption
         self.columns = columns
         self.rows = rows
@@ -84,9 +84,9 @@ public struct ReportTable: Sendable, Hashable {
 
 /// A table cell: its text in the report's language and, for a figure, the number behind it and
 /// the number format a spreadsheet shows it with.
-public struct ReportCell: Sendable, Hashable, ExpressibleByStringLiteral {
+package struct ReportCell: Sendable, Hashable, ExpressibleByStringLiteral {
     /// How a number is shown in a spreadsheet.
-    public enum NumberStyle: Sendable, Hashable {
+    package enum NumberStyle: Sendable, Hashable {
         /// A whole number (grouped in thousands).
         case integer
         /// A decimal with this many digits.
@@ -95,24 +95,24 @@ public struct ReportCell: Sendable, Hashable, ExpressibleByStringLiteral {
         case percent
     }
 
-    public var text: String
-    public var number: Double?
-    public var style: NumberStyle?
+    package var text: String
+    package var number: Double?
+    package var style: NumberStyle?
     /// Set on the cell that holds an area's or measure's id, for `code` markup.
-    public var isCode = false
+    package var isCode = false
 
-    public init(_ text: String, number: Double? = nil, style: NumberStyle? = nil, isCode: Bool = false) {
+    package init(_ text: String, number: Double? = nil, style: NumberStyle? = nil, isCode: Bool = false) {
         self.text = text
         self.number = number.flatMap { $0.isFinite ? $0 : nil }
         self.style = style
         self.isCode = isCode
     }
 
-    public init(stringLiteral value: String) { self.init(value) }
+    package init(stringLiteral value: String) { self.init(value) }
 }
 
 /// A chart and the data it draws.
-public enum ReportFigure: Sendable, Hashable {
+package enum ReportFigure: Sendable, Hashable {
     /// Each area's score as a stacked bar of its factors' contributions.
     case contributions(ContributionChart)
     /// Each area's counts per period with the baseline and the compared period marked.
@@ -123,7 +123,7 @@ public enum ReportFigure: Sendable, Hashable {
     case budget(BarChart)
 
     /// A short title (the SVG `title`).
-    public var title: String {
+    package var title: String {
         switch self {
         case .contributions(let c): c.title
         case .sparklines(let c): c.title
@@ -132,7 +132,7 @@ public enum ReportFigure: Sendable, Hashable {
     }
 
     /// What the chart shows, in a sentence (the SVG `desc`).
-    public var description: String {
+    package var description: String {
         switch self {
         case .contributions(let c): c.description
         case .sparklines(let c): c.description
@@ -142,62 +142,62 @@ public enum ReportFigure: Sendable, Hashable {
 }
 
 /// Stacked bars: one bar per area, one segment per factor.
-public struct ContributionChart: Sendable, Hashable {
-    public struct Bar: Sendable, Hashable {
-        public var label: String
-        public var segments: [Double]
+package struct ContributionChart: Sendable, Hashable {
+    package struct Bar: Sendable, Hashable {
+        package var label: String
+        package var segments: [Double]
         /// The final score (after rules), marked on the bar.
-        public var score: Double
-        public var scoreText: String
-        public var selected: Bool
+        package var score: Double
+        package var scoreText: String
+        package var selected: Bool
     }
 
-    public var title: String
-    public var description: String
+    package var title: String
+    package var description: String
     /// The factors' names, one a segment, in segment order.
-    public var factors: [String]
-    public var bars: [Bar]
+    package var factors: [String]
+    package var bars: [Bar]
 }
 
 /// Small line charts, one per area.
-public struct SparklineChart: Sendable, Hashable {
-    public struct Line: Sendable, Hashable {
-        public var label: String
+package struct SparklineChart: Sendable, Hashable {
+    package struct Line: Sendable, Hashable {
+        package var label: String
         /// Counts per period, oldest first; `nil` where a period has no data or is left out.
-        public var values: [Double?]
+        package var values: [Double?]
         /// The periods' labels, one a value.
-        public var periods: [String]
+        package var periods: [String]
         /// The indices of the baseline periods.
-        public var baseline: [Int]
+        package var baseline: [Int]
         /// The baseline mean, drawn as a level.
-        public var baselineMean: Double?
+        package var baselineMean: Double?
         /// The index of the compared (evaluated) period.
-        public var compared: Int?
+        package var compared: Int?
         /// The line in words: "98, 87, 86, 132".
-        public var summary: String
+        package var summary: String
     }
 
-    public var title: String
-    public var description: String
-    public var lines: [Line]
+    package var title: String
+    package var description: String
+    package var lines: [Line]
     /// A label for the baseline mark and the compared mark.
-    public var baselineLabel: String
-    public var comparedLabel: String
+    package var baselineLabel: String
+    package var comparedLabel: String
 }
 
 /// Horizontal bars with a maximum: shares of samples, or use against a budget.
-public struct BarChart: Sendable, Hashable {
-    public struct Bar: Sendable, Hashable {
-        public var label: String
-        public var value: Double
-        public var maximum: Double
-        public var valueText: String
-        public var highlighted: Bool
+package struct BarChart: Sendable, Hashable {
+    package struct Bar: Sendable, Hashable {
+        package var label: String
+        package var value: Double
+        package var maximum: Double
+        package var valueText: String
+        package var highlighted: Bool
     }
 
-    public var title: String
-    public var description: String
-    public var bars: [Bar]
+    package var title: String
+    package var description: String
+    package var bars: [Bar]
 }
 
 extension ReportDocument {

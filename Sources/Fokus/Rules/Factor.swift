@@ -12,7 +12,7 @@ public enum Factor: Sendable, Hashable, CustomStringConvertible {
     case signal(String)
 
     /// The built-in factors, in arithmetic order.
-    public static let builtIn: [Factor] = [.crimeTrend, .citizenConcern, .resources]
+    package static let builtIn: [Factor] = [.crimeTrend, .citizenConcern, .resources]
 
     /// The key used in rule files and `report.json` (`crime_trend`, …, or the signal's id).
     public var key: String {
@@ -25,7 +25,7 @@ public enum Factor: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The factor a rule-file key names, given the declared signal ids; `nil` for anything else.
-    public init?(key: String, signals: [String] = []) {
+    package init?(key: String, signals: [String] = []) {
         switch key {
         case "crime_trend": self = .crimeTrend
         case "citizen_concern": self = .citizenConcern
@@ -49,24 +49,24 @@ public enum Factor: Sendable, Hashable, CustomStringConvertible {
 /// A weight per factor: the three built-in ones and one per declared signal, in declaration order.
 public struct FactorWeights: Sendable, Hashable {
     /// The crime-trend weight.
-    public var crimeTrend: Double
+    public internal(set) var crimeTrend: Double
     /// The citizen-concern weight.
-    public var citizenConcern: Double
+    public internal(set) var citizenConcern: Double
     /// The resources weight.
-    public var resources: Double
+    public internal(set) var resources: Double
     /// The signals' weights, in declaration order.
     public private(set) var signals: [SignalWeight]
 
     /// A signal's weight.
     public struct SignalWeight: Sendable, Hashable {
         /// The signal's id.
-        public var id: String
+        public internal(set) var id: String
         /// Its weight.
-        public var weight: Double
+        public internal(set) var weight: Double
     }
 
     /// Creates weights; `signals` lists (id, weight) in declaration order.
-    public init(crimeTrend: Double, citizenConcern: Double, resources: Double, signals: [(String, Double)] = []) {
+    package init(crimeTrend: Double, citizenConcern: Double, resources: Double, signals: [(String, Double)] = []) {
         self.crimeTrend = crimeTrend
         self.citizenConcern = citizenConcern
         self.resources = resources
@@ -109,7 +109,7 @@ public struct FactorWeights: Sendable, Hashable {
     public var sum: Double { signals.reduce((crimeTrend + citizenConcern) + resources) { $0 + $1.weight } }
 
     /// Each weight divided by ``sum`` (SPEC 4.1, 4.3); `nil` when the sum is 0 or not finite.
-    public func normalised() -> FactorWeights? {
+    package func normalised() -> FactorWeights? {
         let total = sum
         guard total > 0, total.isFinite else { return nil }
         var result = self

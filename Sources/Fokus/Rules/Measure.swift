@@ -16,22 +16,22 @@ public enum EvidenceGrade: String, Sendable, Hashable, CaseIterable {
 /// An intervention from the rules' catalogue.
 public struct Measure: Sendable, Hashable, Identifiable {
     /// The id (`seniorinfo`).
-    public var id: String
+    public internal(set) var id: String
     /// The display name.
-    public var name: String
+    public internal(set) var name: String
     /// Ids of the areas it addresses.
-    public var addresses: [String]
+    public internal(set) var addresses: [String]
     /// Cost per resource (`kommun_timmar: 40`), in the order written.
-    public var cost: [ResourceCost]
+    public internal(set) var cost: [ResourceCost]
     /// Expected effect, 0…1.
-    public var effect: Double
+    public internal(set) var effect: Double
     /// Evidence grade; `untested` when not given.
-    public var evidence: EvidenceGrade
+    public internal(set) var evidence: EvidenceGrade
     /// Where the measure is defined.
-    public var location: SourceLocation?
+    public internal(set) var location: SourceLocation?
 
     /// Creates a measure.
-    public init(
+    package init(
         id: String, name: String, addresses: [String], cost: [ResourceCost] = [], effect: Double,
         evidence: EvidenceGrade = .untested, location: SourceLocation? = nil
     ) {
@@ -51,12 +51,12 @@ public struct Measure: Sendable, Hashable, Identifiable {
 /// One resource a measure uses, and how much of it.
 public struct ResourceCost: Sendable, Hashable {
     /// The resource name as written (`polis_timmar`), matched as a ``NameKey``.
-    public var resource: String
+    public internal(set) var resource: String
     /// How much, ≥ 0.
-    public var amount: Double
+    public internal(set) var amount: Double
 
     /// Creates a cost.
-    public init(resource: String, amount: Double) {
+    package init(resource: String, amount: Double) {
         self.resource = resource
         self.amount = amount
     }

@@ -1,18 +1,18 @@
 /// A `when:`/`then:` rule that adjusts scores and the selection.
 public struct Rule: Sendable, Identifiable {
     /// The id (`sharp-rise`).
-    public var id: String
+    public internal(set) var id: String
     /// The condition; `nil` fires for every area.
-    public var condition: Expression?
+    public internal(set) var condition: Expression?
     /// The actions, in the order written.
-    public var actions: [RuleAction]
+    public internal(set) var actions: [RuleAction]
     /// Why the rule exists, shown when it fires.
-    public var reason: String?
+    public internal(set) var reason: String?
     /// Where the rule is defined.
-    public var location: SourceLocation?
+    public internal(set) var location: SourceLocation?
 
     /// Creates a rule.
-    public init(
+    package init(
         id: String, condition: Expression? = nil, actions: [RuleAction], reason: String? = nil,
         location: SourceLocation? = nil
     ) {

@@ -4,7 +4,7 @@ extension RuleSet {
     /// and survey items no data file ever matched. (Renormalised weights are already in ``warnings``.)
     /// - Parameter dataset: the data to check the rules against, if any.
     /// - Returns: warnings, each at the definition it concerns.
-    public func advice(for dataset: Dataset? = nil) -> [Diagnostic] {
+    package func advice(for dataset: Dataset? = nil) -> [Diagnostic] {
         var advice = categoryAdvice()
         guard let dataset else { return advice }
 

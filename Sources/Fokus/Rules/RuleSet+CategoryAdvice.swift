@@ -8,7 +8,7 @@ extension RuleSet {
     ///   name (and inside `[ ]` the comma splits it in two), so it matches no data;
     /// - a category listed twice in one area: it counts once, so one of them can go;
     /// - a category listed by two areas: allowed, but its crimes count for both, which should be meant.
-    public func categoryAdvice() -> [Diagnostic] {
+    package func categoryAdvice() -> [Diagnostic] {
         var advice: [Diagnostic] = []
         var firstArea: [NameKey: (area: String, location: SourceLocation?)] = [:]
         for area in areas {

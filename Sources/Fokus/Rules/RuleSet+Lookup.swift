@@ -5,7 +5,7 @@ extension RuleSet {
     /// Suggests, in this order: an area id that differs only in case or by a typo; the area one of whose
     /// categories is `id` (or close to it: `ratfylleri` → `trafik`, whose categories include Rattfylleri);
     /// the areas a measure of that id addresses; otherwise lists the areas.
-    public func unknownAreaMessage(_ id: String) -> String? {
+    package func unknownAreaMessage(_ id: String) -> String? {
         let ids = areas.map(\.id)
         guard !ids.contains(id) else { return nil }
         let opening = "no area `\(id)`"
@@ -36,7 +36,7 @@ extension RuleSet {
 
     /// What to say when `id` names no measure: `no measure `hastighett`; did you mean `hastighet`?`, or the
     /// list of measures. `nil` when a measure has that id.
-    public func unknownMeasureMessage(_ id: String) -> String? {
+    package func unknownMeasureMessage(_ id: String) -> String? {
         let ids = measures.map(\.id)
         guard !ids.contains(id) else { return nil }
         if let match = ids.first(where: { $0.lowercased() == id.lowercased() }) ?? Suggestion.closest(to: id, among: ids) {

@@ -3,41 +3,41 @@
 /// Load one with ``RuleSetLoader``; every field has the SPEC default when the file leaves it out.
 public struct RuleSet: Sendable {
     /// The rule set's name (`Medborgarlöfte Kungsör`).
-    public var name: String?
+    public internal(set) var name: String?
     /// The scope to evaluate when the caller names none.
-    public var scope: String?
+    public internal(set) var scope: String?
     /// Which period to evaluate.
-    public var period: PeriodChoice = .latest
+    public internal(set) var period: PeriodChoice = .latest
     /// Trend settings.
-    public var trend = TrendSettings()
+    public internal(set) var trend = TrendSettings()
     /// The global weights as written (a factor left out weighs 0).
-    public var weights: FactorWeights = .default
+    public internal(set) var weights: FactorWeights = .default
     /// What a missing factor contributes to the score.
-    public var missing: MissingPolicy = .renormalise
+    public internal(set) var missing: MissingPolicy = .renormalise
     /// How areas are selected.
-    public var selection = SelectionSettings()
+    public internal(set) var selection = SelectionSettings()
     /// How several survey items of one area combine.
-    public var concernAggregate: ConcernAggregate = .max
+    public internal(set) var concernAggregate: ConcernAggregate = .max
     /// Rank-stability sampling.
-    public var sensitivity = SensitivitySettings()
+    public internal(set) var sensitivity = SensitivitySettings()
     /// Declared signals (SPEC 4.3), in declaration order.
-    public var signals: [Signal] = []
+    public internal(set) var signals: [Signal] = []
     /// `lang:`, the language of everything the rules' users read (SPEC 3.1); `nil` when not given
     /// (Swedish). A command's `--lang` wins over it.
-    public var language: ReportLanguage?
+    public internal(set) var language: ReportLanguage?
     /// Candidate focus areas, in file order.
-    public var areas: [Area] = []
+    public internal(set) var areas: [Area] = []
     /// The measure catalogue, in file order.
-    public var measures: [Measure] = []
+    public internal(set) var measures: [Measure] = []
     /// Rules, in file order.
-    public var rules: [Rule] = []
+    public internal(set) var rules: [Rule] = []
     /// Load-time warnings (weights renormalised, …).
-    public var warnings: [Diagnostic] = []
+    public internal(set) var warnings: [Diagnostic] = []
     /// The files read, in order.
-    public var files: [String] = []
+    public internal(set) var files: [String] = []
 
     /// Creates an empty rule set with the defaults.
-    public init() {}
+    package init() {}
 }
 
 /// Which period an evaluation covers.
@@ -51,11 +51,11 @@ public enum PeriodChoice: Sendable, Hashable {
 /// `trend:` settings.
 public struct TrendSettings: Sendable, Hashable {
     /// K, the number of baseline periods (default 3).
-    public var baselinePeriods: Int = 3
+    public internal(set) var baselinePeriods: Int = 3
     /// s, the logistic scale (default 1.5).
-    public var scale: Double = 1.5
+    public internal(set) var scale: Double = 1.5
     /// Creates the defaults.
-    public init() {}
+    package init() {}
 }
 
 /// `missing:`: what a missing factor contributes to the score.
@@ -73,11 +73,11 @@ public enum MissingPolicy: String, Sendable, Hashable, CaseIterable {
 /// `select:`.
 public struct SelectionSettings: Sendable, Hashable {
     /// Select at most this many, by rank.
-    public var top: Int? = 3
+    public internal(set) var top: Int? = 3
     /// Select only areas scoring at least this.
-    public var minScore: Double?
+    public internal(set) var minScore: Double?
     /// Creates the default, top 3.
-    public init() {}
+    package init() {}
 }
 
 /// `concern: {aggregate: …}`.
@@ -99,7 +99,7 @@ public struct SensitivitySettings: Sendable, Hashable {
     /// What each sample varies (default: weights, counts and shares; SPEC 4.2).
     public var vary: Set<SensitivitySource> = Set(SensitivitySource.allCases)
     /// Creates the defaults.
-    public init() {}
+    package init() {}
 }
 
 /// What a rank-stability sample draws anew (`sensitivity: {vary: [...]}`, SPEC 4.2).
@@ -124,7 +124,7 @@ extension SensitivitySettings {
 
     /// Checks that the settings can be used (as a rule file's `sensitivity:` is checked when it is loaded).
     /// - Throws: ``FokusError`` naming the setting and its accepted range.
-    public func validate() throws(FokusError) {
+    package func validate() throws(FokusError) {
         var problems: [Diagnostic] = []
         if !(0...Self.maximumSamples).contains(samples) {
             problems.append(

@@ -12,7 +12,7 @@ public import Foundation
 /// concatenated in that order. Each top-level setting (`name`, `scope`, `period`, `trend`, `weights`,
 /// `missing`, `select`, `concern`, `sensitivity`) may be given by one file only; `fokus` and
 /// `description` describe a file and may appear in each.
-public enum RuleSetLoader {
+public enum RuleSetLoader: Sendable {
     /// Loads the rule file or folder at `url`.
     ///
     /// Paths in diagnostics and in ``RuleSet/files`` are written as the URL gives them: a URL made from a
@@ -133,7 +133,7 @@ public enum RuleSetLoader {
     }
 
     /// The largest rule file read (16 MiB): a rule set is a few kilobytes.
-    public static let maximumFileBytes = 16 << 20
+    package static let maximumFileBytes = 16 << 20
 
     /// Reads a file as UTF-8 text.
     private static func readFile(_ url: URL, path: String) throws(FokusError) -> (file: String, text: String) {

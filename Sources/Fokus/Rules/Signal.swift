@@ -2,16 +2,16 @@
 /// a staff survey (`Medarbetarenkät`) or a citizen dialogue (`Medborgardialog`).
 public struct Signal: Sendable, Hashable, Identifiable {
     /// The id used in weights, areas and `when:` (`medarbetare`): lower-case letters, digits and `_`.
-    public var id: String
+    public internal(set) var id: String
     /// The display name (`Medarbetarnas bild`).
-    public var name: String
+    public internal(set) var name: String
     /// The value of the data's `source`/`källa` column whose rows feed the signal, matched as a ``NameKey``.
-    public var source: String
+    public internal(set) var source: String
     /// Where the signal is declared.
-    public var location: SourceLocation?
+    public internal(set) var location: SourceLocation?
 
     /// Creates a signal.
-    public init(id: String, name: String, source: String, location: SourceLocation? = nil) {
+    package init(id: String, name: String, source: String, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.source = source

@@ -1,20 +1,20 @@
 /// The citizen-concern factor of one area (SPEC 4 "Citizen concern").
 public struct ConcernFactor: Sendable, Hashable {
     /// The largest (or mean) share among the area's items in the survey period.
-    public var raw: Double
+    public internal(set) var raw: Double
     /// clamp(raw, 0, 1).
-    public var n: Double
+    public internal(set) var n: Double
     /// The survey period used.
-    public var period: Period
+    public internal(set) var period: Period
     /// Each of the area's items asked in that period, with its share, in the order the area lists them.
-    public var items: [ItemShare]
+    public internal(set) var items: [ItemShare]
 
     /// An item and its share.
     public struct ItemShare: Sendable, Hashable {
         /// The item as the area names it.
-        public var item: String
+        public internal(set) var item: String
         /// Its share, 0–1.
-        public var share: Double
+        public internal(set) var share: Double
     }
 
     /// The factor, or `nil` when the area has no items or none was asked in the latest survey ≤ T.

@@ -1,15 +1,15 @@
 /// The resources factor of one area: can the group act on it now? (SPEC 4 "Resources").
 public struct ResourcesFactor: Sendable, Hashable {
     /// max over the area's measures of fit(m), or the area's fixed score.
-    public var raw: Double
+    public internal(set) var raw: Double
     /// Equal to ``raw``.
-    public var n: Double
+    public internal(set) var n: Double
     /// The measure with the best fit (the first in catalogue order on a tie), if any.
-    public var bestMeasure: String?
+    public internal(set) var bestMeasure: String?
     /// Whether the area set `resources: {score: …}`.
-    public var isOverridden: Bool
+    public internal(set) var isOverridden: Bool
     /// Whether no measure in the catalogue addresses the area (raw is then 0).
-    public var hasNoMeasures: Bool
+    public internal(set) var hasNoMeasures: Bool
 
     /// fit(m) = min over resources with cost > 0 of min(1, available / cost); 1 without positive costs.
     static func fit(of measure: Measure, available: [NameKey: Double]) -> Double {

@@ -1,15 +1,15 @@
 /// What the rules did to one area's score and selection.
 public struct RuleOutcome: Sendable, Hashable {
     /// The score after every rule.
-    public var score: Double
+    public internal(set) var score: Double
     /// The rules that fired, in order.
-    public var fired: [FiredRule]
+    public internal(set) var fired: [FiredRule]
     /// Whether a rule included the area.
-    public var included = false
+    public internal(set) var included = false
     /// Whether a rule excluded it.
-    public var excluded = false
+    public internal(set) var excluded = false
     /// Notes added by rules.
-    public var notes: [String] = []
+    public internal(set) var notes: [String] = []
     /// The rules run and the score before the first: enough to tell, later, which rules did not fire and
     /// what each saw. Nothing is recorded per rule, since this runs for every rank-stability sample.
     var applied = AppliedRules(rules: [])
@@ -76,26 +76,26 @@ struct AppliedRules: Sendable, Hashable {
 /// A rule whose `when:` did not hold for an area, with the facts it was evaluated on.
 public struct MissedRule: Sendable, Hashable {
     /// The rule's id.
-    public var id: String
+    public internal(set) var id: String
     /// Its condition.
-    public var condition: Expression
+    public internal(set) var condition: Expression
     /// What the condition saw (`score` as before the rule).
-    public var facts: AreaFacts
+    package var facts: AreaFacts
 
     /// The condition part by part: which comparisons were false and by how much.
-    public var trace: ConditionTrace { condition.trace(facts) }
+    package var trace: ConditionTrace { condition.trace(facts) }
 }
 
 /// A rule that fired for an area.
 public struct FiredRule: Sendable, Hashable {
     /// The rule's id.
-    public var id: String
+    public internal(set) var id: String
     /// Its `reason:`.
-    public var reason: String?
+    public internal(set) var reason: String?
     /// Its actions.
-    public var actions: [RuleAction]
+    public internal(set) var actions: [RuleAction]
     /// The score before the rule.
-    public var scoreBefore: Double
+    public internal(set) var scoreBefore: Double
     /// The score after it.
-    public var scoreAfter: Double
+    public internal(set) var scoreAfter: Double
 }

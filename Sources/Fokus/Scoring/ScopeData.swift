@@ -143,9 +143,9 @@ public struct BaselineDrop: Sendable, Hashable {
     }
 
     /// The period.
-    public var period: Period
+    public internal(set) var period: Period
     /// Why it was left out.
-    public var reason: Reason
+    public internal(set) var reason: Reason
 }
 
 /// A scope's crime rows grouped by the period (at the evaluation's granularity) they fall in.

@@ -2,15 +2,15 @@
 /// of the signal's source.
 public struct SignalFactor: Sendable, Hashable {
     /// The signal's id.
-    public var id: String
+    public internal(set) var id: String
     /// The largest (or mean) share among the area's items for the signal in ``period``.
-    public var raw: Double
+    public internal(set) var raw: Double
     /// clamp(raw, 0, 1).
-    public var n: Double
+    public internal(set) var n: Double
     /// The latest period ≤ T of the signal's source.
-    public var period: Period
+    public internal(set) var period: Period
     /// Each of the area's items found then, with its share.
-    public var items: [ConcernFactor.ItemShare]
+    public internal(set) var items: [ConcernFactor.ItemShare]
 
     /// The factor, or `nil` when the area lists no items for the signal or none was found in the
     /// latest period ≤ T of its source.

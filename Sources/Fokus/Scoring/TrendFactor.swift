@@ -3,26 +3,26 @@ import Foundation
 /// The crime-trend factor of one area (SPEC 4 "Crime trend").
 public struct TrendFactor: Sendable, Hashable {
     /// y, the count in the evaluated period.
-    public var latest: Double
+    public internal(set) var latest: Double
     /// b, the mean count over the baseline periods present.
-    public var baseline: Double
+    public internal(set) var baseline: Double
     /// (y + 0.5) / (b + 0.5).
-    public var ratio: Double
+    public internal(set) var ratio: Double
     /// The noise-aware statistic 2·(√(y+3/8) − √(b+3/8)) / √(1 + 1/K').
-    public var z: Double
+    public internal(set) var z: Double
     /// 1 / (1 + e^(−z/s)).
-    public var n: Double
+    public internal(set) var n: Double
     /// The baseline periods present (K' of them), oldest first.
-    public var baselinePeriods: [Period]
+    public internal(set) var baselinePeriods: [Period]
     /// Comparable counts from T−K to T, oldest first; `nil` for a period not present or left out.
-    public var series: [PeriodCount]
+    public internal(set) var series: [PeriodCount]
 
     /// Computes the factor from a latest count and baseline counts.
     /// - Parameters:
     ///   - latest: y.
     ///   - baselineCounts: the counts of the baseline periods present (at least one).
     ///   - scale: s.
-    public static func compute(latest: Int, baselineCounts: [Int], scale: Double) -> (
+    package static func compute(latest: Int, baselineCounts: [Int], scale: Double) -> (
         latest: Double, baseline: Double, ratio: Double, z: Double, n: Double
     ) {
         compute(latest: Double(latest), baselineCounts: baselineCounts.map(Double.init), scale: scale)
@@ -80,7 +80,7 @@ public struct TrendFactor: Sendable, Hashable {
 /// A count in a period; `nil` when the period has no crime data for the scope or is left out (SPEC 4.2).
 public struct PeriodCount: Sendable, Hashable {
     /// The period.
-    public var period: Period
+    public internal(set) var period: Period
     /// The count, or `nil` when the period is not present.
-    public var count: Int?
+    public internal(set) var count: Int?
 }

@@ -14,17 +14,17 @@ import Foundation
 /// underflow every `g_f` to 0. Mathematically this is `g_f / Σ g`; numerically it agrees to rounding.
 ///
 /// Each sample's mean is `w`, and `Var(W_f) = w_f(1 − w_f)/(α + 1)`: a larger α keeps draws closer to `w`.
-public struct DirichletSampler: Sendable, Hashable {
+package struct DirichletSampler: Sendable, Hashable {
     /// The base weights, normalised to sum 1.
-    public let base: FactorWeights
+    package let base: FactorWeights
     /// The concentration α (`sensitivity.concentration`, default 50).
-    public let concentration: Double
+    package let concentration: Double
 
     /// Creates a sampler.
     /// - Parameters:
     ///   - base: Weights ≥ 0 with a positive sum; they are normalised here.
     ///   - concentration: A finite α > 0.
-    public init(base: FactorWeights, concentration: Double) {
+    package init(base: FactorWeights, concentration: Double) {
         precondition(concentration > 0 && concentration.isFinite, "the concentration must be > 0, not \(concentration)")
         guard let normalised = base.normalised(), base.factors.allSatisfy({ base[$0] >= 0 }) else {
             preconditionFailure("base weights must be ≥ 0 with a positive sum, not \(base)")
@@ -34,7 +34,7 @@ public struct DirichletSampler: Sendable, Hashable {
     }
 
     /// One weight vector; its entries are ≥ 0 and sum to 1 (to rounding).
-    public func next(using generator: inout some RandomNumberGenerator) -> FactorWeights {
+    package func next(using generator: inout some RandomNumberGenerator) -> FactorWeights {
         var logarithms: [(factor: Factor, value: Double)] = []
         for factor in base.factors where base[factor] > 0 {
             let sampler = GammaSampler(shape: concentration * base[factor])
@@ -59,7 +59,7 @@ public struct DirichletSampler: Sendable, Hashable {
     ///   - base: Weights ≥ 0 with a positive sum.
     ///   - concentration: α > 0.
     ///   - generator: Usually a ``SeededGenerator``, for reproducible reports.
-    public static func sampleWeights(
+    package static func sampleWeights(
         base: FactorWeights, concentration: Double, using generator: inout some RandomNumberGenerator
     ) -> FactorWeights {
         DirichletSampler(base: base, concentration: concentration).next(using: &generator)

@@ -22,19 +22,19 @@ import Foundation
 /// - **0 < a < 1** — the boost `Gamma(a) = Gamma(a + 1) · U^(1/a)`: first a Gamma(a + 1) draw as above,
 ///   then one `U`.
 /// - **a = 0** — 0, consuming nothing.
-public struct GammaSampler: Sendable, Hashable {
+package struct GammaSampler: Sendable, Hashable {
     /// The shape `a` (the scale is 1).
-    public let shape: Double
+    package let shape: Double
 
     /// Creates a sampler.
     /// - Parameter shape: A finite shape ≥ 0.
-    public init(shape: Double) {
+    package init(shape: Double) {
         precondition(shape >= 0 && shape.isFinite, "a gamma shape must be finite and ≥ 0, not \(shape)")
         self.shape = shape
     }
 
     /// One Gamma(``shape``, 1) draw.
-    public func next(using generator: inout some RandomNumberGenerator) -> Double {
+    package func next(using generator: inout some RandomNumberGenerator) -> Double {
         if shape == 0 { return 0 }
         if shape >= 1 { return Self.marsagliaTsang(shape, using: &generator) }
         let boosted = Self.marsagliaTsang(shape + 1, using: &generator)

@@ -10,41 +10,41 @@ public struct RankStability: Sendable, Hashable {
     /// One area's figures over the samples.
     public struct AreaFigures: Sendable, Hashable {
         /// The area's id.
-        public var id: String
+        public internal(set) var id: String
         /// Share of samples in which the area ranked first.
-        public var pFirst: Double
+        public internal(set) var pFirst: Double
         /// Share of samples in which it was selected.
-        public var pSelected: Double
+        public internal(set) var pSelected: Double
         /// Its mean rank.
-        public var meanRank: Double
+        public internal(set) var meanRank: Double
     }
 
     /// Two areas whose order flips in some samples.
     public struct Swap: Sendable, Hashable {
         /// The area ranked higher in the evaluation.
-        public var higher: String
+        public internal(set) var higher: String
         /// The area ranked lower.
-        public var lower: String
+        public internal(set) var lower: String
         /// Share of samples in which `lower` ranks above `higher`.
-        public var share: Double
+        public internal(set) var share: Double
     }
 
     /// The settings used.
-    public var settings: SensitivitySettings
+    public internal(set) var settings: SensitivitySettings
     /// Per area, in the evaluation's rank order.
-    public var areas: [AreaFigures]
+    public internal(set) var areas: [AreaFigures]
     /// Share of samples whose selection is exactly the evaluation's selection.
-    public var selectionHolds: Double
+    public internal(set) var selectionHolds: Double
     /// The adjacent pair among the leading areas that swaps most often, if any swaps at all.
-    public var mostFrequentSwap: Swap?
+    public internal(set) var mostFrequentSwap: Swap?
     /// How many areas the evaluation selected.
-    public var selectedCount: Int
+    public internal(set) var selectedCount: Int
     /// What the samples varied, in the order weights, counts, shares.
-    public var vary: [SensitivitySource] = []
+    public internal(set) var vary: [SensitivitySource] = []
     /// Whether no area has two or more present factors with weight, so that weights cannot change the order.
-    public var singleFactor = false
+    public internal(set) var singleFactor = false
     /// Selected areas whose trend rests on fewer than ten crimes a period (latest and baseline).
-    public var fewCrimes: [String] = []
+    public internal(set) var fewCrimes: [String] = []
 
     /// Whether the samples varied the weights alone (or what was varied is not known), so that they are
     /// plausible weightings rather than draws of the data too.

@@ -31,7 +31,7 @@
 ///
 /// Swift's own `random(in:using:)` helpers are not used by Fokus: their mapping from bits to values is not
 /// a documented contract.
-public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
@@ -39,7 +39,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
 
     /// Creates a generator whose state is four successive SplitMix64 outputs of `seed`.
     /// - Parameter seed: Any value; `sensitivity.seed` in a rule file (default 0).
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var state = seed
         s0 = Self.splitMix64(&state)
         s1 = Self.splitMix64(&state)
@@ -48,7 +48,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// The next 64 random bits (xoshiro256**).
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(by: 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -61,7 +61,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A uniform draw from [0, 1): `Double(next() >> 11) * 2⁻⁵³`.
-    public mutating func nextDouble() -> Double {
+    package mutating func nextDouble() -> Double {
         unitDouble()
     }
 

@@ -1,7 +1,7 @@
 extension Diagnostic {
     /// A heading or hint that goes with other diagnostics and is not a problem of its own: it is
     /// rendered as an error line but a summary does not count it.
-    public static func context(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+    package static func context(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         var diagnostic = Diagnostic.error(message, at: location)
         diagnostic.countsAsErrors = 0
         return diagnostic
@@ -15,7 +15,7 @@ extension Diagnostic {
     }
 
     /// How many errors `diagnostics` stand for, and how many of them are listed one by one.
-    public static func errorTally(of diagnostics: [Diagnostic]) -> (total: Int, listed: Int) {
+    package static func errorTally(of diagnostics: [Diagnostic]) -> (total: Int, listed: Int) {
         var total = 0
         var listed = 0
         for diagnostic in diagnostics where diagnostic.severity == .error {
@@ -28,7 +28,7 @@ extension Diagnostic {
     /// The closing line of a list of diagnostics, counting exactly what the list shows: `3 errors`,
     /// or `60 errors (50 listed, 10 more not listed)` when some were summarised in a line of their
     /// own. `nil` when there is nothing worth summing up (no error, or a single one listed).
-    public static func summary(of diagnostics: [Diagnostic]) -> String? {
+    package static func summary(of diagnostics: [Diagnostic]) -> String? {
         let (total, listed) = errorTally(of: diagnostics)
         if total == listed {
             return total > 1 ? "\(total) errors" : nil

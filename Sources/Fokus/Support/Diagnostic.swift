@@ -33,30 +33,30 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// How serious the problem is.
-    public var severity: Severity
+    public internal(set) var severity: Severity
     /// What is wrong and how to fix it, in plain words.
-    public var message: String
+    public internal(set) var message: String
     /// Where it is, when known.
-    public var location: SourceLocation?
+    public internal(set) var location: SourceLocation?
     /// For data files: the column whose value is wrong.
-    public var field: String?
+    public internal(set) var field: String?
     /// Another place involved (the first definition of a duplicate id, say).
-    public var related: SourceLocation?
+    public internal(set) var related: SourceLocation?
     /// What the note at ``related`` says (`first written here`, `it starts here`).
-    public var relatedNote: String = "first written here"
+    public internal(set) var relatedNote: String = "first written here"
     /// How many errors this diagnostic stands for in a summary such as "3 errors" (see
     /// ``summary(of:)``): 1 for a problem, 0 for a heading or hint that only goes with other
     /// diagnostics ("rejected data file:", "fix the rows above"), N for a line that stands for N
     /// problems not listed one by one ("… and 10 more errors").
-    public var countsAsErrors: Int = 1
+    public internal(set) var countsAsErrors: Int = 1
     /// What kind of problem this is, for programs that act on it (`nil` when not classified).
-    public var code: Code?
+    public internal(set) var code: Code?
     /// The message as an id with its figures, when it has one: shown in the reader's language by
     /// ``rendered(in:)``; ``message`` stays English.
-    public var text: DiagnosticText?
+    public internal(set) var text: DiagnosticText?
 
     /// Creates a diagnostic.
-    public init(
+    package init(
         _ severity: Severity,
         _ message: String,
         at location: SourceLocation? = nil,
@@ -71,7 +71,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// An error.
-    public static func error(
+    package static func error(
         _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil,
         relatedNote: String = "first written here"
     ) -> Diagnostic {
@@ -81,7 +81,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A warning.
-    public static func warning(
+    package static func warning(
         _ message: String, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil
     ) -> Diagnostic {
         Diagnostic(.warning, message, at: location, field: field, related: related)

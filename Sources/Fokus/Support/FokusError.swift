@@ -3,15 +3,15 @@
 /// Loading collects *all* problems of a rule set before throwing, so a user fixes them in one go.
 public struct FokusError: Error, Sendable, CustomStringConvertible {
     /// Every problem found; at least one is an error.
-    public var diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
 
     /// Creates an error from diagnostics.
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
     /// Creates an error with one message.
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    package init(_ message: String, at location: SourceLocation? = nil) {
         self.diagnostics = [.error(message, at: location)]
     }
 
@@ -21,7 +21,7 @@ public struct FokusError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The same error with `code` given to every diagnostic that has none.
-    public func coded(_ code: Diagnostic.Code) -> FokusError {
+    package func coded(_ code: Diagnostic.Code) -> FokusError {
         FokusError(diagnostics.map { d in
             var d = d
             if d.code == nil { d.code = code }

@@ -80,7 +80,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Months since year 0 of this period's first month: how periods of different granularity compare.
-    public var firstMonthOrdinal: Int {
+    package var firstMonthOrdinal: Int {
         switch granularity {
         case .year: year * 12
         case .quarter: year * 12 + (index - 1) * 3
@@ -89,13 +89,13 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Months since year 0 of this period's last month.
-    public var lastMonthOrdinal: Int { firstMonthOrdinal + granularity.monthsPerPeriod - 1 }
+    package var lastMonthOrdinal: Int { firstMonthOrdinal + granularity.monthsPerPeriod - 1 }
 
     /// The month with this ordinal (months since year 0, as ``firstMonthOrdinal`` counts them).
     static func month(ordinal: Int) -> Period { .month(ordinal / 12, ordinal % 12 + 1) }
 
     /// This period expressed at a coarser (or the same) granularity; `nil` when `target` is finer.
-    public func converted(to target: Granularity) -> Period? {
+    package func converted(to target: Granularity) -> Period? {
         guard target <= granularity else { return nil }
         let month0 = firstMonthOrdinal - year * 12  // 0-based month in the year
         switch target {
@@ -106,7 +106,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The period `n` steps later (earlier for negative `n`) at the same granularity.
-    public func advanced(by n: Int) -> Period {
+    package func advanced(by n: Int) -> Period {
         switch granularity {
         case .year:
             return .year(year + n)

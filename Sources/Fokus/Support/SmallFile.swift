@@ -1,15 +1,15 @@
-public import Foundation
+package import Foundation
 
 /// Reading a small file that a person names (a rule test, a previous report): a regular file (or a link to one)
 /// of bounded size, so that a pipe, a device or a huge file gives an error instead of a hang or exhausted memory.
-public enum SmallFile {
+package enum SmallFile {
     /// The largest file read (64 MiB).
-    public static let maximumBytes = 64 << 20
+    package static let maximumBytes = 64 << 20
 
     /// The bytes of the file at `path`.
     /// - Parameter what: how messages name it (`the test file`).
     /// - Throws: ``FokusError`` at the file when it is not a regular file, is too large or cannot be read.
-    public static func read(_ path: String, what: String) throws(FokusError) -> Data {
+    package static func read(_ path: String, what: String) throws(FokusError) -> Data {
         let kind = DataFolderWalk.entryKind(atPath: path)
         guard kind == .regularFile || kind == .linkToFile else {
             let reason = kind == .unknown ? "it does not exist or cannot be reached" : "it is \(kind.phrase)"

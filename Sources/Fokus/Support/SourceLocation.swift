@@ -3,14 +3,14 @@
 /// Lines and columns are 1-based, as editors show them. Either may be unknown.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// The file's path, as the user gave it (relative paths stay relative).
-    public var file: String
+    public internal(set) var file: String
     /// The 1-based line, when known.
-    public var line: Int?
+    public internal(set) var line: Int?
     /// The 1-based column (in characters), when known.
-    public var column: Int?
+    public internal(set) var column: Int?
 
     /// Creates a location.
-    public init(file: String, line: Int? = nil, column: Int? = nil) {
+    package init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column

@@ -3,11 +3,11 @@
 /// Data files, rule files and notes are written by people and by other systems; a value holding an escape
 /// sequence (`ESC [ 2 J`, an OSC 8 link, a title change) must not reach a terminal as a command. Fokus's own
 /// output never uses control characters except line ends and tabs, so every other one is dropped.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` without control characters: C0 controls other than tab, line feed and a carriage return that
     /// ends a line (`\r\n`), DEL, C1 controls (U+0080–U+009F), and the bidirectional overrides and isolates
     /// (U+202A–U+202E, U+2066–U+2069) that can make text display in another order than it reads.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         func keeps(_ index: Int) -> Bool {
             let scalar = scalars[index]

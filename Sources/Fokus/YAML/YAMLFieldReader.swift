@@ -3,44 +3,44 @@
 /// suggestion, numbers and booleans read strictly.
 ///
 /// For other YAML inputs of Fokus (the daemon's configuration), so that they behave like rule files.
-public struct YAMLFieldReader: Sendable {
+package struct YAMLFieldReader: Sendable {
     private var context: LoadContext
 
     /// Creates a reader for the document parsed from `file`.
-    public init(file: String) {
+    package init(file: String) {
         context = LoadContext(file: file)
     }
 
     /// The file read.
-    public var file: String { context.file }
+    package var file: String { context.file }
     /// Every problem found so far.
-    public var diagnostics: [Diagnostic] { context.diagnostics }
+    package var diagnostics: [Diagnostic] { context.diagnostics }
     /// Whether an error was found.
-    public var hasErrors: Bool { context.hasErrors }
+    package var hasErrors: Bool { context.hasErrors }
 
     /// Reads `node` as a mapping whose keys must be among `allowed`; reports unknown keys with a
     /// suggestion. Returns the allowed entries in the order written, or `nil` when not a mapping.
-    public mutating func mapping(_ node: YAMLNode, named name: String, allowed: [String]) -> [(key: String, value: YAMLNode)]? {
+    package mutating func mapping(_ node: YAMLNode, named name: String, allowed: [String]) -> [(key: String, value: YAMLNode)]? {
         context.fields(of: node, named: name, allowed: allowed)?.entries.map { ($0.key, $0.value) }
     }
 
     /// Reads non-empty text.
-    public mutating func text(_ node: YAMLNode, named name: String) -> String? { context.text(node, named: name) }
+    package mutating func text(_ node: YAMLNode, named name: String) -> String? { context.text(node, named: name) }
     /// Reads a number.
-    public mutating func number(_ node: YAMLNode, named name: String) -> Double? { context.number(node, named: name) }
+    package mutating func number(_ node: YAMLNode, named name: String) -> Double? { context.number(node, named: name) }
     /// Reads a whole number.
-    public mutating func wholeNumber(_ node: YAMLNode, named name: String) -> Int? {
+    package mutating func wholeNumber(_ node: YAMLNode, named name: String) -> Int? {
         context.wholeNumber(node, named: name)
     }
     /// Reads `true` or `false`.
-    public mutating func boolean(_ node: YAMLNode, named name: String) -> Bool? { context.boolean(node, named: name) }
+    package mutating func boolean(_ node: YAMLNode, named name: String) -> Bool? { context.boolean(node, named: name) }
     /// Reads a list of text items (a single scalar is an error with a hint).
-    public mutating func textList(_ node: YAMLNode, named name: String) -> [String]? {
+    package mutating func textList(_ node: YAMLNode, named name: String) -> [String]? {
         context.textList(node, named: name)?.map(\.text)
     }
 
     /// Reads one of `choices`, with a suggestion when the text is close to one.
-    public mutating func choice(_ node: YAMLNode, named name: String, among choices: [String]) -> String? {
+    package mutating func choice(_ node: YAMLNode, named name: String, among choices: [String]) -> String? {
         guard let value = text(node, named: name) else { return nil }
         guard choices.contains(value) else {
             let hint = Suggestion.closest(to: value, among: choices).map { "; did you mean \"\($0)\"?" }
@@ -52,9 +52,9 @@ public struct YAMLFieldReader: Sendable {
     }
 
     /// Records an error at a node.
-    public mutating func error(_ message: String, at node: YAMLNode) { context.error(message, at: node) }
+    package mutating func error(_ message: String, at node: YAMLNode) { context.error(message, at: node) }
     /// Records an error at the start of the file.
-    public mutating func error(_ message: String) {
+    package mutating func error(_ message: String) {
         context.diagnostics.append(.error(message, at: SourceLocation(file: context.file)))
     }
 }

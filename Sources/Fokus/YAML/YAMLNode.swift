@@ -1,7 +1,7 @@
 /// A YAML value with the place it was written: what libyaml's events become.
 ///
 /// Aliases are resolved into copies (within limits, see ``YAMLParser``), so a tree is plain data.
-public indirect enum YAMLNode: Sendable, Hashable {
+package indirect enum YAMLNode: Sendable, Hashable {
     /// A scalar: its text, whether it was quoted or a block scalar (plain scalars may be numbers,
     /// booleans or null; quoted ones are always text), and its tag, if any.
     case scalar(YAMLScalar)
@@ -11,7 +11,7 @@ public indirect enum YAMLNode: Sendable, Hashable {
     case sequence([YAMLNode], YAMLMark)
 
     /// Where the node starts.
-    public var mark: YAMLMark {
+    package var mark: YAMLMark {
         switch self {
         case .scalar(let scalar): scalar.mark
         case .mapping(_, let mark), .sequence(_, let mark): mark
@@ -20,25 +20,25 @@ public indirect enum YAMLNode: Sendable, Hashable {
 }
 
 /// A scalar node.
-public struct YAMLScalar: Sendable, Hashable {
+package struct YAMLScalar: Sendable, Hashable {
     /// How the scalar was written.
-    public enum Style: Sendable, Hashable {
+    package enum Style: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
     /// The scalar's text after YAML's own unescaping and folding.
-    public var value: String
+    package var value: String
     /// How it was written.
-    public var style: Style
+    package var style: Style
     /// An explicit tag (`!!str`), if any.
-    public var tag: String?
+    package var tag: String?
     /// Where it starts.
-    public var mark: YAMLMark
+    package var mark: YAMLMark
     /// Where it ends (just after its last character).
-    public var endMark: YAMLMark
+    package var endMark: YAMLMark
 
     /// Creates a scalar.
-    public init(value: String, style: Style = .plain, tag: String? = nil, mark: YAMLMark, endMark: YAMLMark? = nil) {
+    package init(value: String, style: Style = .plain, tag: String? = nil, mark: YAMLMark, endMark: YAMLMark? = nil) {
         self.value = value
         self.style = style
         self.tag = tag
@@ -48,38 +48,38 @@ public struct YAMLScalar: Sendable, Hashable {
 }
 
 /// A key and its value in a mapping.
-public struct YAMLPair: Sendable, Hashable {
+package struct YAMLPair: Sendable, Hashable {
     /// The key node (usually a plain scalar).
-    public var key: YAMLNode
+    package var key: YAMLNode
     /// The value node.
-    public var value: YAMLNode
+    package var value: YAMLNode
 
     /// Creates a pair.
-    public init(key: YAMLNode, value: YAMLNode) {
+    package init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
     }
 }
 
 /// A 1-based line and column in a YAML source.
-public struct YAMLMark: Sendable, Hashable, Comparable {
+package struct YAMLMark: Sendable, Hashable, Comparable {
     /// 1-based line.
-    public var line: Int
+    package var line: Int
     /// 1-based column, in characters.
-    public var column: Int
+    package var column: Int
 
     /// Creates a mark.
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
+    package static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
     /// The same place as a ``SourceLocation`` in `file`.
-    public func location(in file: String) -> SourceLocation {
+    package func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
 }

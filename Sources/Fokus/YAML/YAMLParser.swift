@@ -4,7 +4,7 @@ internal import CYAML
 ///
 /// Rejects duplicate mapping keys and bounds alias expansion (a "billion laughs" document
 /// gets a clear error instead of exhausting memory).
-public enum YAMLParser {
+package enum YAMLParser {
     /// Parses a single-document YAML text. An empty document gives `nil`.
     ///
     /// Aliases are resolved into copies; when they would add more than 100,000 values in total
@@ -16,7 +16,7 @@ public enum YAMLParser {
     /// - Returns: the document's root node, or `nil` when the text holds no document or an empty one.
     /// - Throws: ``FokusError`` with `file:line:column` for syntax errors, duplicate keys (every one,
     ///   each naming the first occurrence as ``Diagnostic/related``), alias bombs and multi-document streams.
-    public static func parse(_ text: String, file: String) throws(FokusError) -> YAMLNode? {
+    package static func parse(_ text: String, file: String) throws(FokusError) -> YAMLNode? {
         var repairs: [Diagnostic] = []
         let root = try parse(text, file: file, repairs: &repairs)
         if !repairs.isEmpty { throw FokusError(repairs) }
@@ -28,7 +28,7 @@ public enum YAMLParser {
     /// in `[ ]` (`[0,5]`), becomes the number meant (`0.40`), with an error in `repairs`. The caller can then
     /// check the rest of the file as written and report every problem at once.
     /// - Parameter repairs: receives an error for each repair.
-    public static func parse(_ text: String, file: String, repairs: inout [Diagnostic]) throws(FokusError)
+    package static func parse(_ text: String, file: String, repairs: inout [Diagnostic]) throws(FokusError)
         -> YAMLNode?
     {
         let reader = try LibYAMLEventReader(text: text, file: file)
@@ -49,7 +49,7 @@ public enum YAMLParser {
     ///   - file: the path used in diagnostics.
     /// - Returns: the event lines, without line terminators.
     /// - Throws: ``FokusError`` at the first syntax error.
-    public static func testSuiteEvents(_ text: String, file: String = "<input>") throws(FokusError) -> [String] {
+    package static func testSuiteEvents(_ text: String, file: String = "<input>") throws(FokusError) -> [String] {
         let reader = try LibYAMLEventReader(text: text, file: file)
         var lines: [String] = []
         while true {

@@ -1,38 +1,38 @@
 /// What a `when:` expression can see of one area (SPEC 4 "Identifiers available in `when:`").
 ///
 /// A factor that is missing is `nil` here, whatever the `missing:` policy does to the score.
-public struct AreaFacts: Sendable, Hashable {
+package struct AreaFacts: Sendable, Hashable {
     /// `trend.z`.
-    public var trendZ: Double?
+    package var trendZ: Double?
     /// `trend.ratio`.
-    public var trendRatio: Double?
+    package var trendRatio: Double?
     /// `trend.latest`.
-    public var trendLatest: Double?
+    package var trendLatest: Double?
     /// `trend.baseline`.
-    public var trendBaseline: Double?
+    package var trendBaseline: Double?
     /// `concern.raw`.
-    public var concernRaw: Double?
+    package var concernRaw: Double?
     /// `resources.raw`.
-    public var resourcesRaw: Double?
+    package var resourcesRaw: Double?
     /// `n.trend`.
-    public var nTrend: Double?
+    package var nTrend: Double?
     /// `n.concern`.
-    public var nConcern: Double?
+    package var nConcern: Double?
     /// `n.resources`.
-    public var nResources: Double?
+    package var nResources: Double?
     /// `score`: the score before the rule being evaluated.
-    public var score: Double
+    package var score: Double
     /// `area.id`.
-    public var areaID: String
+    package var areaID: String
     /// `area.owners`.
-    public var owners: [String]
+    package var owners: [String]
     /// `ID.raw` per signal id; a missing signal has no entry.
-    public var signalRaw: [String: Double]
+    package var signalRaw: [String: Double]
     /// `n.ID` per signal id; a missing signal has no entry.
-    public var signalN: [String: Double]
+    package var signalN: [String: Double]
 
     /// Creates facts.
-    public init(
+    package init(
         trendZ: Double? = nil, trendRatio: Double? = nil, trendLatest: Double? = nil, trendBaseline: Double? = nil,
         concernRaw: Double? = nil, resourcesRaw: Double? = nil, nTrend: Double? = nil, nConcern: Double? = nil,
         nResources: Double? = nil, score: Double, areaID: String, owners: [String] = [],

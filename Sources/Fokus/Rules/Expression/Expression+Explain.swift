@@ -5,16 +5,16 @@
 /// is resolved the one way the rules see it). For a comparison that is false it says by how much: `2,30 ≥ 3`
 /// is 0,70 under. Every part is evaluated, also those `and`/`or` would skip, so that a rule that did not
 /// fire shows all it missed, not only the first.
-public struct ConditionTrace: Sendable, Hashable {
+package struct ConditionTrace: Sendable, Hashable {
     /// The condition as written.
-    public var source: String
+    package var source: String
     /// Whether the whole condition holds (as the evaluator decides it).
-    public var holds: Bool
+    package var holds: Bool
     /// The parts.
-    public var root: Part
+    package var root: Part
 
     /// One part of a condition.
-    public indirect enum Part: Sendable, Hashable {
+    package indirect enum Part: Sendable, Hashable {
         /// `a and b and …`: holds when every part does.
         case all([Part], holds: Bool)
         /// `a or b or …`: holds when any part does.
@@ -29,7 +29,7 @@ public struct ConditionTrace: Sendable, Hashable {
         case other(text: String, holds: Bool)
 
         /// Whether the part holds.
-        public var holds: Bool {
+        package var holds: Bool {
             switch self {
             case .all(_, let holds), .any(_, let holds), .not(_, let holds), .other(_, let holds): holds
             case .comparison(let c): c.holds
@@ -38,7 +38,7 @@ public struct ConditionTrace: Sendable, Hashable {
         }
 
         /// The comparisons and `in` tests that are false, left to right (the "near misses").
-        public var failedLeaves: [Part] {
+        package var failedLeaves: [Part] {
             switch self {
             case .all(let parts, _), .any(let parts, _): parts.flatMap(\.failedLeaves)
             case .not(let inner, let holds): holds ? [] : [.not(inner, holds: holds)]
@@ -48,17 +48,17 @@ public struct ConditionTrace: Sendable, Hashable {
     }
 
     /// One side of a comparison: its text, its value, and whether it is written as a literal.
-    public struct Side: Sendable, Hashable {
+    package struct Side: Sendable, Hashable {
         /// The side as written (`trend.z`, `0.3`, `min(n.trend, n.concern)`).
-        public var text: String
+        package var text: String
         /// Its value for the area.
-        public var value: Value
+        package var value: Value
         /// Whether it is a literal (`2`, `'trafik'`, `['a', 'b']`): its value is then not repeated.
-        public var isLiteral: Bool
+        package var isLiteral: Bool
     }
 
     /// A value in a trace.
-    public indirect enum Value: Sendable, Hashable {
+    package indirect enum Value: Sendable, Hashable {
         /// A number; `nil` when missing.
         case number(Double?)
         case string(String)
@@ -66,22 +66,22 @@ public struct ConditionTrace: Sendable, Hashable {
         case list([Value])
 
         /// Whether this is a missing number.
-        public var isMissing: Bool { self == .number(nil) }
+        package var isMissing: Bool { self == .number(nil) }
     }
 
     /// A comparison and, when it is false, how far off it is.
-    public struct Comparison: Sendable, Hashable {
-        public var left: Side
+    package struct Comparison: Sendable, Hashable {
+        package var left: Side
         /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
-        public var op: String
-        public var right: Side
-        public var holds: Bool
+        package var op: String
+        package var right: Side
+        package var holds: Bool
         /// How far off a false comparison is; `nil` when it holds.
-        public var gap: Gap?
+        package var gap: Gap?
     }
 
     /// How far a false comparison is from holding.
-    public enum Gap: Sendable, Hashable {
+    package enum Gap: Sendable, Hashable {
         /// The left side is this much too low (`>=`, `>`).
         case under(Double)
         /// The left side is this much too high (`<=`, `<`).
@@ -97,17 +97,17 @@ public struct ConditionTrace: Sendable, Hashable {
     }
 
     /// `x in list` or `x not in list`.
-    public struct Membership: Sendable, Hashable {
-        public var left: Side
-        public var negated: Bool
-        public var right: Side
-        public var holds: Bool
+    package struct Membership: Sendable, Hashable {
+        package var left: Side
+        package var negated: Bool
+        package var right: Side
+        package var holds: Bool
     }
 }
 
 extension Expression {
     /// The condition evaluated part by part for `facts`, with how far each false comparison is from holding.
-    public func trace(_ facts: AreaFacts) -> ConditionTrace {
+    package func trace(_ facts: AreaFacts) -> ConditionTrace {
         let characters = Array(source)
         return ConditionTrace(
             source: source, holds: isSatisfied(by: facts), root: root.tracePart(facts, source: characters))

@@ -10,10 +10,10 @@
 /// `max(a, b, …)`, `abs(x)`. Types are checked when parsing.
 public struct Expression: Sendable, CustomStringConvertible {
     /// The longest condition accepted, in characters.
-    public static let maximumLength = 10_000
+    package static let maximumLength = 10_000
     /// The deepest nesting accepted: parentheses, `not`, unary minus, calls and lists each add a level, and so
     /// does every operator of a chain (`a + b + c` is three levels deep).
-    public static let maximumDepth = 200
+    package static let maximumDepth = 200
 
     /// The text as written.
     public let source: String
@@ -23,7 +23,7 @@ public struct Expression: Sendable, CustomStringConvertible {
     /// Parses and type-checks `source`, which must be a condition (true or false).
     /// - Throws: ``ExpressionError`` with the character offset of the problem.
     /// - Parameter signals: the declared signal ids, whose `ID.raw` and `n.ID` may be named (SPEC 4.3).
-    public static func parse(_ source: String, signals: [String] = []) throws(ExpressionError) -> Expression {
+    package static func parse(_ source: String, signals: [String] = []) throws(ExpressionError) -> Expression {
         guard source.utf8.count <= maximumLength * 4, case let characters = Array(source),
             characters.count <= maximumLength
         else {
@@ -38,7 +38,7 @@ public struct Expression: Sendable, CustomStringConvertible {
     }
 
     /// Whether the condition holds for an area (a comparison with a missing value is false).
-    public func isSatisfied(by facts: AreaFacts) -> Bool {
+    package func isSatisfied(by facts: AreaFacts) -> Bool {
         root.isSatisfied(by: facts)
     }
 
@@ -47,14 +47,14 @@ public struct Expression: Sendable, CustomStringConvertible {
 }
 
 /// A problem in a `when:` expression, at a character offset into its text.
-public struct ExpressionError: Error, Sendable, Hashable {
+package struct ExpressionError: Error, Sendable, Hashable {
     /// What is wrong, in plain words.
-    public var message: String
+    package var message: String
     /// 0-based offset, in characters, of where the problem starts.
-    public var offset: Int
+    package var offset: Int
 
     /// Creates an error.
-    public init(message: String, offset: Int) {
+    package init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }

@@ -3,23 +3,23 @@
 /// Checked when the rules are loaded, so that an embedder gets a ``FokusError`` with the place, never a trap or a
 /// silently meaningless result later (a weight of `1e308` overflows the sum of the weights; a baseline of
 /// 10^14 periods cannot be allocated). The README lists them.
-public enum RuleLimits {
+package enum RuleLimits {
     /// `trend.baseline_periods`.
-    public static let baselinePeriods: ClosedRange<Int> = 1...100
+    package static let baselinePeriods: ClosedRange<Int> = 1...100
     /// `trend.scale`.
-    public static let trendScale: ClosedRange<Double> = 0.01...1_000
+    package static let trendScale: ClosedRange<Double> = 0.01...1_000
     /// Every weight, global or per area.
-    public static let weight: ClosedRange<Double> = 0...1_000_000
+    package static let weight: ClosedRange<Double> = 0...1_000_000
     /// `sensitivity.samples` in a rule file (0, off, is for `--samples`).
-    public static let samples: ClosedRange<Int> = 1...SensitivitySettings.maximumSamples
+    package static let samples: ClosedRange<Int> = 1...SensitivitySettings.maximumSamples
     /// `sensitivity.concentration`.
-    public static let concentration = SensitivitySettings.concentrationRange
+    package static let concentration = SensitivitySettings.concentrationRange
     /// A rule's `boost:` and `scale:`.
-    public static let ruleAction: ClosedRange<Double> = -1_000_000...1_000_000
+    package static let ruleAction: ClosedRange<Double> = -1_000_000...1_000_000
     /// A measure's cost per resource, and an amount of a resource available.
-    public static let amount: ClosedRange<Double> = 0...1_000_000_000_000
+    package static let amount: ClosedRange<Double> = 0...1_000_000_000_000
     /// `select.min_score`.
-    public static let minScore: ClosedRange<Double> = -1_000_000...1_000_000
+    package static let minScore: ClosedRange<Double> = -1_000_000...1_000_000
 }
 
 extension LoadContext {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads rule-test files: `tests: [{name, data | records, scope, period, expect}]`.
-public enum RuleTestLoader {
+public enum RuleTestLoader: Sendable {
     /// The test files for a rule file or folder: `RULES/tests/*.yaml` (or beside a single file), in name order.
     public static func testFiles(forRules rulesPath: String) -> [String] {
         var isFolder: ObjCBool = false
@@ -86,7 +86,7 @@ struct RuleTestReader {
                 context.error("`period` must be latest, a year (2023), a quarter (2023-Q4) or a month (2023-11), not \"\(text)\"", at: p)
             }
         }
-        var expectations: [Expectation] = []
+        var expectations: [RuleTest.Expectation] = []
         if let expect = fields["expect"] {
             expectations = readExpectations(expect)
         } else {
@@ -98,24 +98,24 @@ struct RuleTestReader {
             expectations: expectations)
     }
 
-    private mutating func readExpectations(_ node: YAMLNode) -> [Expectation] {
+    private mutating func readExpectations(_ node: YAMLNode) -> [RuleTest.Expectation] {
         let allowed = ["top", "rank", "selected", "not_selected", "score", "measures_include", "warnings_include"]
         guard let fields = context.fields(of: node, named: "`expect`", allowed: allowed) else { return [] }
-        var result: [Expectation] = []
+        var result: [RuleTest.Expectation] = []
         for entry in fields.entries {
             let at = entry.keyNode.mark.location(in: context.file)
             switch entry.key {
             case "top":
-                if let ids = areaIDs(entry.value, named: "`top`") { result.append(Expectation(kind: .top(ids), location: at)) }
+                if let ids = areaIDs(entry.value, named: "`top`") { result.append(RuleTest.Expectation(kind: .top(ids), location: at)) }
             case "selected":
-                if let ids = areaIDs(entry.value, named: "`selected`") { result.append(Expectation(kind: .selected(ids), location: at)) }
+                if let ids = areaIDs(entry.value, named: "`selected`") { result.append(RuleTest.Expectation(kind: .selected(ids), location: at)) }
             case "not_selected":
-                if let ids = areaIDs(entry.value, named: "`not_selected`") { result.append(Expectation(kind: .notSelected(ids), location: at)) }
+                if let ids = areaIDs(entry.value, named: "`not_selected`") { result.append(RuleTest.Expectation(kind: .notSelected(ids), location: at)) }
             case "measures_include":
-                if let ids = measureIDs(entry.value) { result.append(Expectation(kind: .measuresInclude(ids), location: at)) }
+                if let ids = measureIDs(entry.value) { result.append(RuleTest.Expectation(kind: .measuresInclude(ids), location: at)) }
             case "warnings_include":
                 if let texts = context.textList(entry.value, named: "`warnings_include`") {
-                    result.append(Expectation(kind: .warningsInclude(texts.map(\.text)), location: at))
+                    result.append(RuleTest.Expectation(kind: .warningsInclude(texts.map(\.text)), location: at))
                 }
             case "rank":
                 guard case .mapping(let pairs, _) = entry.value else {
@@ -124,7 +124,7 @@ struct RuleTestReader {
                 }
                 for pair in pairs {
                     guard let id = areaID(pair.key), let rank = context.wholeNumber(pair.value, named: "the rank of \(id)") else { continue }
-                    result.append(Expectation(kind: .rank(id: id, rank: rank), location: pair.key.mark.location(in: context.file)))
+                    result.append(RuleTest.Expectation(kind: .rank(id: id, rank: rank), location: pair.key.mark.location(in: context.file)))
                 }
             case "score":
                 guard case .mapping(let pairs, _) = entry.value else {
@@ -145,7 +145,7 @@ struct RuleTestReader {
                         value = context.number(pair.value, named: "the score of \(id)")
                     }
                     if let value {
-                        result.append(Expectation(kind: .score(id: id, value: value, tolerance: tolerance), location: pair.key.mark.location(in: context.file)))
+                        result.append(RuleTest.Expectation(kind: .score(id: id, value: value, tolerance: tolerance), location: pair.key.mark.location(in: context.file)))
                     }
                 }
             default:

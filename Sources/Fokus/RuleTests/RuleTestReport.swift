@@ -4,13 +4,13 @@ public struct RuleTestReport: Sendable {
     /// One test's outcome and how long it took.
     public struct Entry: Sendable {
         /// The outcome.
-        public var result: RuleTestResult
+        public internal(set) var result: RuleTestResult
         /// Wall-clock seconds the test took (loading its data and evaluating).
-        public var seconds: Double
+        public internal(set) var seconds: Double
     }
 
     /// The tests in the order run.
-    public var entries: [Entry]
+    public internal(set) var entries: [Entry]
 
     /// How many passed.
     public var passed: Int { entries.count { $0.result.passed } }
@@ -20,7 +20,7 @@ public struct RuleTestReport: Sendable {
     public var seconds: Double { entries.reduce(0) { $0 + $1.seconds } }
 
     /// Creates a report.
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         self.entries = entries
     }
 
@@ -100,13 +100,13 @@ public struct RuleTestReport: Sendable {
             let suite = byFile[file] ?? []
             let failures = suite.count { !$0.result.passed }
             xml.append(
-                "  <testsuite name=\"\(Self.escaped(file))\" tests=\"\(suite.count)\" failures=\"\(failures)\" "
+                "  <testsuite name=\"\(Escaping.xml(file))\" tests=\"\(suite.count)\" failures=\"\(failures)\" "
                     + "errors=\"0\" skipped=\"0\" time=\"\(Self.time(suite.reduce(0) { $0 + $1.seconds }))\">")
             for entry in suite {
                 let test = entry.result.test
                 let attributes =
-                    "name=\"\(Self.escaped(test.name))\" classname=\"\(Self.escaped(file))\" "
-                    + "file=\"\(Self.escaped(file))\" line=\"\(test.location.line ?? 0)\" time=\"\(Self.time(entry.seconds))\""
+                    "name=\"\(Escaping.xml(test.name))\" classname=\"\(Escaping.xml(file))\" "
+                    + "file=\"\(Escaping.xml(file))\" line=\"\(test.location.line ?? 0)\" time=\"\(Self.time(entry.seconds))\""
                 guard let first = entry.result.failures.first else {
                     xml.append("    <testcase \(attributes)/>")
                     continue
@@ -114,13 +114,13 @@ public struct RuleTestReport: Sendable {
                 xml.append("    <testcase \(attributes)>")
                 let text = entry.result.failures.map(\.description).joined(separator: "\n")
                 xml.append(
-                    "      <failure message=\"\(Self.escaped(first.message))\" type=\"expectation\">"
-                        + Self.escaped(text) + "</failure>")
+                    "      <failure message=\"\(Escaping.xml(first.message))\" type=\"expectation\">"
+                        + Escaping.xml(text) + "</failure>")
                 xml.append("    </testcase>")
             }
             xml.append("  </testsuite>")
         }
-        if let output { xml.append("  <system-out>\(Self.escaped(output))</system-out>") }
+        if let output { xml.append("  <system-out>\(Escaping.xml(output))</system-out>") }
         xml.append("</testsuites>")
         return xml.joined(separator: "\n") + "\n"
     }
@@ -129,36 +129,17 @@ public struct RuleTestReport: Sendable {
     private static func time(_ seconds: Double) -> String { NumberFormatting.english.fixed(seconds, 3) }
 
     private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
-
-    /// Text safe in XML attributes and content: the five special characters escaped, and the characters XML 1.0
-    /// cannot hold at all (control characters other than tab and line breaks) left out.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
 
 /// What a run of rule tests leaves untested (`fokus test --coverage`, like `opa test --coverage`).
 public struct RuleTestCoverage: Sendable, Hashable {
     /// Rules that fired for no area in any test, in the rules' order.
-    public var rulesNeverFired: [String]
+    public internal(set) var rulesNeverFired: [String]
     /// Areas no expectation names (`top`, `rank`, `selected`, `not_selected`, `score`), in the rules' order.
-    public var areasNotExpected: [String]
+    public internal(set) var areasNotExpected: [String]
     /// How many rules and areas there are.
-    public var ruleCount: Int
-    public var areaCount: Int
+    public internal(set) var ruleCount: Int
+    public internal(set) var areaCount: Int
 
     /// Two lines: `rules fired in no test: 2 of 6 (fa-fall, …)` and `areas no expectation mentions: …`.
     public var rendered: String {
@@ -170,7 +151,7 @@ public struct RuleTestCoverage: Sendable, Hashable {
     }
 }
 
-extension Expectation.Kind {
+extension RuleTest.Expectation.Kind {
     /// The area ids the expectation names.
     var areaIDs: [String] {
         switch self {

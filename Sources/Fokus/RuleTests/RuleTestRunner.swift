@@ -44,7 +44,7 @@ public struct RuleTestRunner: Sendable {
     }
 
     /// `nil` when the expectation holds, else what differs.
-    func check(_ kind: Expectation.Kind, _ e: Evaluation) -> DiagnosticText.ExpectationFailure? {
+    func check(_ kind: RuleTest.Expectation.Kind, _ e: Evaluation) -> DiagnosticText.ExpectationFailure? {
         switch kind {
         case .top(let ids):
             let actual = e.ranking.prefix(ids.count).map(\.id)
