@@ -11,6 +11,8 @@
 #   make fuzz      build the libFuzzer target (with address sanitizer) and fuzz the rule loader, the `when:` parser,
 #                  the CSV reader and the events JSON reader for FUZZ_SECONDS each (not part of `make test`);
 #                  corpora grow in .build-fuzz/corpus/, crashes land in .build-fuzz/crashes/
+#   make lint      check the formatting of Sources, Tests, Examples and Package.swift against .swift-format
+#                  (`swift format`, part of the toolchain; not part of `make test` yet)
 #   make install   install `fokus` into $(PREFIX)/bin (PREFIX=/usr/local by default)
 #   make clean     remove build products
 #
@@ -30,7 +32,7 @@ APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-de
 TEST_APT_PACKAGES = chromium python3-pip
 TEST_PIP_MODULES = html5lib openpyxl
 
-.PHONY: build run test deps test-deps bench fuzz install clean
+.PHONY: build run test deps test-deps bench fuzz lint install clean
 
 build: deps
 	$(SWIFT) build
@@ -118,6 +120,11 @@ fuzz: deps
 			-print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$$t/ 2>&1 \
 			| grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Test unit written" ; \
 	done
+
+# The style is .swift-format's (4 spaces, 120 columns, the code's own choices); `swift format format --in-place
+# --recursive Sources Tests Examples Package.swift` applies it.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Examples Package.swift
 
 install:
 	$(SWIFT) build -c release --product fokus

@@ -99,7 +99,7 @@ public struct SensitivitySettings: Sendable, Hashable {
     /// What each sample varies (default: weights, counts and shares; SPEC 4.2).
     public var vary: Set<SensitivitySource> = Set(SensitivitySource.allCases)
     /// Creates the defaults.
-    package init() {}
+    public init() {}
 }
 
 /// What a rank-stability sample draws anew (`sensitivity: {vary: [...]}`, SPEC 4.2).
