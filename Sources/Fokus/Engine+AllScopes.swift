@@ -4,7 +4,7 @@ import Foundation
 public enum ScopeLevel: String, Sendable, CaseIterable {
     /// Every scope with crime data that is not a county (municipalities, police areas, …).
     case municipality
-    /// Every county of ``MunicipalityTable/sweden`` with crime data in it, as the sum of its municipalities.
+    /// Every county of the bundled municipality table with crime data in it, as the sum of its municipalities.
     case county
 }
 
@@ -12,7 +12,7 @@ public enum ScopeLevel: String, Sendable, CaseIterable {
 public struct ScopeEvaluation: Sendable {
     /// The scope as evaluated (the county's or municipality's name).
     public internal(set) var scope: String
-    /// The official code, when the scope is in ``MunicipalityTable/sweden``.
+    /// The official code, when the scope is in the bundled municipality table.
     public internal(set) var code: String?
     /// The evaluation, or why the scope could not be evaluated.
     public internal(set) var result: Result<Evaluation, FokusError>

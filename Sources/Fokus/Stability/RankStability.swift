@@ -1,8 +1,8 @@
 /// How much the ranking and the selection hang on the weight choices and on the data's uncertainty
 /// (SPEC 4 "Sensitivity", 4.2).
 ///
-/// Each sample draws, with one ``SeededGenerator`` seeded with `sensitivity.seed`, a global weight
-/// vector from Dirichlet(α·w) with ``DirichletSampler`` (when weights are varied), then the count cells
+/// Each sample draws, with one `SeededGenerator` seeded with `sensitivity.seed`, a global weight
+/// vector from Dirichlet(α·w) with `DirichletSampler` (when weights are varied), then the count cells
 /// and the shares with respondents (when varied; see `DataDraws` for the order), reapplies the per-area
 /// overrides, and recomputes the factors, the scores, the rules, the ranking and the selection. The same
 /// rules, data and seed always give the same figures.

@@ -45,7 +45,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What the note at ``related`` says (`first written here`, `it starts here`).
     public internal(set) var relatedNote: String = "first written here"
     /// How many errors this diagnostic stands for in a summary such as "3 errors" (see
-    /// ``summary(of:)``): 1 for a problem, 0 for a heading or hint that only goes with other
+    /// `summary(of:)`): 1 for a problem, 0 for a heading or hint that only goes with other
     /// diagnostics ("rejected data file:", "fix the rows above"), N for a line that stands for N
     /// problems not listed one by one ("… and 10 more errors").
     public internal(set) var countsAsErrors: Int = 1

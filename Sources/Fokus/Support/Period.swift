@@ -1,7 +1,7 @@
 /// A reporting period: a year (`2023`), a quarter (`2023-Q4`) or a month (`2023-11`).
 ///
 /// One rule set evaluates at one granularity; finer data is summed into it
-/// (``converted(to:)``), coarser data cannot be split.
+/// (`converted(to:)`), coarser data cannot be split.
 public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// How long a period is. Finer granularities have larger raw values.
     public enum Granularity: Int, Sendable, Hashable, Comparable, CustomStringConvertible {

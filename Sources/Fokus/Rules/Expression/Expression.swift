@@ -1,6 +1,6 @@
 /// A parsed and type-checked `when:` condition.
 ///
-/// Parse with ``parse(_:)``; evaluate against one area's ``AreaFacts`` with ``isSatisfied(by:)``.
+/// Parse with `parse(_:)`; evaluate against one area's `AreaFacts` with `isSatisfied(by:)`.
 ///
 /// The language (SPEC 4.1 "Rules"): the names `trend.z`, `trend.ratio`, `trend.latest`, `trend.baseline`,
 /// `concern.raw`, `resources.raw`, `n.trend`, `n.concern`, `n.resources`, `score` (numbers), `area.id` (a string)
