@@ -71,23 +71,13 @@ package enum Escaping {
     }
 
     /// HTML text content: `&`, `<` and `>` as entities.
-    package static func htmlText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    package static func htmlText(_ text: String) -> String { html(text, attribute: false) }
 
     /// An HTML attribute value: `&`, `<`, `>`, `"` and `'` as entities, line breaks as spaces (one
     /// per character of a `\r\n`).
-    package static func htmlAttribute(_ text: String) -> String {
+    package static func htmlAttribute(_ text: String) -> String { html(text, attribute: true) }
+
+    private static func html(_ text: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -95,10 +85,10 @@ package enum Escaping {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\r": out += " "
-            case "\r\n": out += "  "
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&#39;"
+            case "\n" where attribute, "\r" where attribute: out += " "
+            case "\r\n" where attribute: out += "  "
             default: out.append(character)
             }
         }
