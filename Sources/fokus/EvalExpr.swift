@@ -28,7 +28,7 @@ struct EvalExpr: ParsableCommand {
         let expression: Fokus.Expression
         do {
             expression = try Fokus.Expression.parse(condition)
-        } catch let error as ExpressionError {
+        } catch {
             let place = SourceLocation(file: "condition", line: 1, column: error.offset + 1)
             let diagnostic = Diagnostic.error("in the condition: \(error.message)", at: place)
             Terminal.printError(diagnostic.rendered { $0 == place.file ? condition : nil })
