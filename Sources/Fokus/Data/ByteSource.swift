@@ -146,6 +146,16 @@ struct FileFingerprint: Sendable, Hashable {
     enum NotText: Sendable, Hashable {
         case utf16, gzip, zip, binary
 
+        /// How messages in every language name it.
+        var word: DiagnosticText.NotTextWord {
+            switch self {
+            case .utf16: .utf16
+            case .gzip: .gzip
+            case .zip: .zip
+            case .binary: .binary
+            }
+        }
+
         /// The reason a file is rejected, with how to fix it.
         var reason: String {
             switch self {

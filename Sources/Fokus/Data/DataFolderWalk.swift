@@ -30,6 +30,22 @@ struct DataFolderWalk {
         case device
         case unknown
 
+        /// How messages in every language name it.
+        var word: DiagnosticText.EntryWord {
+            switch self {
+            case .regularFile: .file
+            case .folder: .folder
+            case .linkToFile: .linkToFile
+            case .linkToFolder: .linkToFolder
+            case .linkToOther: .linkToOther
+            case .brokenLink: .brokenLink
+            case .fifo: .fifo
+            case .socket: .socket
+            case .device: .device
+            case .unknown: .unknown
+            }
+        }
+
         /// `a named pipe`, `a link to a folder`, … for messages.
         var phrase: String {
             switch self {
