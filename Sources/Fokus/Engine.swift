@@ -43,7 +43,7 @@ public struct Engine: Sendable {
         }
         let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period, overview: overview)
         guard let weights = rules.weights.normalised() else {
-            throw FokusError("all weights are 0: give at least one factor a weight above 0")
+            throw FokusError([.error(DiagnosticText.evaluation(.allWeightsZero))])
         }
         let factors = computeFactors(data: data)
         let model = ScoreModel(globalWeights: weights, missing: rules.missing)

@@ -57,11 +57,11 @@ struct ScopeData: Sendable {
         scopeName = dataset.displayNames[key] ?? scope
         guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty || !crime.yearToDate.isEmpty else {
             let known = dataset.crime.keys.sorted().map { dataset.displayName($0) }
-            var hint = known.isEmpty
-                ? "the data has no crime rows (counts, events or a statistics export)"
-                : "scopes with crime data: \(known.prefix(20).joined(separator: ", "))"
-            if !dataset.rejected.isEmpty { hint += "; \(dataset.rejected.count) rejected file(s) were left out" }
-            throw FokusError("no crime data for the scope \"\(scope)\": \(hint)")
+            throw FokusError([
+                .error(
+                    DiagnosticText.evaluation(
+                        .noCrimeData(scope: scope, known: Array(known.prefix(20)), rejected: dataset.rejected.count)))
+            ])
         }
         let granularity: Period.Granularity
         switch choice {
