@@ -155,16 +155,6 @@ struct FileFingerprint: Sendable, Hashable {
             case .binary: .binary
             }
         }
-
-        /// The reason a file is rejected, with how to fix it.
-        var reason: String {
-            switch self {
-            case .utf16: "is saved as UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\") and put it back"
-            case .gzip: "is compressed with gzip; unpack it (gunzip) and put the unpacked file in the folder"
-            case .zip: "is a ZIP archive (an Excel .xlsx workbook, perhaps); export the sheet as CSV UTF-8"
-            case .binary: "is binary data, not text (it holds NUL bytes); export the data as CSV UTF-8"
-            }
-        }
     }
 
     /// Reads `source` to its end (then rewinds it), hashing and validating UTF-8 at the same time.

@@ -45,22 +45,6 @@ struct DataFolderWalk {
             case .unknown: .unknown
             }
         }
-
-        /// `a named pipe`, `a link to a folder`, … for messages.
-        var phrase: String {
-            switch self {
-            case .regularFile: "a file"
-            case .folder: "a folder"
-            case .linkToFile: "a link to a file"
-            case .linkToFolder: "a link to a folder"
-            case .linkToOther: "a link to something that is not a file (a pipe or a device)"
-            case .brokenLink: "a link that leads nowhere (its target is missing, or links loop)"
-            case .fifo: "a named pipe, not a file"
-            case .socket: "a socket, not a file"
-            case .device: "a device, not a file"
-            case .unknown: "not a regular file"
-            }
-        }
     }
 
     /// The real path of the data folder (links resolved), which every file read must lie in.

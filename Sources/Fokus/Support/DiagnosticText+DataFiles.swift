@@ -102,6 +102,14 @@ extension DiagnosticText {
         case linkToFolder
     }
 
+    /// Why a small file a person names (a rule test, a previous report) cannot be read.
+    public enum SmallFileReason: Sendable, Hashable {
+        case missing
+        case kind(EntryWord)
+        case tooLarge
+        case unreadable
+    }
+
     /// What is wrong with a data file, the data folder, or a resources YAML file.
     public enum DataFileProblem: Sendable, Hashable {
         case notText(NotTextWord)
@@ -125,6 +133,8 @@ extension DiagnosticText {
         case resourcesNoName
         case resourcesBadAmount(ShownValue, resource: String)
         case resourcesMissing(key: String)
+        /// A small file (`what` as English names it: `the test file`) that cannot be read.
+        case cannotReadFile(what: String, reason: SmallFileReason)
 
         /// The message in `language`.
         public func message(in language: ReportLanguage) -> String {
@@ -172,6 +182,13 @@ extension DiagnosticText {
             case .resourcesBadAmount(let value, let resource):
                 return "\(value.english) is not an amount; write a number ≥ 0 for \(resource)"
             case .resourcesMissing(let key): return "this entry has no \(key); an entry has period, scope and available"
+            case .cannotReadFile(let what, let reason):
+                switch reason {
+                case .missing: return "cannot read \(what): it does not exist or cannot be reached"
+                case .kind(let kind): return "cannot read \(what): it is \(kind.english)"
+                case .tooLarge: return "cannot read \(what): it is larger than 64 MiB"
+                case .unreadable: return "cannot read \(what)"
+                }
             }
         }
 
@@ -213,6 +230,14 @@ extension DiagnosticText {
             case .resourcesBadAmount(let value, let resource):
                 return "\(value.swedish) är ingen mängd; skriv ett tal ≥ 0 för \(resource)"
             case .resourcesMissing(let key): return "posten saknar \(key); en post har period, scope och available"
+            case .cannotReadFile(let what, let reason):
+                let name = DiagnosticText.swedishPlace(what)
+                switch reason {
+                case .missing: return "\(name) kan inte läsas: den finns inte eller går inte att nå"
+                case .kind(let kind): return "\(name) kan inte läsas: den är \(kind.swedish)"
+                case .tooLarge: return "\(name) kan inte läsas: den är större än 64 MiB"
+                case .unreadable: return "\(name) kan inte läsas"
+                }
             }
         }
 

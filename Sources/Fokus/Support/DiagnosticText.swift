@@ -492,7 +492,7 @@ public enum DiagnosticText: Sendable, Hashable {
             "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
             "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen", "an area id": "ett områdes id",
             "the configuration": "konfigurationen", "this area": "det här området", "this measure": "den här åtgärden",
-            "this rule": "den här regeln", "this signal": "den här signalen", "this test": "det här testet",
+            "this rule": "den här regeln", "this signal": "den här signalen", "this test": "det här testet", "the previous report": "den förra rapporten",
         ]
         if let swedish = places[place] { return swedish }
         if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }
@@ -508,6 +508,7 @@ public enum DiagnosticText: Sendable, Hashable {
         if let id = ids[place] { return id }
         if place.hasPrefix("the weights of ") { return "vikterna för " + swedishPlace(String(place.dropFirst("the weights of ".count))) }
         if place.hasPrefix("the items of ") { return "frågorna för " + place.dropFirst("the items of ".count) }
+        if place.hasPrefix("the rank of ") { return "platsen för " + place.dropFirst("the rank of ".count) }
         if place.hasPrefix("the weight ") { return "vikten " + place.dropFirst("the weight ".count) }
         if place.hasPrefix("the score of ") { return "poängen för " + place.dropFirst("the score of ".count) }
         return place
