@@ -133,6 +133,12 @@ extension DiagnosticText {
         case resourcesNoName
         case resourcesBadAmount(ShownValue, resource: String)
         case resourcesMissing(key: String)
+        /// The heading before a rejected file's errors.
+        case rejectedFileHeading
+        /// The hint after the rejected files' errors.
+        case fixRowsOrKeepGoing
+        /// The state database cannot be opened or read (`adoptions`: while reading the adopted areas).
+        case stateUnreadable(adoptions: Bool, reason: String)
         /// A small file (`what` as English names it: `the test file`) that cannot be read.
         case cannotReadFile(what: String, reason: SmallFileReason)
 
@@ -182,6 +188,10 @@ extension DiagnosticText {
             case .resourcesBadAmount(let value, let resource):
                 return "\(value.english) is not an amount; write a number ≥ 0 for \(resource)"
             case .resourcesMissing(let key): return "this entry has no \(key); an entry has period, scope and available"
+            case .rejectedFileHeading: return "rejected data file (nothing from it was used):"
+            case .fixRowsOrKeepGoing: return "fix the rows above, or run with --keep-going to evaluate without these files"
+            case .stateUnreadable(let adoptions, let reason):
+                return (adoptions ? "cannot read adopted areas: " : "cannot open the state database: ") + reason
             case .cannotReadFile(let what, let reason):
                 switch reason {
                 case .missing: return "cannot read \(what): it does not exist or cannot be reached"
@@ -230,6 +240,11 @@ extension DiagnosticText {
             case .resourcesBadAmount(let value, let resource):
                 return "\(value.swedish) är ingen mängd; skriv ett tal ≥ 0 för \(resource)"
             case .resourcesMissing(let key): return "posten saknar \(key); en post har period, scope och available"
+            case .rejectedFileHeading: return "avvisad datafil (inget från den användes):"
+            case .fixRowsOrKeepGoing:
+                return "rätta raderna ovan, eller kör med --keep-going för att utvärdera utan de här filerna"
+            case .stateUnreadable(let adoptions, let reason):
+                return (adoptions ? "de antagna områdena kan inte läsas: " : "tillståndsdatabasen kan inte öppnas: ") + reason
             case .cannotReadFile(let what, let reason):
                 let name = DiagnosticText.swedishPlace(what)
                 switch reason {

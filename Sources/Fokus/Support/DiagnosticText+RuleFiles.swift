@@ -118,6 +118,8 @@ extension DiagnosticText {
         case categoryInOtherArea(category: String, other: String)
         case samplesOutOfRange(samples: Int, maximum: Int)
         case concentrationOutOfRange(written: String)
+        /// A value that is not one of `choices`.
+        case cannotBe(name: String, value: String, suggestion: String?, choices: [String])
 
         /// The message in `language`.
         public func message(in language: ReportLanguage) -> String {
@@ -212,6 +214,9 @@ extension DiagnosticText {
                     + "for each area; if one area is meant, remove it from the other"
             case .samplesOutOfRange(let samples, let maximum): return "samples must be from 0 (off) to \(maximum), not \(samples)"
             case .concentrationOutOfRange(let written): return "the concentration must be from 0.01 to 1000000, not \(written)"
+            case .cannotBe(let name, let value, let suggestion, let choices):
+                return "\(name) cannot be \"\(value)\""
+                    + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "; write one of " + choices.joined(separator: ", "))
             }
         }
 
@@ -308,6 +313,9 @@ extension DiagnosticText {
             case .samplesOutOfRange(let samples, let maximum):
                 return "antalet dragningar (samples) ska vara från 0 (av) till \(maximum), inte \(samples)"
             case .concentrationOutOfRange(let written): return "koncentrationen ska vara från 0,01 till 1000000, inte \(written)"
+            case .cannotBe(let name, let value, let suggestion, let choices):
+                return "\(place(name)) kan inte vara ”\(value)”"
+                    + (suggestion.map { "; menade du ”\($0)”?" } ?? "; skriv något av " + choices.joined(separator: ", "))
             }
         }
     }
