@@ -27,6 +27,9 @@ public struct ReportSection: Sendable, Hashable, Identifiable {
     /// The heading; `nil` for the summary, which opens the report under its title.
     public var heading: String?
     public var blocks: [ReportBlock]
+    /// The section's figures as a table for the workbook, where the other formats say them in prose (the
+    /// follow-up): the workbook shows it as a sheet of numeric cells instead of the section's list.
+    public var sheet: ReportTable? = nil
 }
 
 /// A piece of a section.
@@ -61,6 +64,9 @@ public struct ReportTable: Sendable, Hashable {
         public var width: Double
         /// A shorter header for the text report (a signal's id for its name).
         public var abbreviation: String?
+        /// The headers of the columns the workbook splits this one into, each cell's ``ReportCell/parts`` one per
+        /// column (`Senast`, `Jämförelse` for `57/40`); empty for one column.
+        public var workbookColumns: [String] = []
 
         public init(header: String, alignment: Alignment, width: Double, abbreviation: String? = nil) {
             self.header = header
@@ -100,6 +106,9 @@ public struct ReportCell: Sendable, Hashable, ExpressibleByStringLiteral {
     public var style: NumberStyle?
     /// Set on the cell that holds an area's or measure's id, for `code` markup.
     public var isCode = false
+    /// The cells the workbook writes in the columns of ``ReportTable/Column/workbookColumns`` (the figures of a
+    /// `57/40` cell, each a number); empty otherwise.
+    public var parts: [ReportCell] = []
 
     public init(_ text: String, number: Double? = nil, style: NumberStyle? = nil, isCode: Bool = false) {
         self.text = text
