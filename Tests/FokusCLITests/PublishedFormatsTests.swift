@@ -76,6 +76,28 @@ struct PublishedFormatsTests {
         #expect(check.output.contains("screenshot 1200x1600"), "\(check.output)")
     }
 
+    static let hasPDFTools = ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: hasPythonModule("html5lib") && hasChromium && hasPDFTools, "chromium and poppler-utils are installed by make test"))
+    func chromiumPrintsThePageToA4WithEveryTableWhole() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let state = folder.appendingPathComponent("fokus.sqlite").path
+        #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--state", state]).status == 0)
+        let page = folder.appendingPathComponent("report.html")
+        #expect(try CLIRunner.run(["evaluate", "--format", "html", "--output", page.path, "--state", state]).status == 0)
+        let pdf = folder.appendingPathComponent("report.pdf")
+        let check = try Self.python("check_page.py", [page.path, "--pdf", pdf.path, "--pages", "3-12"])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("pdf "), "\(check.output)")
+        let size = (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
+        #expect(size > 10_000, "the PDF is \(size) bytes")
+        // The print style: A4, no backgrounds, the tables unclipped and not split across pages.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        for rule in ["@page { size: A4", ".table-wrap { overflow: visible", "background: #ffffff !important", "break-inside: avoid"] {
+            #expect(html.contains(rule), "the print style lacks \(rule)")
+        }
+    }
+
     @Test(.enabled(if: hasPythonModule("html5lib"), "html5lib is installed by make test"))
     func namesWithMarkupQuotesAndLineBreaksAreTextInThePage() throws {
         let rules = try Self.rulesWithMarkupName()
