@@ -105,7 +105,10 @@ extension DiagnosticText {
             case .syntax(let problem, let character, let context, let start, let hint):
                 var message = Self.swedishProblems[problem] ?? "YAML-fel (\(problem))"
                 if let character { message += " (tecknet \(character))" }
-                if let context { message += " " + (Self.swedishContexts[context] ?? "(\(context))") }
+                if let context {
+                    let phrase = Self.swedishContexts[context] ?? "(\(context))"
+                    if !phrase.isEmpty { message += " " + phrase }
+                }
                 if let start, let line = start.line {
                     message += " som börjar på rad \(line), kolumn \(start.column ?? 1)"
                 }
@@ -174,6 +177,7 @@ extension DiagnosticText {
 
         /// libyaml's contexts, in Swedish.
         static let swedishContexts: [String: String] = [
+            "while scanning for the next token": "",
             "while scanning a quoted scalar": "i ett citerat värde",
             "while scanning a simple key": "i en nyckel",
             "while scanning a plain scalar": "i ett värde",
