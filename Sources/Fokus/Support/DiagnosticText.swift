@@ -165,9 +165,16 @@ public enum DiagnosticText: Sendable, Hashable {
     /// The message in `language`.
     public func message(in language: ReportLanguage) -> String {
         switch language {
-        case .sv: swedish
+        case .sv: Self.swedishAbbreviations(swedish)
         case .en: english
         }
+    }
+
+    /// A value shortened in a message (`zzz… (20000 characters)`, see `DataValues.abbreviated`) counts its
+    /// characters in Swedish: `zzz… (20000 tecken)`.
+    static func swedishAbbreviations(_ message: String) -> String {
+        guard message.contains(" characters)") else { return message }
+        return message.replacing(#/… \((\d+) characters\)/#) { "… (\($0.output.1) tecken)" }
     }
 
     private var swedish: String {
