@@ -188,9 +188,11 @@ struct CrimeRows {
                 Group(months: span.firstMonthOrdinal...span.lastMonthOrdinal, counts: counts))
         }
         if let coarser {
-            throw FokusError(
-                "crime data for \(scopeName) has the period \(coarser), coarser than the evaluated \(granularity); "
-                    + "evaluate a coarser period (e.g. --period \(coarserOrdinal / 12)) or supply data by \(granularity)")
+            throw FokusError([
+                .error(
+                    DiagnosticText.evaluation(
+                        .coarserData(scope: scopeName, period: coarser, granularity: "\(granularity)", year: coarserOrdinal / 12)))
+            ])
         }
         for (period, list) in groups {
             var total: [NameKey: Int] = [:]

@@ -17,6 +17,19 @@ extension DiagnosticText {
         /// `check`: the catalogue is too large for the proof when `areas` areas are selected.
         case catalogueTooLarge(measures: Int, resources: Int, areas: Int, candidates: Int)
 
+        /// `missing: error` and an area without a value of `factor`.
+        case missingValue(area: String, factor: String)
+        /// Crime data for `scope` coarser than the evaluated `granularity` (`year`, `quarter`, `month`).
+        case coarserData(scope: String, period: String, granularity: String, year: Int)
+        /// The data has no crime rows at all.
+        case noCrimeRows
+        /// The data covers several scopes and none is named; `examples` are the first of them.
+        case whichScope(count: Int, examples: [String])
+        /// `--compare` names a file that is not a `report.json` (`reason` as JSON decoding words it).
+        case notAReport(reason: String)
+        /// `--compare` names a report of another schema version.
+        case reportSchema(version: Int)
+
         /// The message in `language`.
         public func message(in language: ReportLanguage) -> String {
             switch language {
@@ -39,6 +52,18 @@ extension DiagnosticText {
                         : "scopes with crime data: \(known.joined(separator: ", "))")
                     + (rejected > 0 ? "; \(rejected) rejected file(s) were left out" : "")
             case .allWeightsZero: return "all weights are 0: give at least one factor a weight above 0"
+            case .missingValue(let area, let factor):
+                return "the area \"\(area)\" has no \(factor) value and the rules say `missing: error`; "
+                    + "supply the data or choose `missing: renormalise`"
+            case .coarserData(let scope, let period, let granularity, let year):
+                return "crime data for \(scope) has the period \(period), coarser than the evaluated \(granularity); "
+                    + "evaluate a coarser period (e.g. --period \(year)) or supply data by \(granularity)"
+            case .noCrimeRows: return "the data has no crime rows, so there is nothing to evaluate"
+            case .whichScope(let count, let examples):
+                return "the data covers \(count) scopes; name one with `scope:` in the rules or --scope "
+                    + "(e.g. \(examples.joined(separator: ", ")))"
+            case .notAReport(let reason): return "this is not a report.json from `fokus evaluate --format json` (\(reason))"
+            case .reportSchema(let version): return "the report has schema_version \(version); this Fokus reads version 1"
             case .planTiesUnsettled(let candidates):
                 return "the measure plan has the best possible value, but among \(candidates) candidate measures the "
                     + "search limit was reached before the tie rules (lower total cost, then ids) were settled; "
@@ -56,6 +81,14 @@ extension DiagnosticText {
             }
         }
 
+        /// Why a file is not a report, in Swedish.
+        static func swedishJSONReason(_ reason: String) -> String {
+            if reason == "not valid JSON" { return "ogiltig JSON" }
+            if reason.hasPrefix("missing ") { return "saknar " + reason.dropFirst("missing ".count) }
+            if reason.hasPrefix("unexpected value at ") { return "oväntat värde i " + reason.dropFirst("unexpected value at ".count) }
+            return reason
+        }
+
         var swedish: String {
             switch self {
             case .ruleBreaksScore(let rule, let area, let notANumber, let before):
@@ -70,6 +103,20 @@ extension DiagnosticText {
                         : "kommuner och polisområden med brottsdata: \(known.joined(separator: ", "))")
                     + (rejected > 0 ? "; \(rejected) avvisade filer lämnades utanför" : "")
             case .allWeightsZero: return "alla vikter är 0: ge minst en faktor en vikt över 0"
+            case .missingValue(let area, let factor):
+                return "området ”\(area)” saknar värde för \(factor) och reglerna säger `missing: error`; "
+                    + "lägg till underlaget eller välj `missing: renormalise`"
+            case .coarserData(let scope, let period, let granularity, let year):
+                let unit = ["year": "år", "quarter": "kvartal", "month": "månad"][granularity] ?? granularity
+                return "brottsdata för \(scope) har perioden \(period), grövre än den utvärderade perioden (\(unit)); "
+                    + "utvärdera en grövre period (till exempel --period \(year)) eller lägg till data per \(unit)"
+            case .noCrimeRows: return "data har inga brottsrader, så det finns inget att utvärdera"
+            case .whichScope(let count, let examples):
+                return "data täcker \(count) kommuner eller polisområden; ange en med `scope:` i reglerna eller med --scope "
+                    + "(till exempel \(examples.joined(separator: ", ")))"
+            case .notAReport(let reason):
+                return "det här är ingen report.json från `fokus evaluate --format json` (\(Self.swedishJSONReason(reason)))"
+            case .reportSchema(let version): return "rapporten har schema_version \(version); den här versionen av Fokus läser version 1"
             case .planTiesUnsettled(let candidates):
                 return "åtgärdsplanen har bästa möjliga värde, men bland \(candidates) möjliga åtgärder nåddes sökgränsen "
                     + "innan oavgjorda fall (lägre total kostnad, sedan id) var avgjorda; en annan plan med samma värde kan kosta mindre"
