@@ -4,7 +4,11 @@
 /// `report.json` read); one that also carries a `DiagnosticText` is shown in the reader's language
 /// by ``Diagnostic/rendered(in:)``. Each case is phrased once per language in
 /// ``DiagnosticText/message(in:)``: a switch over every case and every language, so a missing
-/// translation does not compile. Messages not yet given an id are shown in English.
+/// translation does not compile. The cases of one concern are grouped in an enum of their own, in a
+/// file of their own: ``ExpressionProblem`` (`+Expression`), ``YAMLProblem`` (`+YAML`),
+/// ``RuleFileProblem`` (`+RuleFiles`), ``DataRowReason`` (`+DataRows`), ``DataFileProblem``
+/// (`+DataFiles`), ``RuleTestProblem`` (`+RuleTests`) and ``EvaluationProblem`` (`+Evaluation`).
+/// A diagnostic built from a plain string (by an embedder) is shown as written.
 public enum DiagnosticText: Sendable, Hashable {
     /// Rows with an empty count or share, skipped.
     case emptyValuesSkipped(rows: Int, column: String, firstLine: Int)
