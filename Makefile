@@ -28,8 +28,9 @@ BENCH_RUNS ?= 3
 SWIFT ?= swift
 SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-dev libxlsxwriter-dev pkg-config
-# What only the tests need: a browser to render the HTML report, Python modules to read it and the workbook back.
-TEST_APT_PACKAGES = chromium python3-pip
+# What only the tests need: a browser to render and print the HTML report, poppler-utils (pdfinfo, pdftotext) to
+# read the printed PDF back, Python modules to read the page and the workbook back.
+TEST_APT_PACKAGES = chromium poppler-utils python3-pip
 TEST_PIP_MODULES = html5lib openpyxl
 
 .PHONY: build run test deps test-deps bench fuzz lint install clean
@@ -67,7 +68,7 @@ deps:
 	@python3 -c "import aiosmtpd" 2>/dev/null || { echo "Installing: aiosmtpd (the SMTP server of the daemon tests)"; \
 		python3 -m pip install -q aiosmtpd; }
 
-# What the tests need besides the build: Chromium, html5lib and openpyxl; installed only when missing.
+# What the tests need besides the build: Chromium, poppler-utils, html5lib and openpyxl; installed only when missing.
 test-deps: deps
 	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

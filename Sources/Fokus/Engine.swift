@@ -55,7 +55,7 @@ public struct Engine: Sendable {
         }
         let data = try ScopeData(dataset: dataset, scope: scopeName, choice: period ?? rules.period, overview: overview)
         guard let weights = rules.weights.normalised() else {
-            throw FokusError("all weights are 0: give at least one factor a weight above 0")
+            throw FokusError([.error(DiagnosticText.evaluation(.allWeightsZero))])
         }
         let factors = computeFactors(data: data)
         let model = ScoreModel(globalWeights: weights, missing: rules.missing)
@@ -121,11 +121,10 @@ public struct Engine: Sendable {
         if let scope = scope ?? rules.scope { return scope }
         let scopes = dataset.crime.keys.sorted()
         if scopes.count == 1 { return dataset.displayName(scopes[0]) }
-        throw FokusError(
+        let problem: DiagnosticText.EvaluationProblem =
             scopes.isEmpty
-                ? "the data has no crime rows, so there is nothing to evaluate"
-                : "the data covers \(scopes.count) scopes; name one with `scope:` in the rules or --scope "
-                    + "(e.g. \(scopes.prefix(5).map { dataset.displayName($0) }.joined(separator: ", ")))")
+            ? .noCrimeRows : .whichScope(count: scopes.count, examples: scopes.prefix(5).map { dataset.displayName($0) })
+        throw FokusError([.error(DiagnosticText.evaluation(problem))])
     }
 
     func computeFactors(data: ScopeData) -> [AreaFactors] {

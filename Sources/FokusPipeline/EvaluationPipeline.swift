@@ -67,10 +67,10 @@ public struct EvaluationPipeline: Sendable {
             var diagnostics: [Diagnostic] = []
             for file in dataset.rejected {
                 diagnostics.append(
-                    .context("rejected data file (nothing from it was used):", at: SourceLocation(file: file.path)))
+                    .context(DiagnosticText.dataFile(.rejectedFileHeading), at: SourceLocation(file: file.path)))
                 diagnostics += file.diagnostics
             }
-            diagnostics.append(.context("fix the rows above, or run with --keep-going to evaluate without these files"))
+            diagnostics.append(.context(DiagnosticText.dataFile(.fixRowsOrKeepGoing)))
             throw FokusError(diagnostics).coded(.dataFileRejected)
         case .fail, .warn, .quarantine:
             break
@@ -128,7 +128,9 @@ public struct EvaluationPipeline: Sendable {
         do {
             stored = try store.adoptedAreas()
         } catch {
-            throw FokusError("cannot read adopted areas: \(error)", at: SourceLocation(file: store.path))
+            throw FokusError([
+                .error(DiagnosticText.dataFile(.stateUnreadable(adoptions: true, reason: "\(error)")), at: SourceLocation(file: store.path))
+            ])
         }
         let ordered = stored.sorted { ($0.fromPeriod, $0.areaID) < ($1.fromPeriod, $1.areaID) }
         return ordered.compactMap { a in

@@ -34,13 +34,25 @@ enum HTMLStyle {
         .spark-values { font-size: 0.85rem; color: #3d4852; }
         details summary { cursor: pointer; color: #005a8c; }
         @media (max-width: 40rem) { dl.legend { grid-template-columns: 1fr; } h1 { font-size: 1.35rem; } }
+        @page { size: A4; margin: 14mm 12mm; }
         @media print {
-          body { font-size: 11pt; }
+          :root, body, main, section, .summary, th, td, code, figure { background: #ffffff !important; color: #000000; }
+          body { font-size: 10pt; }
           main { max-width: none; padding: 0; }
-          .summary { background: none; border-left: 3px solid #000000; }
-          th { background: none; }
-          figure, table, .spark { break-inside: avoid; }
-          h2 { break-after: avoid; }
+          h1 { font-size: 16pt; margin-top: 0; }
+          h2 { font-size: 13pt; border-bottom-color: #000000; break-after: avoid; page-break-after: avoid; }
+          .summary { border-left: 3px solid #000000; }
+          .table-wrap { overflow: visible; max-width: none; }
+          table { min-width: 0; width: 100%; font-size: 8pt; break-inside: avoid; page-break-inside: avoid; }
+          td code { font-size: 7.5pt; }
+          th, td { padding: 2pt 3pt; border-bottom-color: #808080; }
+          .num { white-space: normal; }
+          thead { display: table-header-group; }
+          tr, figure, .spark, dl.legend { break-inside: avoid; page-break-inside: avoid; }
+          caption, figcaption { break-after: avoid; page-break-after: avoid; }
+          svg.chart { max-width: 100%; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          .sparks { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6pt; }
+          a { color: #000000; }
           details summary { display: none; }
         }
         """

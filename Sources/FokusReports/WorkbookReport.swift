@@ -46,6 +46,8 @@ public enum WorkbookReport {
                 switch block {
                 case .table(let table):
                     addSheet(table, to: workbook, name: names.unique(table.caption), formats: formats)
+                case .list where section.sheet != nil:
+                    if let sheet = section.sheet { addSheet(sheet, to: workbook, name: names.unique(sheet.caption), formats: formats) }
                 case .list(let items) where section.id != .summary && !section.blocks.contains(where: \.isTable):
                     let table = ReportTable(
                         caption: section.heading ?? "", columns: [.init(header: section.heading ?? "", alignment: .left, width: 120)],
@@ -70,20 +72,39 @@ public enum WorkbookReport {
         _ table: ReportTable, to workbook: UnsafeMutablePointer<lxw_workbook>, name: String, formats: Formats
     ) {
         let sheet = workbook_add_worksheet(workbook, name)
-        for (column, c) in table.columns.enumerated() {
-            worksheet_write_string(sheet, 0, lxw_col_t(column), c.header, formats.header)
-            worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column), c.width > 0 ? c.width : 14, nil)
+        // A column split in the workbook (`Senast/jämförelse`) takes one sheet column per part.
+        var first: [Int] = []
+        var next = 0
+        for c in table.columns {
+            first.append(next)
+            let headers = c.workbookColumns.isEmpty ? [c.header] : c.workbookColumns
+            for header in headers {
+                worksheet_write_string(sheet, 0, lxw_col_t(next), header, formats.header)
+                let width = c.workbookColumns.isEmpty ? c.width : max(10, c.width / Double(headers.count))
+                worksheet_set_column(sheet, lxw_col_t(next), lxw_col_t(next), width > 0 ? width : 14, nil)
+                next += 1
+            }
         }
         worksheet_freeze_panes(sheet, 1, 0)
         for (index, cells) in table.rows.enumerated() {
             let row = lxw_row_t(index + 1)
-            for (column, cell) in cells.enumerated() {
-                if let number = cell.number {
-                    worksheet_write_number(sheet, row, lxw_col_t(column), number, formats.number(cell.style))
-                } else if cell.text != "–" {
-                    worksheet_write_string(sheet, row, lxw_col_t(column), cell.text, formats.wrap)
+            for (column, cell) in cells.enumerated() where column < first.count {
+                let split = !table.columns[column].workbookColumns.isEmpty
+                for (offset, part) in (split ? cell.parts : [cell]).enumerated() {
+                    write(part, sheet: sheet, row: row, column: lxw_col_t(first[column] + offset), formats: formats)
                 }
             }
+        }
+    }
+
+    /// A cell: a number with its format, or text (nothing for `–`, no value).
+    private static func write(
+        _ cell: ReportCell, sheet: UnsafeMutablePointer<lxw_worksheet>?, row: lxw_row_t, column: lxw_col_t, formats: Formats
+    ) {
+        if let number = cell.number {
+            worksheet_write_number(sheet, row, column, number, formats.number(cell.style))
+        } else if cell.text != "–" && !cell.text.isEmpty {
+            worksheet_write_string(sheet, row, column, cell.text, formats.wrap)
         }
     }
 

@@ -12,7 +12,8 @@ struct Adopt: ParsableCommand {
             note given replace the recorded ones (one left out keeps its value; --measures "" or
             --note "" clears it). --remove removes the adoption. Every change is kept in the state
             database's history (fokus adopted --history). With --data, warns when --from is after the
-            latest period with crime data for the scope. Messages are in Swedish unless --lang en.
+            latest period with crime data for the scope. Messages are in Swedish unless --lang en or the
+            rules' `lang: en`.
             """)
 
     @Argument(help: ArgumentHelp("The area's id, as in the rules.", valueName: "area"))
@@ -45,20 +46,27 @@ struct Adopt: ParsableCommand {
 
     @OptionGroup var stateOptions: StateOptions
 
-    private var strings: AdoptionStrings { AdoptionStrings(language: language.language) }
+    /// The messages in `--lang`, else the rules' `lang:`, else Swedish.
+    private var strings: AdoptionStrings { AdoptionStrings(language: Terminal.language) }
 
     func validate() throws {
-        if Period(parsing: from) == nil { throw ValidationError(strings.notAPeriod(from)) }
-        if remove && (measures != nil || note != nil) { throw ValidationError(strings.removeTakesNoMeasures()) }
+        let badPeriod = Period(parsing: from) == nil
+        guard badPeriod || (remove && (measures != nil || note != nil)) else { return }
+        Terminal.language = language.language(forRules: rules)
+        throw ValidationError(badPeriod ? strings.notAPeriod(from) : strings.removeTakesNoMeasures())
     }
 
     func run() throws {
         let period = Period(parsing: from)!
+        var loaded: RuleSet?
+        var loadError: FokusError?
+        do { loaded = try RuleSetLoader.load(from: URL(fileURLWithPath: rules)) } catch { loadError = error }
+        Terminal.language = language.choice ?? loaded?.language ?? .sv
         if remove {
             try removeAdoption(period: period.description)
             return
         }
-        let ruleSet = try RuleSetLoader.load(from: URL(fileURLWithPath: rules))
+        guard let ruleSet = loaded else { throw loadError ?? FokusError([]) }
         try UsageError.checkArea(area, in: ruleSet, command: Self.self)
         guard let areaDefinition = ruleSet.areas.first(where: { $0.id == area }) else { return }
         let measureIDs = measures.map(Self.ids)
@@ -159,12 +167,18 @@ struct Adopted: ParsableCommand {
     @Flag(name: .long, help: "List every change to the adoptions, oldest first, with the time it was made.")
     var history = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The rule file or folder whose `lang:` sets the language (unless --lang).", valueName: "file|dir"))
+    var rules: String = "rules"
+
     @OptionGroup var language: LanguageOption
 
     @OptionGroup var stateOptions: StateOptions
 
     func run() throws {
-        let strings = AdoptionStrings(language: language.language)
+        Terminal.language = language.language(forRules: rules)
+        let strings = AdoptionStrings(language: Terminal.language)
         guard stateOptions.isAvailable else {
             Terminal.write(strings.noStateDatabase(stateOptions.path) + "\n")
             return

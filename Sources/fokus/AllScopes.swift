@@ -6,10 +6,11 @@ import Foundation
 extension Evaluate {
     /// `fokus evaluate --all-scopes`: every scope of the level, the data read once.
     func runAllScopes() throws {
-        if options.scope != nil { throw ValidationError("--all-scopes evaluates every scope; leave out --scope") }
-        if compare != nil { throw ValidationError("--compare compares one report; leave it out with --all-scopes") }
+        let strings = CommandStrings(language: Terminal.language)
+        if options.scope != nil { throw ValidationError(strings.allScopesWithScope) }
+        if compare != nil { throw ValidationError(strings.allScopesWithCompare) }
         guard let reportFormat = ReportFormat(rawValue: format.rawValue), output == nil else {
-            throw ValidationError("--all-scopes writes text, md, json or csv to standard output")
+            throw ValidationError(strings.allScopesFormats)
         }
         let (engine, dataset, sensitivity) = try options.loadForAllScopes()
         let showProgress = isatty(2) != 0

@@ -13,6 +13,63 @@ struct CommandStrings {
         }
     }
 
+    // MARK: Usage mistakes on the command line
+
+    func samplesRange(_ samples: Int, maximum: Int) -> String {
+        text(sv: "--samples ska vara från 0 (av) till \(maximum), inte \(samples)",
+             en: "--samples must be from 0 (off) to \(maximum), not \(samples)")
+    }
+
+    func concentrationRange(_ value: Double) -> String {
+        text(sv: "--concentration ska vara från 0,01 till 1000000, inte \(value)",
+             en: "--concentration must be from 0.01 to 1000000, not \(value)")
+    }
+
+    func notAPeriodChoice(_ period: String) -> String {
+        text(sv: "--period ”\(period)” är ingen period: skriv latest, 2023, 2023-Q4 eller 2023-11",
+             en: "--period \"\(period)\" is not a period: write latest, 2023, 2023-Q4 or 2023-11")
+    }
+
+    var scopeNeedsName: String {
+        text(sv: "--scope behöver ett namn, stavat som i datafilerna", en: "--scope needs a name, as the data files spell it")
+    }
+
+    var scopeControlCharacters: String {
+        text(sv: "--scope får inte innehålla styrtecken (radbrytningar, tabbar, escape-tecken)",
+             en: "--scope must not hold control characters (line breaks, tabs, escapes)")
+    }
+
+    func notARegex(_ pattern: String, _ error: any Error) -> String {
+        text(sv: "--run ”\(pattern)” är inget reguljärt uttryck: \(error)",
+             en: "--run \"\(pattern)\" is not a regular expression: \(error)")
+    }
+
+    func noTestMatches(_ pattern: String, tests: [String]) -> String {
+        let names = tests.map { "\"\($0)\"" }.joined(separator: ", ")
+        return text(sv: "inget testnamn matchar `\(pattern)`; testerna är: \(names)",
+                    en: "no test name matches `\(pattern)`; the tests are: \(names)")
+    }
+
+    func outputNotWritten(_ reason: String) -> String {
+        text(sv: "fel: utdata kan inte skrivas (standard output: \(reason))",
+             en: "error: the output cannot be written (standard output: \(reason))")
+    }
+
+    var allScopesWithScope: String {
+        text(sv: "--all-scopes utvärderar alla kommuner eller polisområden; ta bort --scope",
+             en: "--all-scopes evaluates every scope; leave out --scope")
+    }
+
+    var allScopesWithCompare: String {
+        text(sv: "--compare jämför en rapport; ta bort det med --all-scopes",
+             en: "--compare compares one report; leave it out with --all-scopes")
+    }
+
+    var allScopesFormats: String {
+        text(sv: "--all-scopes skriver text, md, json eller csv till standard output",
+             en: "--all-scopes writes text, md, json or csv to standard output")
+    }
+
     // MARK: fokus test
 
     func noTestFiles() -> String {

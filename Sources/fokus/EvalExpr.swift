@@ -30,8 +30,11 @@ struct EvalExpr: ParsableCommand {
             expression = try Fokus.Expression.parse(condition)
         } catch {
             let place = SourceLocation(file: "condition", line: 1, column: error.offset + 1)
-            let diagnostic = Diagnostic.error("in the condition: \(error.message)", at: place)
-            Terminal.printError(diagnostic.rendered { $0 == place.file ? condition : nil })
+            var diagnostic = Diagnostic.error("in the condition: \(error.message)", at: place)
+            if let problem = error.problem {
+                diagnostic = Diagnostic.error(DiagnosticText.expression(problem, place: .commandLine), at: place)
+            }
+            Terminal.printError(diagnostic.rendered(in: language.language) { $0 == place.file ? condition : nil })
             throw ExitCode(1)
         }
         let ruleSet = try options.pipeline.loadRules()

@@ -17,11 +17,12 @@ struct Init: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
+        let strings = CommandStrings(language: Terminal.language)
         if scope.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--scope needs a name, as the data files spell it")
+            throw ValidationError(strings.scopeNeedsName)
         }
         if scope.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw ValidationError("--scope must not hold control characters (line breaks, tabs, escapes)")
+            throw ValidationError(strings.scopeControlCharacters)
         }
     }
 

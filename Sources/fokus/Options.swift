@@ -37,15 +37,15 @@ struct EvaluationOptions: ParsableArguments {
     @OptionGroup var stateOptions: StateOptions
 
     func validate() throws {
+        let strings = CommandStrings(language: Terminal.language)
         if let samples, !(0...SensitivitySettings.maximumSamples).contains(samples) {
-            throw ValidationError(
-                "--samples must be from 0 (off) to \(SensitivitySettings.maximumSamples), not \(samples)")
+            throw ValidationError(strings.samplesRange(samples, maximum: SensitivitySettings.maximumSamples))
         }
         if let concentration, !SensitivitySettings.concentrationRange.contains(concentration) {
-            throw ValidationError("--concentration must be from 0.01 to 1000000, not \(concentration)")
+            throw ValidationError(strings.concentrationRange(concentration))
         }
         if let period, period != "latest", Period(parsing: period) == nil {
-            throw ValidationError("--period \"\(period)\" is not a period: write latest, 2023, 2023-Q4 or 2023-11")
+            throw ValidationError(strings.notAPeriodChoice(period))
         }
     }
 

@@ -24,7 +24,9 @@ struct StateOptions: ParsableArguments {
         do {
             return try StateStore(path: path)
         } catch {
-            throw FokusError("cannot open the state database: \(error)", at: SourceLocation(file: path))
+            throw FokusError([
+                .error(DiagnosticText.dataFile(.stateUnreadable(adoptions: false, reason: "\(error)")), at: SourceLocation(file: path))
+            ])
         }
     }
 }

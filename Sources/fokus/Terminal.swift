@@ -61,7 +61,7 @@ enum Terminal {
     static func write(_ text: String) {
         guard writeAll(TerminalText.sanitized(text), to: 1) else {
             let reason = String(cString: strerror(errno))
-            printError("error: the output cannot be written (standard output: \(reason))")
+            printError(CommandStrings(language: language).outputNotWritten(reason))
             exit(1)
         }
     }

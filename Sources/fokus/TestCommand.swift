@@ -53,13 +53,13 @@ struct TestCommand: ParsableCommand {
         if let pattern = runPattern {
             let regex: Regex<AnyRegexOutput>
             do { regex = try Regex(pattern) } catch {
-                throw UsageError(message: "--run \"\(pattern)\" is not a regular expression: \(error)", command: Self.self)
+                throw UsageError(message: CommandStrings(language: Terminal.language).notARegex(pattern, error), command: Self.self)
             }
             let all = tests
             tests = tests.filter { $0.name.firstMatch(of: regex) != nil }
             if tests.isEmpty {
                 throw UsageError(
-                    message: "no test name matches `\(pattern)`; the tests are: " + all.map { "\"\($0.name)\"" }.joined(separator: ", "),
+                    message: CommandStrings(language: Terminal.language).noTestMatches(pattern, tests: all.map(\.name)),
                     command: Self.self)
             }
         }

@@ -61,6 +61,38 @@ struct AdoptionHistoryCommandTests {
         #expect(englishHistory.map { $0.dropFirst(21).prefix(10) } == ["adopted   ", "corrected ", "corrected ", "adopted   ", "removed   "])
     }
 
+    @Test func adoptAndAdoptedFollowTheRulesLang() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = folder.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("rules"), to: rules)
+        let settings = rules.appendingPathComponent("00-installningar.yaml")
+        try (String(contentsOf: settings, encoding: .utf8) + "lang: en\n").write(to: settings, atomically: true, encoding: .utf8)
+        let state = folder.appendingPathComponent("fokus.sqlite").path
+        func fokus(_ arguments: String...) throws -> CLIRunner.Result {
+            try CLIRunner.run(arguments + ["--rules", rules.path, "--state", state])
+        }
+
+        let adopted = try fokus("adopt", "trafik", "--from", "2024")
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        #expect(adopted.stdout.hasPrefix("Adopted Trafiksäkerhet och trafikrelaterad brottslighet (trafik) for Kungsör from 2024"), "\(adopted.stdout)")
+        // --lang wins over the rules' lang:.
+        #expect(try fokus("adopt", "trafik", "--from", "2024", "--lang", "sv").stdout.hasPrefix("Oförändrad: "))
+        let wrong = try fokus("adopt", "trafik", "--from", "2023", "--remove")
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("error: trafik is not adopted for Kungsör from 2023"), "\(wrong.stderr)")
+        let badPeriod = try fokus("adopt", "trafik", "--from", "20x3")
+        #expect(badPeriod.status == 2)
+        #expect(badPeriod.stderr.contains("is not a period: write 2024"), "\(badPeriod.stderr)")
+
+        let history = try fokus("adopted", "--history").stdout
+        #expect(history.contains("  adopted    Kungsör  2024  trafik"), "\(history)")
+        #expect(try fokus("adopted", "--history", "--lang", "sv").stdout.contains("  antagen    Kungsör  2024  trafik"))
+        // Without rules that say otherwise, Swedish.
+        let swedish = try CLIRunner.run(["adopted", "--history", "--rules", folder.appendingPathComponent("none").path, "--state", state])
+        #expect(swedish.stdout.contains("  antagen    Kungsör  2024  trafik"), "\(swedish.stdout)")
+    }
+
     @Test func warnsWhenTheFirstPeriodIsAfterTheData() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

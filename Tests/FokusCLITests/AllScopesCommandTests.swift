@@ -72,7 +72,7 @@ struct AllScopesCommandTests {
         #expect(folded.contains("Västmanlands län is evaluated as the sum of its municipalities (10 of 10 have crime data) and the rows filed under the county itself"), "\(västmanland.stdout)")
         let usage = try CLIRunner.run(["evaluate", "--rules", rules, "--data", data, "--all-scopes", "--scope", "Kungsör"])
         #expect(usage.status == 2)
-        #expect(usage.stderr.contains("--all-scopes evaluates every scope; leave out --scope"))
+        #expect(usage.stderr.contains("--all-scopes utvärderar alla kommuner eller polisområden; ta bort --scope"), "\(usage.stderr)")
         let text = try CLIRunner.run(["evaluate", "--rules", rules, "--data", data, "--all-scopes", "--samples", "0"])
         #expect(text.stdout.hasPrefix("Kod   Kommun eller län"))
         #expect(text.stdout.split(separator: "\n").count == 291)

@@ -34,7 +34,7 @@ struct DataFileErrorsCommandTests {
         let check = try CLIRunner.run(["check", "rules", "--data", data.path])
         #expect(problemLines(check.stderr).filter { $0.contains(data.lastPathComponent) }.count == 4, "\(check.stderr)")
         #expect(check.stderr.hasSuffix("\n4 fel\n"), "\(check.stderr)")
-        #expect(check.stderr.contains("dubbel.csv:1: fel: the header has 2 columns"), "\(check.stderr)")
+        #expect(check.stderr.contains("dubbel.csv:1: fel: rubrikraden har 2 kolumner för antalet: ”antal” (kolumn 3) och ”antal” (kolumn 4)"), "\(check.stderr)")
 
         let goingOn = try CLIRunner.run(["evaluate", "--data", data.path, "--keep-going", "--samples", "0", "--format", "md"])
         #expect(goingOn.status == 0, "\(goingOn.stderr)")

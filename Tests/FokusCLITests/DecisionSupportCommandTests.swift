@@ -155,7 +155,7 @@ struct CompareCommandTests {
         #expect(md.stdout.contains("främst brottsutveckling"))
         let bad = try CLIRunner.run(["evaluate", "--compare", data.appendingPathComponent("befolkning.csv").path])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("not a report.json"))
+        #expect(bad.stderr.contains("fel: det här är ingen report.json från `fokus evaluate --format json` (ogiltig JSON)"), "\(bad.stderr)")
     }
 }
 

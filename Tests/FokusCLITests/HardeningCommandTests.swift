@@ -25,13 +25,15 @@ struct HardeningCommandTests {
     func aFullDiskIsAnErrorNotATrap(_ arguments: [String]) throws {
         let result = try shell(arguments, redirect: "> /dev/full")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("the output cannot be written (standard output: No space left on device)"))
+        #expect(result.stderr.contains("fel: utdata kan inte skrivas (standard output: No space left on device)"), "\(result.stderr)")
     }
 
     @Test func aClosedStandardOutputOrErrorIsAnErrorNotATrap() throws {
         let closedOut = try shell(["evaluate", "--samples", "0"], redirect: ">&-")
         #expect(closedOut.status == 1)
-        #expect(closedOut.stderr.contains("the output cannot be written (standard output: Bad file descriptor)"))
+        #expect(closedOut.stderr.contains("fel: utdata kan inte skrivas (standard output: Bad file descriptor)"))
+        let english = try shell(["evaluate", "--samples", "0", "--lang", "en"], redirect: ">&-")
+        #expect(english.stderr.contains("error: the output cannot be written (standard output: Bad file descriptor)"))
         let state = try CLIRunner.temporaryFolder().appendingPathComponent("s.sqlite").path
         let both = try shell(["adopted", "--state", state], redirect: ">&- 2>&-")
         #expect(both.status == 1)
@@ -70,7 +72,9 @@ struct HardeningCommandTests {
         #expect(compare.stderr.contains("/dev/zero: error: cannot read the previous report: it is a device, not a file"))
         let rules = try CLIRunner.run(["check", "/dev/zero"])
         #expect(rules.status == 1)
-        #expect(rules.stderr.contains("cannot read the rule file: it is a device, not a file"))
+        #expect(rules.stderr.contains("/dev/zero: fel: regelfilen kan inte läsas: den är en enhet, inte en fil"), "\(rules.stderr)")
+        let english = try CLIRunner.run(["check", "/dev/zero", "--lang", "en"])
+        #expect(english.stderr.contains("/dev/zero: error: cannot read the rule file: it is a device, not a file"))
     }
 
     @Test func aStatePathThatIsAFolderIsNamed() throws {
@@ -111,11 +115,12 @@ struct HardeningCommandTests {
     }
 
     @Test(arguments: [
-        (["--samples", "-1"], "--samples must be from 0 (off) to 100000, not -1"),
-        (["--samples", "100000000"], "--samples must be from 0 (off) to 100000, not 100000000"),
-        (["--concentration", "inf"], "--concentration must be from 0.01 to 1000000, not inf"),
-        (["--concentration", "1e309"], "--concentration must be from 0.01 to 1000000, not inf"),
-        (["--concentration", "1e-300"], "--concentration must be from 0.01 to 1000000, not 1e-300"),
+        (["--samples", "-1"], "--samples ska vara från 0 (av) till 100000, inte -1"),
+        (["--samples", "100000000"], "--samples ska vara från 0 (av) till 100000, inte 100000000"),
+        (["--samples", "-1", "--lang", "en"], "--samples must be from 0 (off) to 100000, not -1"),
+        (["--concentration", "inf"], "--concentration ska vara från 0,01 till 1000000, inte inf"),
+        (["--concentration", "1e309", "--lang", "en"], "--concentration must be from 0.01 to 1000000, not inf"),
+        (["--concentration", "1e-300"], "--concentration ska vara från 0,01 till 1000000, inte 1e-300"),
     ])
     func optionsOutOfRangeAreUsageErrors(_ options: [String], message: String) throws {
         let result = try CLIRunner.run(["evaluate"] + options)

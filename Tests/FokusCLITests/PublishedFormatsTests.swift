@@ -76,6 +76,28 @@ struct PublishedFormatsTests {
         #expect(check.output.contains("screenshot 1200x1600"), "\(check.output)")
     }
 
+    static let hasPDFTools = ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: hasPythonModule("html5lib") && hasChromium && hasPDFTools, "chromium and poppler-utils are installed by make test"))
+    func chromiumPrintsThePageToA4WithEveryTableWhole() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let state = folder.appendingPathComponent("fokus.sqlite").path
+        #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--state", state]).status == 0)
+        let page = folder.appendingPathComponent("report.html")
+        #expect(try CLIRunner.run(["evaluate", "--format", "html", "--output", page.path, "--state", state]).status == 0)
+        let pdf = folder.appendingPathComponent("report.pdf")
+        let check = try Self.python("check_page.py", [page.path, "--pdf", pdf.path, "--pages", "3-12"])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("pdf "), "\(check.output)")
+        let size = (try FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
+        #expect(size > 10_000, "the PDF is \(size) bytes")
+        // The print style: A4, no backgrounds, the tables unclipped and not split across pages.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        for rule in ["@page { size: A4", ".table-wrap { overflow: visible", "background: #ffffff !important", "break-inside: avoid"] {
+            #expect(html.contains(rule), "the print style lacks \(rule)")
+        }
+    }
+
     @Test(.enabled(if: hasPythonModule("html5lib"), "html5lib is installed by make test"))
     func namesWithMarkupQuotesAndLineBreaksAreTextInThePage() throws {
         let rules = try Self.rulesWithMarkupName()
@@ -115,10 +137,41 @@ struct PublishedFormatsTests {
         let score = try #require(rows[1][3] as? Double)
         #expect(abs(score - 0.7255) < 0.001)
         #expect((ranking["formats"] as? [String])?.prefix(5) == ["#,##0", "General", "General", "0.000", "0.00"])
+        // The text report's "Senast/jämförelse" (132/86,7) is two numeric columns, each with its number format.
+        #expect(rows[0][5] as? String == "Senast" && rows[0][6] as? String == "Jämförelse", "\(rows[0])")
+        #expect(rows[1][5] as? Int == 132, "\(rows[1])")
+        let baseline = try #require(rows[1][6] as? Double)
+        #expect(abs(baseline - 86.667) < 0.001)
+        #expect((ranking["formats"] as? [String])?[5...7] == ["#,##0", "0.0", "0%"])
+        // Every figure of the ranking is a number cell; only the names, the id and "ja"/"nej" are text.
+        let types = try #require(ranking["types"] as? [String])
+        #expect(types == ["n", "s", "s", "n", "n", "n", "n", "n", "n", "n", "n", "s"], "\(types)")
         let budget = try #require(sheets.first { $0["name"] as? String == "Budget" })
         let budgetRows = try #require(budget["rows"] as? [[Any]])
         #expect(budgetRows[1][0] as? String == "budget_kr")
         #expect(budgetRows[1][1] as? Int == 400_000)
+    }
+
+    @Test(.enabled(if: hasPythonModule("openpyxl"), "openpyxl is installed by make test"))
+    func theFollowUpIsASheetOfNumbers() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let state = folder.appendingPathComponent("fokus.sqlite").path
+        #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--measures", "hastighet", "--state", state]).status == 0)
+        let book = folder.appendingPathComponent("report.xlsx")
+        let r = try CLIRunner.run(["evaluate", "--format", "xlsx", "--output", book.path, "--state", state])
+        #expect(r.status == 0, "\(r.stderr)")
+        let read = try Self.python("check_workbook.py", [book.path])
+        let sheets = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [[String: Any]])
+        let followUp = try #require(sheets.first { $0["name"] as? String == "Uppföljning" }, "\(read.output)")
+        let rows = try #require(followUp["rows"] as? [[Any]])
+        #expect(rows[0].compactMap { $0 as? String }.prefix(8) == [
+            "Område", "id", "Antagen från", "Läge", "Snitt sedan antagandet", "Snitt före", "Trend (z)", "Oro (procentenheter)",
+        ])
+        #expect(rows[1][1] as? String == "trafik" && rows[1][2] as? String == "2022")
+        #expect(rows[1][8] as? String == "hastighet")
+        #expect((followUp["types"] as? [String])?[4...7] == ["n", "n", "n", "n"], "\(followUp)")
+        #expect((followUp["formats"] as? [String])?[4...7] == ["0.0", "0.0", "0.00", "0"], "\(followUp)")
+        for column in 4...7 { #expect(rows[1][column] is Double || rows[1][column] is Int, "\(rows[1])") }
     }
 
     @Test func theWorkbookIsNeverWrittenToATerminal() throws {

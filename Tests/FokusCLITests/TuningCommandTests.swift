@@ -119,6 +119,13 @@ struct WhyCommandTests {
         let r = try CLIRunner.run(["eval-expr", "trend.z >= 2 and concern.rw >= 0.3"])
         #expect(r.status == 1)
         #expect(r.stderr == """
+            condition:1:18: fel: i villkoret: okänt namn `concern.rw`; menade du `concern.raw`?
+            trend.z >= 2 and concern.rw >= 0.3
+                             ^
+
+            """)
+        let english = try CLIRunner.run(["eval-expr", "trend.z >= 2 and concern.rw >= 0.3", "--lang", "en"])
+        #expect(english.stderr == """
             condition:1:18: error: in the condition: unknown name `concern.rw`; did you mean `concern.raw`?
             trend.z >= 2 and concern.rw >= 0.3
                              ^
@@ -205,7 +212,7 @@ struct TestRunnerOptionTests {
         #expect(lines[1].range(of: #"^1 godkända, 0 underkända \(\d+\.\d{3} s\)$"#, options: .regularExpression) != nil, "\(lines)")
         let none = try fixture.run(["test", "rules", "--run", "rån"])
         #expect(none.status == 2)
-        #expect(none.stderr.hasPrefix("Error: no test name matches `rån`; the tests are: \"trafik överst\", "))
+        #expect(none.stderr.hasPrefix("Error: inget testnamn matchar `rån`; testerna är: \"trafik överst\", "), "\(none.stderr)")
     }
 
     @Test func jsonListsEveryTestWithItsFailuresAndCoverage() throws {

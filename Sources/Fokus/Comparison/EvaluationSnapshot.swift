@@ -50,14 +50,14 @@ public struct EvaluationSnapshot: Sendable, Hashable {
         do {
             report = try JSONDecoder().decode(Report.self, from: data)
         } catch {
-            throw FokusError(
-                "this is not a report.json from `fokus evaluate --format json` (\(Self.describe(error)))",
-                at: SourceLocation(file: path))
+            throw FokusError([
+                .error(DiagnosticText.evaluation(.notAReport(reason: Self.describe(error))), at: SourceLocation(file: path))
+            ])
         }
         guard report.schema_version == 1 else {
-            throw FokusError(
-                "the report has schema_version \(report.schema_version); this Fokus reads version 1",
-                at: SourceLocation(file: path))
+            throw FokusError([
+                .error(DiagnosticText.evaluation(.reportSchema(version: report.schema_version)), at: SourceLocation(file: path))
+            ])
         }
         scope = report.scope
         period = report.period

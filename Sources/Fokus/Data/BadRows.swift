@@ -62,6 +62,11 @@ struct BadRows: Sendable {
         }
     }
 
+    /// A bad row whose reason has a message id (see ``add(line:column:_:text:)``).
+    mutating func add(line: Int, column: String?, _ reason: DataRowReason) {
+        add(line: line, column: column, reason.message(in: .en), text: reason)
+    }
+
     /// A diagnostic found while reading the file, listed as it is.
     mutating func add(_ diagnostic: Diagnostic) {
         rows += 1

@@ -146,13 +146,13 @@ struct FileFingerprint: Sendable, Hashable {
     enum NotText: Sendable, Hashable {
         case utf16, gzip, zip, binary
 
-        /// The reason a file is rejected, with how to fix it.
-        var reason: String {
+        /// How messages in every language name it.
+        var word: DiagnosticText.NotTextWord {
             switch self {
-            case .utf16: "is saved as UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\") and put it back"
-            case .gzip: "is compressed with gzip; unpack it (gunzip) and put the unpacked file in the folder"
-            case .zip: "is a ZIP archive (an Excel .xlsx workbook, perhaps); export the sheet as CSV UTF-8"
-            case .binary: "is binary data, not text (it holds NUL bytes); export the data as CSV UTF-8"
+            case .utf16: .utf16
+            case .gzip: .gzip
+            case .zip: .zip
+            case .binary: .binary
             }
         }
     }

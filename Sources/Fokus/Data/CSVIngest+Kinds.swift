@@ -192,8 +192,9 @@ extension CSVIngest {
         for row in rows {
             let share = row.percent || !percentScale ? row.share : row.share / 100
             guard share >= 0 && share <= 1 else {
-                let range = percentScale && !row.percent ? "0–100 (this file's shares are percentages)" : "0–1"
-                bad.add(line: row.line, column: layout.name(.share), "\"\(DataValues.abbreviated(row.text))\" is outside \(range)")
+                bad.add(
+                    line: row.line, column: layout.name(.share),
+                    .shareOutside(text: DataValues.abbreviated(row.text), percentages: percentScale && !row.percent))
                 continue
             }
             let scope = names.key(row.scope, in: &dataset)

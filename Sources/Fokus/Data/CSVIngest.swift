@@ -121,7 +121,7 @@ struct CSVIngest {
         }
         if reader.unclosedQuote {
             let column = reader.fieldCount <= width ? layout.header[reader.fieldCount - 1] : nil
-            bad.add(line: reader.recordLine, column: column, "a quoted value is never closed; add the closing \"")
+            bad.add(line: reader.recordLine, column: column, .unclosedQuote)
             return
         }
         // Rows of empty cells (`;;;`, as spreadsheets save trailing rows) are blank lines too.
@@ -132,12 +132,8 @@ struct CSVIngest {
         if fieldCount != width {
             let extraIsBlank = fieldCount > width && (width..<fieldCount).allSatisfy(isBlankField)
             if !extraIsBlank {
-                let separator =
-                    reader.delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(reader.delimiter)))\""
-                bad.add(
-                    line: reader.recordLine, column: nil,
-                    "\(fieldCount) \(fieldCount == 1 ? "value" : "values") where the header has \(width) columns; check for a missing or extra \(separator)"
-                )
+                let separator = reader.delimiter == 0x09 ? nil : String(Character(Unicode.Scalar(reader.delimiter)))
+                bad.add(line: reader.recordLine, column: nil, .fieldCount(values: fieldCount, columns: width, separator: separator))
                 return
             }
         }

@@ -22,10 +22,7 @@ struct CSVReader {
     struct RecordTooLong: Error, Sendable {
         var line: Int
         /// The reason, phrased as the end of `file:line: reason`.
-        var reason: String {
-            "this row is longer than 1 MiB (a quote that is never closed, perhaps, or not a CSV file); "
-                + "Fokus reads rows of up to 1 MiB"
-        }
+        var reason: DataRowReason { .rowTooLong }
     }
 
     var window: ByteWindow

@@ -30,19 +30,19 @@ struct DataFolderWalk {
         case device
         case unknown
 
-        /// `a named pipe`, `a link to a folder`, … for messages.
-        var phrase: String {
+        /// How messages in every language name it.
+        var word: DiagnosticText.EntryWord {
             switch self {
-            case .regularFile: "a file"
-            case .folder: "a folder"
-            case .linkToFile: "a link to a file"
-            case .linkToFolder: "a link to a folder"
-            case .linkToOther: "a link to something that is not a file (a pipe or a device)"
-            case .brokenLink: "a link that leads nowhere (its target is missing, or links loop)"
-            case .fifo: "a named pipe, not a file"
-            case .socket: "a socket, not a file"
-            case .device: "a device, not a file"
-            case .unknown: "not a regular file"
+            case .regularFile: .file
+            case .folder: .folder
+            case .linkToFile: .linkToFile
+            case .linkToFolder: .linkToFolder
+            case .linkToOther: .linkToOther
+            case .brokenLink: .brokenLink
+            case .fifo: .fifo
+            case .socket: .socket
+            case .device: .device
+            case .unknown: .unknown
             }
         }
     }
@@ -94,8 +94,8 @@ struct DataFolderWalk {
 
     private func shown(_ path: String) -> String { base == "." ? path : "\(base)/\(path)" }
 
-    private mutating func skip(_ path: String, _ reason: String) {
-        warnings.append(.warning("skipped: \(reason)", at: SourceLocation(file: shown(path))))
+    private mutating func skip(_ path: String, _ reason: DiagnosticText.SkipReason) {
+        warnings.append(.warning(DiagnosticText.dataFile(.skipped(reason)), at: SourceLocation(file: shown(path))))
     }
 
     /// Lists `names` in `folder` (whose path relative to the root is `relative`), recursively; then the links.
@@ -103,7 +103,7 @@ struct DataFolderWalk {
         walk(names, in: folder, relative: relative)
         for link in links {
             if let first = seenRealPaths[link.realPath] {
-                skip(link.path, "a link to \(shown(first)), which is read already")
+                skip(link.path, .linkAlreadyRead(target: shown(first)))
                 continue
             }
             seenRealPaths[link.realPath] = link.path
@@ -128,26 +128,25 @@ struct DataFolderWalk {
                 } catch {
                     warnings.append(
                         .warning(
-                            "folder skipped: it cannot be listed (\(error.localizedDescription))",
+                            DiagnosticText.folderSkipped(reason: error.localizedDescription),
                             at: SourceLocation(file: shown(path))))
                 }
             case .linkToFile:
                 if DataFolder.isDocumentation(name) { continue }
                 guard let real = Self.realPath(url.path) else {
-                    skip(path, EntryKind.brokenLink.phrase)
+                    skip(path, .entry(.brokenLink))
                     continue
                 }
                 guard real.hasPrefix(rootRealPath + "/") else {
-                    skip(path, "a link to a file outside the data folder; Fokus reads only files inside it")
+                    skip(path, .linkOutside)
                     continue
                 }
                 links.append((path, url, real))
             case .linkToFolder:
-                skip(path, "a link to a folder; Fokus does not follow folder links (they can loop or lead out "
-                    + "of the data folder); copy or move the files into the folder instead")
+                skip(path, .linkToFolder)
             case let other:
                 if DataFolder.isDocumentation(name) { continue }
-                skip(path, other.phrase)
+                skip(path, .entry(other.word))
             }
         }
     }

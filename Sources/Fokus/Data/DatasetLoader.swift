@@ -27,7 +27,7 @@ public enum DatasetLoader: Sendable {
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw FokusError("\(base) does not exist; give the data folder (or a data file)")
+            throw FokusError([.error(DiagnosticText.dataFile(.doesNotExist(path: base)))])
         }
         var loader = DataFileLoader()
         loader.sha256 = sha256
@@ -36,7 +36,7 @@ public enum DatasetLoader: Sendable {
             do {
                 root = try FileManager.default.contentsOfDirectory(atPath: url.path)
             } catch {
-                throw FokusError("\(base) cannot be listed: \(error.localizedDescription)")
+                throw FokusError([.error(DiagnosticText.dataFile(.cannotList(path: base, reason: error.localizedDescription)))])
             }
             // Only regular files inside the folder: no folder links, no loops, no pipes or devices.
             var walk = DataFolderWalk(root: url, base: base)
@@ -52,7 +52,7 @@ public enum DatasetLoader: Sendable {
             case .regularFile, .linkToFile:
                 loader.readFile(at: url, path: base)
             case let other:
-                throw FokusError("\(base) is \(other.phrase); give the data folder or a data file")
+                throw FokusError([.error(DiagnosticText.dataFile(.notFileOrFolder(path: base, kind: other.word)))])
             }
         }
         return loader.dataset
@@ -86,7 +86,7 @@ struct DataFileLoader {
         do {
             source = try ByteSource(contentsOf: url)
         } catch {
-            reject(path, "cannot be read: \(error.localizedDescription)")
+            reject(path, .cannotBeRead(reason: error.localizedDescription))
             return
         }
         read(source, fileName: url.lastPathComponent, path: path)
@@ -111,10 +111,10 @@ struct DataFileLoader {
                 try source.rewind()
                 try read(family, source, path: path, encoding: .windows1252)
             } catch let notText as NotText {
-                reject(path, notText.kind.reason)
+                reject(path, .notText(notText.kind.word))
             }
         } catch {
-            reject(path, "cannot be read: \(error.localizedDescription)")
+            reject(path, .cannotBeRead(reason: error.localizedDescription))
         }
     }
 
@@ -192,13 +192,10 @@ struct DataFileLoader {
         if !layout.duplicates.isEmpty {
             var bad = BadRows(path: path)
             for duplicate in layout.duplicates {
-                let names = duplicate.columns.map { "\"\(layout.header[$0])\" (column \($0 + 1))" }
-                let list = names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-                bad.add(
-                    .error(
-                        "the header has \(duplicate.columns.count) columns for \(duplicate.role.what): \(list); "
-                            + "keep one of them (rename or remove the others), since Fokus cannot tell which is meant",
-                        at: SourceLocation(file: path, line: reader.recordLine)))
+                let problem = DiagnosticText.DataFileProblem.duplicateColumns(
+                    role: duplicate.role.what, names: duplicate.columns.map { layout.header[$0] },
+                    numbers: duplicate.columns.map { $0 + 1 })
+                bad.add(.error(DiagnosticText.dataFile(problem), at: SourceLocation(file: path, line: reader.recordLine)))
             }
             let fingerprint = try confirmed(source, encoding: encoding)
             accept(Dataset(), bad: bad, input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
@@ -215,7 +212,7 @@ struct DataFileLoader {
 
     private mutating func readEventsJSON(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
         guard encoding == .utf8 else {
-            reject(path, "is not UTF-8 text; JSON files must be saved as UTF-8")
+            reject(path, .jsonNotUTF8)
             return
         }
         var ingest = EventsJSONIngest(path: path)
@@ -238,7 +235,7 @@ struct DataFileLoader {
     private mutating func readResourcesYAML(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
         guard var bytes = try source.readAll(upTo: DataFileLoader.maximumYAMLBytes) else {
             _ = try? source.finishFingerprint()
-            reject(path, "is larger than 16 MiB; a resources file lists a few amounts a period")
+            reject(path, .resourcesTooLarge)
             return
         }
         let fingerprint = try confirmed(source, encoding: encoding)
@@ -256,8 +253,9 @@ struct DataFileLoader {
     }
 
     /// Rejects the file at `path` whole, with one error about the file itself.
-    private mutating func reject(_ path: String, _ message: String) {
-        dataset.addRejected(RejectedFile(path: path, diagnostics: [.error(message, at: SourceLocation(file: path))]))
+    private mutating func reject(_ path: String, _ problem: DiagnosticText.DataFileProblem) {
+        dataset.addRejected(
+            RejectedFile(path: path, diagnostics: [.error(DiagnosticText.dataFile(problem), at: SourceLocation(file: path))]))
     }
 
     /// Merges a file's dataset, or rejects the file whole when it has a bad row.

@@ -35,7 +35,7 @@ struct EventsJSONIngest {
                 }
             }
         } catch let error as JSONArrayStream.ShapeError {
-            bad.add(line: error.line, column: nil, error.message)
+            bad.add(line: error.line, column: nil, .eventsShape(error.shape))
         }
     }
 

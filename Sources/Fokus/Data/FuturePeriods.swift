@@ -30,10 +30,8 @@ struct FuturePeriods: Sendable {
     /// The warning for the file at `path`, if any row named a later year.
     func warning(path: String) -> Diagnostic? {
         guard let first else { return nil }
-        let others = count > 1 ? " (and \(count - 1) more \(count == 2 ? "row" : "rows") after it)" : ""
         return .warning(
-            "this row is dated \(first.period), after \(lastYear - 1)\(others); check the date: with "
-                + "`period: latest` the latest period in the data is the one evaluated",
+            DiagnosticText.dataFile(.futureRows(period: "\(first.period)", lastYear: lastYear - 1, more: count - 1)),
             at: SourceLocation(file: path, line: first.line))
     }
 }

@@ -7,7 +7,8 @@ struct JSONArrayStream {
     /// A problem with the file's structure: not an array, unbalanced, cut short.
     struct ShapeError: Error, Sendable {
         var line: Int
-        var message: String
+        var shape: DiagnosticText.EventsShape
+        var message: String { shape.english }
     }
 
     private var window: ByteWindow
@@ -31,32 +32,32 @@ struct JSONArrayStream {
         if finished { return nil }
         if !started {
             guard let first = try skipSpace() else {
-                throw ShapeError(line: line, message: "is empty; expected a JSON array of events")
+                throw ShapeError(line: line, shape: .empty)
             }
             guard first == UInt8(ascii: "[") else {
-                throw ShapeError(line: line, message: "is not a JSON array of events; it should start with [")
+                throw ShapeError(line: line, shape: .notAnArray)
             }
             window.pos += 1
             started = true
         }
         guard var c = try skipSpace() else {
-            throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+            throw ShapeError(line: line, shape: .endsInsideArray)
         }
         if elementCount > 0 {
             if c == UInt8(ascii: "]") { return try finish() }
             guard c == UInt8(ascii: ",") else {
-                throw ShapeError(line: line, message: "expected , or ] after an event, found \(describe(c))")
+                throw ShapeError(line: line, shape: .expectedCommaOrEnd(found: describe(c)))
             }
             window.pos += 1
             guard let after = try skipSpace() else {
-                throw ShapeError(line: line, message: "ends inside the array; it needs a closing ]")
+                throw ShapeError(line: line, shape: .endsInsideArray)
             }
             c = after
         } else if c == UInt8(ascii: "]") {
             return try finish()
         }
         guard c != UInt8(ascii: "]"), c != UInt8(ascii: ",") else {
-            throw ShapeError(line: line, message: "expected an event, found \(describe(c))")
+            throw ShapeError(line: line, shape: .expectedEvent(found: describe(c)))
         }
         elementCount += 1
         let startLine = line
@@ -73,13 +74,10 @@ struct JSONArrayStream {
         let startLine = line
         while true {
             if window.pos >= window.buffer.count, try !window.refill() {
-                throw ShapeError(line: startLine, message: "ends inside the event that starts here")
+                throw ShapeError(line: startLine, shape: .endsInsideEvent)
             }
             if element.count > Self.maximumElementBytes {
-                throw ShapeError(
-                    line: startLine,
-                    message: "has an event of more than 1 MiB starting here; an event of the police's API is a few "
-                        + "hundred bytes, so this is not an events file")
+                throw ShapeError(line: startLine, shape: .eventTooLarge)
             }
             let c = window.buffer[window.pos]
             if c == 0x0A { line += 1 }
@@ -103,9 +101,7 @@ struct JSONArrayStream {
                     depth += 1
                     if depth > Self.maximumDepth {
                         throw ShapeError(
-                            line: line,
-                            message: "nests objects and arrays more than \(Self.maximumDepth) levels deep in the "
-                                + "event that starts on line \(startLine); an event of the police's API nests two")
+                            line: line, shape: .nestedTooDeep(levels: Self.maximumDepth, eventLine: startLine))
                     }
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 0 { return element }  // the end of a bare scalar
@@ -129,7 +125,7 @@ struct JSONArrayStream {
         window.pos += 1
         finished = true
         if let c = try skipSpace() {
-            throw ShapeError(line: line, message: "has \(describe(c)) after the array's closing ]")
+            throw ShapeError(line: line, shape: .afterArray(found: describe(c)))
         }
         return nil
     }
@@ -154,7 +150,7 @@ struct JSONArrayStream {
         }
     }
 
-    private func describe(_ c: UInt8) -> String {
-        c >= 0x21 && c < 0x7F ? "\"\(Character(Unicode.Scalar(c)))\"" : "byte 0x\(String(c, radix: 16))"
+    private func describe(_ c: UInt8) -> DiagnosticText.JSONByte {
+        c >= 0x21 && c < 0x7F ? .character(String(Character(Unicode.Scalar(c)))) : .byte(String(c, radix: 16))
     }
 }

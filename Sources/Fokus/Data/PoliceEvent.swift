@@ -25,7 +25,7 @@ struct PoliceEvent: Sendable, Hashable {
 
     /// Problems with one event: (field, reason) pairs.
     struct Problems: Error, Sendable {
-        var list: [(field: String?, reason: String)]
+        var list: [(field: String?, reason: DataRowReason)]
     }
 
     /// Decodes one array element.
@@ -35,41 +35,33 @@ struct PoliceEvent: Sendable, Hashable {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
             return .failure(
-                Problems(list: [(nil, "not valid JSON; check the quotes, commas and brackets of this event")]))
+                Problems(list: [(nil, .eventNotJSON)]))
         }
         guard let event = object as? [String: Any] else {
             return .failure(
-                Problems(list: [
-                    (nil, "is not an event; expected an object such as {\"id\": …, \"datetime\": …, \"type\": …}")
-                ]))
+                Problems(list: [(nil, .notAnEvent)]))
         }
-        var problems: [(field: String?, reason: String)] = []
+        var problems: [(field: String?, reason: DataRowReason)] = []
         var id: String?
         switch event["id"] {
         case nil, is NSNull: id = nil
         case let text as String: id = text
         case let number as NSNumber: id = number.stringValue
-        default: problems.append(("id", "is neither a number nor a text"))
+        default: problems.append(("id", .eventIDKind))
         }
         var period: Period?
         if let datetime = event["datetime"] as? String {
             switch DataValues.eventMonth(datetime.trimmingSpaces()) {
             case .success(let month): period = month
-            case .failure(let problem): problems.append(("datetime", problem.reason))
+            case .failure(let problem): problems.append(("datetime", problem.text ?? .eventDateNotText))
             }
         } else {
-            problems.append(
-                (
-                    "datetime",
-                    event["datetime"] == nil
-                        ? "missing; every event needs its date and time"
-                        : "is not a text such as \"2023-04-15 08:38:10 +02:00\""
-                ))
+            problems.append(("datetime", event["datetime"] == nil ? .eventDateMissing : .eventDateNotText))
         }
         let type = (event["type"] as? String)?.trimmingSpaces() ?? ""
-        if type.isEmpty { problems.append(("type", "missing or empty; every event needs a type")) }
+        if type.isEmpty { problems.append(("type", .eventTypeMissing)) }
         let location = ((event["location"] as? [String: Any])?["name"] as? String)?.trimmingSpaces() ?? ""
-        if location.isEmpty { problems.append(("location.name", "missing or empty; every event needs a location")) }
+        if location.isEmpty { problems.append(("location.name", .eventLocationMissing)) }
         guard problems.isEmpty, let period else { return .failure(Problems(list: problems)) }
         let scope = PoliceEvent.scope(location: location, name: event["name"] as? String)
         return .success(PoliceEvent(id: id, scope: scope, category: type, period: period))

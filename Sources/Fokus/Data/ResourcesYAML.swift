@@ -24,15 +24,13 @@ enum ResourcesYAML {
         case .sequence(let entries, _):
             for entry in entries { readEntry(entry, into: &dataset, bad: &bad) }
         case .scalar(let scalar):
-            report(
-                "expected a mapping such as {period: 2024, scope: Kungsör, available: {polis_timmar: 400}} or a list of them",
-                at: scalar.mark, &bad)
+            report(.resourcesNotAnEntry, at: scalar.mark, &bad)
         }
     }
 
     private static func readEntry(_ node: YAMLNode, into dataset: inout Dataset, bad: inout BadRows) {
         guard case .mapping(let pairs, let mark) = node else {
-            report("expected a mapping with period, scope and available", at: node.mark, &bad)
+            report(.resourcesEntryNotAMapping, at: node.mark, &bad)
             return
         }
         var period: Period?
@@ -42,9 +40,7 @@ enum ResourcesYAML {
         var ok = true
         for pair in pairs {
             guard case .scalar(let keyScalar) = pair.key, let key = key(keyScalar.value) else {
-                report(
-                    "unknown key \(quoted(pair.key)); an entry has period, scope and available", at: pair.key.mark, &bad
-                )
+                report(.resourcesUnknownKey(shown(pair.key)), at: pair.key.mark, &bad)
                 ok = false
                 continue
             }
@@ -52,32 +48,27 @@ enum ResourcesYAML {
             switch key {
             case .period:
                 guard case .scalar(let value) = pair.value, let parsed = Period(parsing: value.value) else {
-                    report(
-                        "\(quoted(pair.value)) is not a period; write 2023, 2023-Q4 or 2023-11", at: pair.value.mark,
-                        &bad)
+                    report(.resourcesBadPeriod(shown(pair.value)), at: pair.value.mark, &bad)
                     ok = false
                     continue
                 }
                 period = parsed
             case .scope:
                 guard case .scalar(let value) = pair.value, !value.value.trimmingSpaces().isEmpty else {
-                    report("scope must be a name such as Kungsör", at: pair.value.mark, &bad)
+                    report(.resourcesScopeName, at: pair.value.mark, &bad)
                     ok = false
                     continue
                 }
                 scope = value.value.trimmingSpaces()
             case .available:
                 guard case .mapping(let resources, _) = pair.value else {
-                    report(
-                        "available must map each resource to an amount, such as {polis_timmar: 400}",
-                        at: pair.value.mark,
-                        &bad)
+                    report(.resourcesAvailable, at: pair.value.mark, &bad)
                     ok = false
                     continue
                 }
                 for resource in resources {
                     guard case .scalar(let name) = resource.key, !name.value.trimmingSpaces().isEmpty else {
-                        report("a resource needs a name", at: resource.key.mark, &bad)
+                        report(.resourcesNoName, at: resource.key.mark, &bad)
                         ok = false
                         continue
                     }
@@ -86,9 +77,7 @@ enum ResourcesYAML {
                         case .success(let value) = DataValues.nonNegative(
                             amount.value.trimmingSpaces(), decimalComma: false)
                     else {
-                        report(
-                            "\(quoted(resource.value)) is not an amount; write a number ≥ 0 for \(name.value)",
-                            at: resource.value.mark, &bad)
+                        report(.resourcesBadAmount(shown(resource.value), resource: name.value), at: resource.value.mark, &bad)
                         ok = false
                         continue
                     }
@@ -98,7 +87,7 @@ enum ResourcesYAML {
         }
         for (missing, what) in [(Key.period, "period"), (.scope, "scope"), (.available, "available")]
         where !seen.contains(missing) {
-            report("this entry has no \(what); an entry has period, scope and available", at: mark, &bad)
+            report(.resourcesMissing(key: what), at: mark, &bad)
             ok = false
         }
         guard ok, let period, let scope else { return }
@@ -107,13 +96,13 @@ enum ResourcesYAML {
         }
     }
 
-    private static func quoted(_ node: YAMLNode) -> String {
-        if case .scalar(let scalar) = node { return "\"\(DataValues.abbreviated(scalar.value))\"" }
-        if case .mapping = node { return "a mapping" }
-        return "a list"
+    private static func shown(_ node: YAMLNode) -> DiagnosticText.ShownValue {
+        if case .scalar(let scalar) = node { return .text(DataValues.abbreviated(scalar.value)) }
+        if case .mapping = node { return .mapping }
+        return .list
     }
 
-    private static func report(_ message: String, at mark: YAMLMark, _ bad: inout BadRows) {
-        bad.add(.error(message, at: mark.location(in: bad.path)))
+    private static func report(_ problem: DiagnosticText.DataFileProblem, at mark: YAMLMark, _ bad: inout BadRows) {
+        bad.add(.error(DiagnosticText.dataFile(problem), at: mark.location(in: bad.path)))
     }
 }

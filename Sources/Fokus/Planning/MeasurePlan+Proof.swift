@@ -4,16 +4,13 @@ extension MeasurePlan {
         guard !isProvenOptimal else { return nil }
         let gap = max(0, upperBound - totalValue)
         if gap <= 1e-12 * max(1, abs(totalValue)) {
-            return .warning(
-                "the measure plan has the best possible value, but among \(candidateCount) candidate measures the "
-                    + "search limit was reached before the tie rules (lower total cost, then ids) were settled; "
-                    + "another plan of the same value may cost less")
+            return .warning(DiagnosticText.evaluation(.planTiesUnsettled(candidates: candidateCount)))
         }
         return .warning(
-            "the measure plan is the best found within the search limit, not proven optimal: among \(candidateCount) "
-                + "candidate measures a better plan could be worth at most \(NumberText.compact(gap, decimals: 6)) "
-                + "more (\(NumberText.compact(totalValue, decimals: 6)) of at most "
-                + "\(NumberText.compact(upperBound, decimals: 6))); fewer candidates make the proof fast")
+            DiagnosticText.evaluation(
+                .planNotProven(
+                    candidates: candidateCount, gap: NumberText.compact(gap, decimals: 6),
+                    value: NumberText.compact(totalValue, decimals: 6), bound: NumberText.compact(upperBound, decimals: 6))))
     }
 }
 
@@ -53,11 +50,10 @@ extension RuleSet {
             if !plan.isProvenOptimal {
                 return [
                     .warning(
-                        "the catalogue of \(measures.count) measures over \(plan.resources.count) resources is beyond "
-                            + "what Fokus proves optimal in an evaluation when \(selected.count) areas with "
-                            + "\(plan.candidateCount) measures between them are selected: the measure plan may be the best "
-                            + "found, not the best possible (an evaluation says so and gives the gap); fewer candidate "
-                            + "measures make the proof fast")
+                        DiagnosticText.evaluation(
+                            .catalogueTooLarge(
+                                measures: measures.count, resources: plan.resources.count, areas: selected.count,
+                                candidates: plan.candidateCount)))
                 ]
             }
         }

@@ -28,7 +28,10 @@ struct ReportBuilder {
         if let stability = stability() { all.append(stability) }
         all.append(plan())
         if !e.followUps.isEmpty {
-            all.append(ReportSection(id: .followUp, heading: strings.followUp, blocks: [.list(sections.followUpLines())]))
+            all.append(
+                ReportSection(
+                    id: .followUp, heading: strings.followUp, blocks: [.list(sections.followUpLines())],
+                    sheet: followUpSheet()))
         }
         let missing = e.ranking.flatMap { a in a.missing.map { "\(a.id): \(strings.missing($0))" } }
         if !missing.isEmpty { all.append(ReportSection(id: .missing, heading: strings.missingData, blocks: [.list(missing)])) }
@@ -69,7 +72,11 @@ struct ReportBuilder {
             .init(header: s.id, alignment: .left, width: 20),
             .init(header: s.score, alignment: .right, width: 8),
             .init(header: s.trendZ, alignment: .right, width: 10),
-            .init(header: s.latestAndBaseline, alignment: .right, width: 18),
+            {
+                var column = ReportTable.Column(header: s.latestAndBaseline, alignment: .right, width: 18)
+                column.workbookColumns = [s.latest, s.baselineColumn]
+                return column
+            }(),
             .init(header: s.concern, alignment: .right, width: 8),
         ]
         columns += e.signals.map { .init(header: $0.name, alignment: .right, width: 14, abbreviation: $0.id) }
@@ -81,7 +88,16 @@ struct ReportBuilder {
                 ReportCell(a.id, isCode: true),
                 ReportCell(number.fixed(a.score), number: a.score, style: .decimal(3)),
                 ReportCell(number.signed(a.trend?.z), number: a.trend?.z, style: .decimal(2)),
-                ReportCell(a.trend.map { "\(number.amount($0.latest))/\(number.amount($0.baseline))" } ?? "–"),
+                {
+                    var cell = ReportCell(a.trend.map { "\(number.amount($0.latest))/\(number.amount($0.baseline))" } ?? "–")
+                    if let trend = a.trend {
+                        cell.parts = [
+                            ReportCell(number.amount(trend.latest), number: trend.latest, style: .integer),
+                            ReportCell(number.amount(trend.baseline), number: trend.baseline, style: .decimal(1)),
+                        ]
+                    }
+                    return cell
+                }(),
                 ReportCell(number.percent(a.concern?.raw), number: a.concern?.raw, style: .percent),
             ] + a.signals.map { ReportCell(number.percent($0?.raw), number: $0?.raw, style: .percent) }
                 + [
@@ -225,6 +241,33 @@ struct ReportBuilder {
         }
         blocks.append(.definitions(s.planLegend))
         return ReportSection(id: .plan, heading: s.measurePlan, blocks: blocks)
+    }
+
+    // MARK: Follow-up
+
+    /// The follow-up's figures, one row an adopted area, for the workbook.
+    private func followUpSheet() -> ReportTable {
+        let s = strings
+        let number = s.number
+        let columns: [ReportTable.Column] = [
+            .init(header: s.area, alignment: .left, width: 40), .init(header: s.id, alignment: .left, width: 16),
+            .init(header: s.adoptedFrom, alignment: .left, width: 12), .init(header: s.verdictColumn, alignment: .left, width: 28),
+            .init(header: s.meanSince, alignment: .right, width: 14), .init(header: s.meanBefore, alignment: .right, width: 14),
+            .init(header: s.trendZ, alignment: .right, width: 10), .init(header: s.concernChange, alignment: .right, width: 14),
+            .init(header: s.measuresColumn, alignment: .left, width: 30), .init(header: s.note, alignment: .left, width: 40),
+        ]
+        let rows = evaluation.followUps.map { f -> [ReportCell] in
+            [
+                ReportCell(f.areaName), ReportCell(f.adoption.areaID, isCode: true), ReportCell("\(f.adoption.from)"),
+                ReportCell(s.verdict(f.verdict)),
+                ReportCell(number.fixed(f.meanSince, 1), number: f.meanSince, style: .decimal(1)),
+                ReportCell(number.fixed(f.baseline, 1), number: f.baseline, style: .decimal(1)),
+                ReportCell(number.signed(f.z), number: f.z, style: .decimal(2)),
+                ReportCell(number.signed(f.concernChangePoints, 0), number: f.concernChangePoints, style: .decimal(0)),
+                ReportCell(f.adoption.measures.joined(separator: ", ")), ReportCell(f.adoption.note ?? ""),
+            ]
+        }
+        return ReportTable(caption: s.followUpSheet, columns: columns, rows: rows)
     }
 
     // MARK: Data sources

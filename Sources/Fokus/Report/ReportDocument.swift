@@ -27,6 +27,9 @@ package struct ReportSection: Sendable, Hashable, Identifiable {
     /// The heading; `nil` for the summary, which opens the report under its title.
     package var heading: String?
     package var blocks: [ReportBlock]
+    /// The section's figures as a table for the workbook, where the other formats say them in prose (the
+    /// follow-up): the workbook shows it as a sheet of numeric cells instead of the section's list.
+    package var sheet: ReportTable? = nil
 }
 
 /// A piece of a section.
@@ -61,6 +64,9 @@ package struct ReportTable: Sendable, Hashable {
         package var width: Double
         /// A shorter header for the text report (a signal's id for its name).
         package var abbreviation: String?
+        /// The headers of the columns the workbook splits this one into, each cell's ``ReportCell/parts`` one per
+        /// column (`Senast`, `Jämförelse` for `57/40`); empty for one column.
+        package var workbookColumns: [String] = []
 
         package init(header: String, alignment: Alignment, width: Double, abbreviation: String? = nil) {
             self.header = header
@@ -100,6 +106,9 @@ package struct ReportCell: Sendable, Hashable, ExpressibleByStringLiteral {
     package var style: NumberStyle?
     /// Set on the cell that holds an area's or measure's id, for `code` markup.
     package var isCode = false
+    /// The cells the workbook writes in the columns of ``ReportTable/Column/workbookColumns`` (the figures of a
+    /// `57/40` cell, each a number); empty otherwise.
+    package var parts: [ReportCell] = []
 
     package init(_ text: String, number: Double? = nil, style: NumberStyle? = nil, isCode: Bool = false) {
         self.text = text

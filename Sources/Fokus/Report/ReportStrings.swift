@@ -40,6 +40,16 @@ struct ReportStrings: Sendable {
     var score: String { text(sv: "Poäng", en: "Score") }
     var trendZ: String { "Trend (z)" }
     var latestAndBaseline: String { text(sv: "Senast/jämförelse", en: "Latest/baseline") }
+    var latest: String { text(sv: "Senast", en: "Latest") }
+    var baselineColumn: String { text(sv: "Jämförelse", en: "Baseline") }
+    var adoptedFrom: String { text(sv: "Antagen från", en: "Adopted from") }
+    var meanSince: String { text(sv: "Snitt sedan antagandet", en: "Mean since adoption") }
+    var meanBefore: String { text(sv: "Snitt före", en: "Mean before") }
+    var verdictColumn: String { text(sv: "Läge", en: "Verdict") }
+    var concernChange: String { text(sv: "Oro (procentenheter)", en: "Concern (points)") }
+    var note: String { text(sv: "Anteckning", en: "Note") }
+    var measuresColumn: String { text(sv: "Åtgärder", en: "Measures") }
+    var followUpSheet: String { text(sv: "Uppföljning", en: "Follow-up") }
     var concern: String { text(sv: "Oro", en: "Concern") }
     var resources: String { text(sv: "Resurser", en: "Resources") }
     var selected: String { text(sv: "Vald", en: "Selected") }

@@ -19,10 +19,10 @@ public enum RuleTestLoader: Sendable {
     public static func load(file: String, rules: RuleSet) throws(FokusError) -> [RuleTest] {
         let data = try SmallFile.read(file, what: "the test file")
         guard let text = String(data: data, encoding: .utf8) else {
-            throw FokusError("the test file is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: file))
+            throw FokusError([.error(DiagnosticText.ruleTest(.notUTF8), at: SourceLocation(file: file))])
         }
         guard let root = try YAMLParser.parse(text, file: file) else {
-            throw FokusError("the test file is empty; it needs a `tests:` list", at: SourceLocation(file: file))
+            throw FokusError([.error(DiagnosticText.ruleTest(.emptyFile), at: SourceLocation(file: file))])
         }
         var reader = RuleTestReader(context: LoadContext(file: file), rules: rules, folder: (file as NSString).deletingLastPathComponent)
         let tests = reader.read(root)
@@ -45,11 +45,11 @@ struct RuleTestReader {
         guard let top = context.fields(of: root, named: "the test file", allowed: ["tests", "description"], topLevel: true)
         else { return [] }
         guard let list = top["tests"] else {
-            context.error("the test file needs a `tests:` list", at: root)
+            context.error(.ruleTest(.needsTests), at: root)
             return []
         }
         guard case .sequence(let items, _) = list else {
-            context.error("`tests` must be a list of tests, each starting with \"- name: …\"", at: list)
+            context.error(.ruleTest(.testsNotAList), at: list)
             return []
         }
         return items.compactMap { readTest($0) }
@@ -65,15 +65,15 @@ struct RuleTestReader {
             if FileManager.default.fileExists(atPath: resolved) {
                 source = .path(resolved: resolved, written: path)
             } else {
-                context.error("the data folder \"\(path)\" does not exist (paths are relative to the test file)", at: data)
+                context.error(.ruleTest(.dataFolderMissing(path: path)), at: data)
             }
         }
         if let records = fields["records"] {
-            if fields["data"] != nil { context.error("give either `data` or `records`, not both", at: records) }
+            if fields["data"] != nil { context.error(.ruleTest(.dataAndRecords), at: records) }
             source = readRecords(records).map(RuleTest.DataSource.records)
         }
         if fields["data"] == nil && fields["records"] == nil {
-            context.error("the test \"\(name)\" needs `data:` (a folder) or `records:`", at: node)
+            context.error(.ruleTest(.needsData(test: name)), at: node)
         }
         let scope = fields["scope"].flatMap { context.text($0, named: "`scope`") }
         var period: PeriodChoice?
@@ -83,14 +83,14 @@ struct RuleTestReader {
             } else if let parsed = Period(parsing: text) {
                 period = .period(parsed)
             } else {
-                context.error("`period` must be latest, a year (2023), a quarter (2023-Q4) or a month (2023-11), not \"\(text)\"", at: p)
+                context.error(.ruleTest(.periodChoice(written: text)), at: p)
             }
         }
         var expectations: [RuleTest.Expectation] = []
         if let expect = fields["expect"] {
             expectations = readExpectations(expect)
         } else {
-            context.error("the test \"\(name)\" has no `expect:` block", at: node)
+            context.error(.ruleTest(.noExpect(test: name)), at: node)
         }
         guard let source else { return nil }
         return RuleTest(
@@ -119,7 +119,7 @@ struct RuleTestReader {
                 }
             case "rank":
                 guard case .mapping(let pairs, _) = entry.value else {
-                    context.error("`rank` must map area ids to ranks, e.g. `rank: { trafik: 1 }`", at: entry.value)
+                    context.error(.ruleTest(.rankNotAMapping), at: entry.value)
                     continue
                 }
                 for pair in pairs {
@@ -128,7 +128,7 @@ struct RuleTestReader {
                 }
             case "score":
                 guard case .mapping(let pairs, _) = entry.value else {
-                    context.error("`score` must map area ids to scores, e.g. `score: { trafik: { value: 0.71, tolerance: 0.005 } }`", at: entry.value)
+                    context.error(.ruleTest(.scoreNotAMapping), at: entry.value)
                     continue
                 }
                 for pair in pairs {
@@ -138,7 +138,7 @@ struct RuleTestReader {
                     if case .mapping = pair.value {
                         if let f = context.fields(of: pair.value, named: "the score of \(id)", allowed: ["value", "tolerance"]) {
                             value = f["value"].flatMap { context.number($0, named: "`value`") }
-                            if f["value"] == nil { context.error("the score of \(id) needs a `value`", at: pair.value) }
+                            if f["value"] == nil { context.error(.ruleTest(.scoreNeedsValue(area: id)), at: pair.value) }
                             if let t = f["tolerance"].flatMap({ context.number($0, named: "`tolerance`") }) { tolerance = t }
                         }
                     } else {
@@ -170,7 +170,7 @@ struct RuleTestReader {
 
     private mutating func areaIDs(_ node: YAMLNode, named name: String) -> [String]? {
         guard case .sequence(let items, _) = node else {
-            context.error("\(name) must be a list of area ids, e.g. [trafik, bedrageri]", at: node)
+            context.error(.ruleTest(.notAListOfAreas(name: name)), at: node)
             return nil
         }
         let ids = items.map { areaID($0) }
@@ -196,7 +196,7 @@ struct RuleTestReader {
         var dataset = Dataset()
         for entry in fields.entries {
             guard case .sequence(let rows, _) = entry.value else {
-                context.error("`\(entry.key)` must be a list of rows such as {period: 2023, scope: Kungsör, …}", at: entry.value)
+                context.error(.ruleTest(.recordsNotAList(key: entry.key)), at: entry.value)
                 continue
             }
             let columns: [String] = switch entry.key {
@@ -210,7 +210,7 @@ struct RuleTestReader {
                 guard missing.isEmpty, let periodNode = f["period"], let scopeNode = f["scope"],
                     let nameNode = f[columns[2]], let valueNode = f[columns[3]]
                 else {
-                    context.error("the row needs " + missing.map { "`\($0)`" }.joined(separator: ", "), at: row)
+                    context.error(.ruleTest(.rowNeeds(columns: missing)), at: row)
                     continue
                 }
                 guard let periodText = context.text(periodNode, named: "`period`"),
@@ -218,21 +218,21 @@ struct RuleTestReader {
                     let name = context.text(nameNode, named: "`\(columns[2])`")
                 else { continue }
                 guard let period = Period(parsing: periodText) else {
-                    context.error("\"\(periodText)\" is not a period; write 2023, 2023-Q4 or 2023-11", at: periodNode)
+                    context.error(.ruleTest(.notAPeriod(written: periodText)), at: periodNode)
                     continue
                 }
                 switch entry.key {
                 case "crime":
                     guard let count = context.wholeNumber(valueNode, named: "`count`") else { continue }
-                    guard count >= 0 else { context.error("`count` must be 0 or more", at: valueNode); continue }
+                    guard count >= 0 else { context.error(.ruleTest(.notNegative(name: "count")), at: valueNode); continue }
                     dataset.addCrimeCount(scope: scope, period: period, category: name, count: count)
                 case "survey":
                     guard let share = context.number(valueNode, named: "`share`") else { continue }
-                    guard (0...1).contains(share) else { context.error("`share` must be between 0 and 1", at: valueNode); continue }
+                    guard (0...1).contains(share) else { context.error(.ruleTest(.shareRange), at: valueNode); continue }
                     dataset.addSurveyShare(scope: scope, period: period, item: name, share: share)
                 default:
                     guard let amount = context.number(valueNode, named: "`available`") else { continue }
-                    guard amount >= 0 else { context.error("`available` must be 0 or more", at: valueNode); continue }
+                    guard amount >= 0 else { context.error(.ruleTest(.notNegative(name: "available")), at: valueNode); continue }
                     dataset.addResource(scope: scope, period: period, resource: name, available: amount)
                 }
             }

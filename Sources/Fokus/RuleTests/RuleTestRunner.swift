@@ -24,7 +24,7 @@ public struct RuleTestRunner: Sendable {
             }
         }
         var failures: [Diagnostic] = dataset.rejected.flatMap { file in
-            [Diagnostic.error("the test's data file \(file.path) was rejected", at: test.location)] + file.diagnostics
+            [Diagnostic.error(DiagnosticText.ruleTest(.dataFileRejected(path: file.path)), at: test.location)] + file.diagnostics
         }
         var sensitivity = rules.sensitivity
         sensitivity.samples = 0

@@ -23,8 +23,7 @@ extension RuleSet {
                 if let first = seen[key] {
                     advice.append(
                         .warning(
-                            "the category \"\(category)\" is listed twice in area \"\(area.id)\" (first as "
-                                + "\"\(area.categories[first])\"); it counts once, so remove one of them",
+                            DiagnosticText.ruleFile(.categoryTwice(category: category, area: area.id, first: area.categories[first])),
                             at: location(index), related: location(first)))
                     continue
                 }
@@ -32,8 +31,7 @@ extension RuleSet {
                 if let other = firstArea[key], other.area != area.id {
                     advice.append(
                         .warning(
-                            "the category \"\(category)\" is in area \"\(other.area)\" too: its crimes count twice, once "
-                                + "for each area; if one area is meant, remove it from the other",
+                            DiagnosticText.ruleFile(.categoryInOtherArea(category: category, other: other.area)),
                             at: location(index), related: other.location))
                 } else if firstArea[key] == nil {
                     firstArea[key] = (area.id, location(index))
@@ -66,11 +64,9 @@ extension RuleSet {
             }
             let written = categories[index...end].joined(separator: ", ")
             let meant = String(written.filter { !Self.typographicQuotes.contains($0) }).trimmingSpaces()
-            var message = "the category \(written) in area \"\(area.id)\" is written with typographic quotes, which "
-                + "become part of the name, so it matches no data"
-            if end > index { message += " (and inside [ ] its comma splits it into \(end - index + 1) categories)" }
-            message += "; write straight quotes: \"\(meant)\""
-            advice.append(.warning(message, at: location(index)))
+            let text = DiagnosticText.ruleFile(
+                .typographicQuotes(written: written, area: area.id, parts: end - index + 1, meant: meant))
+            advice.append(.warning(text, at: location(index)))
             index = end + 1
         }
         return advice

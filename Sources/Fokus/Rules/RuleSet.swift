@@ -128,11 +128,11 @@ extension SensitivitySettings {
         var problems: [Diagnostic] = []
         if !(0...Self.maximumSamples).contains(samples) {
             problems.append(
-                .error("samples must be from 0 (off) to \(Self.maximumSamples), not \(samples)"))
+                .error(DiagnosticText.ruleFile(.samplesOutOfRange(samples: samples, maximum: Self.maximumSamples))))
         }
         if !Self.concentrationRange.contains(concentration) {
             problems.append(
-                .error("the concentration must be from 0.01 to 1000000, not \(concentration)"))
+                .error(DiagnosticText.ruleFile(.concentrationOutOfRange(written: "\(concentration)"))))
         }
         if !problems.isEmpty { throw FokusError(problems) }
     }

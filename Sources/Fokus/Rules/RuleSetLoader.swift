@@ -25,8 +25,7 @@ public enum RuleSetLoader: Sendable {
         let path = url.relativePath
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw FokusError(
-                "there is no rule file or folder at \"\(path)\"; check the path", at: SourceLocation(file: path))
+            throw FokusError([.error(DiagnosticText.ruleFile(.noRuleFileAt(path: path)), at: SourceLocation(file: path))])
         }
         guard isFolder.boolValue else {
             return try load(sources: [try readFile(url, path: path)], root: path)
@@ -35,8 +34,11 @@ public enum RuleSetLoader: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw FokusError(
-                "cannot list the folder \"\(path)\": \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw FokusError([
+                .error(
+                    DiagnosticText.ruleFile(.cannotListFolder(path: path, reason: error.localizedDescription)),
+                    at: SourceLocation(file: path))
+            ])
         }
         let ruleFiles = names.filter { name in
             let lower = name.lowercased()
@@ -48,8 +50,7 @@ public enum RuleSetLoader: Sendable {
         }
         .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         guard !ruleFiles.isEmpty else {
-            throw FokusError(
-                "the folder \"\(path)\" holds no .yaml or .yml rule files", at: SourceLocation(file: path))
+            throw FokusError([.error(DiagnosticText.ruleFile(.noRuleFilesIn(path: path)), at: SourceLocation(file: path))])
         }
         var sources: [(file: String, text: String)] = []
         var unreadable: [Diagnostic] = []
@@ -139,36 +140,32 @@ public enum RuleSetLoader: Sendable {
     private static func readFile(_ url: URL, path: String) throws(FokusError) -> (file: String, text: String) {
         let kind = DataFolderWalk.entryKind(atPath: url.path)
         guard kind == .regularFile || kind == .linkToFile else {
-            throw FokusError(
-                "cannot read the rule file: it is \(kind.phrase); give a .yaml file", at: SourceLocation(file: path))
+            throw FokusError([.error(DiagnosticText.ruleFile(.notAFile(kind.word)), at: SourceLocation(file: path))])
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
         guard size <= maximumFileBytes else {
-            throw FokusError(
-                "the rule file is larger than 16 MiB; a rule set is a few kilobytes, so this is not one",
-                at: SourceLocation(file: path))
+            throw FokusError([.error(DiagnosticText.ruleFile(.largerThan16MiB), at: SourceLocation(file: path))])
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw FokusError("cannot read the rule file: \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw FokusError([
+                .error(DiagnosticText.ruleFile(.cannotRead(reason: error.localizedDescription)), at: SourceLocation(file: path))
+            ])
         }
         if let notText = FileFingerprint.recognise(Array(data.prefix(4096))) {
-            let reason =
-                notText == .binary
-                ? "is binary data, not text (it holds NUL bytes); save the rules as UTF-8 text" : notText.reason
-            throw FokusError("the rule file " + reason, at: SourceLocation(file: path))
+            throw FokusError([.error(DiagnosticText.ruleFile(.notText(notText.word)), at: SourceLocation(file: path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             guard let invalid = RuleFileEncoding.firstInvalidByte(in: [UInt8](data)) else {
-                throw FokusError(
-                    "the rule file is not UTF-8 text; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-                    at: SourceLocation(file: path))
+                throw FokusError([.error(DiagnosticText.ruleFile(.notUTF8), at: SourceLocation(file: path))])
             }
-            throw FokusError(
-                RuleFileEncoding.notUTF8Message(byte: invalid.byte),
-                at: SourceLocation(file: path, line: invalid.line, column: invalid.column))
+            throw FokusError([
+                .error(
+                    DiagnosticText.ruleFile(RuleFileEncoding.notUTF8Problem(byte: invalid.byte)),
+                    at: SourceLocation(file: path, line: invalid.line, column: invalid.column))
+            ])
         }
         return (path, text)
     }

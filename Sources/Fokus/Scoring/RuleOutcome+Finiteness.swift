@@ -9,13 +9,12 @@ extension RuleOutcome {
         let culprit = fired.first { !$0.scoreAfter.isFinite }
         let rule = culprit.flatMap { fired in rules.first { $0.id == fired.id } }
         if let culprit {
-            let what = culprit.scoreAfter.isNaN ? "not a number" : "infinite"
             return .error(
-                "the rule \"\(culprit.id)\" makes the score of the area \"\(area.id)\" \(what) "
-                    + "(from \(culprit.scoreBefore)); use a smaller `boost` or `scale`",
+                DiagnosticText.evaluation(
+                    .ruleBreaksScore(
+                        rule: culprit.id, area: area.id, notANumber: culprit.scoreAfter.isNaN, before: "\(culprit.scoreBefore)")),
                 at: rule?.location)
         }
-        let what = score.isNaN ? "not a number" : "infinite"
-        return .error("the score of the area \"\(area.id)\" is \(what); check its weights and rules")
+        return .error(DiagnosticText.evaluation(.scoreNotFinite(area: area.id, notANumber: score.isNaN)))
     }
 }

@@ -57,11 +57,11 @@ struct ScopeData: Sendable {
         scopeName = dataset.displayNames[key] ?? scope
         guard let crime = dataset.crime[key], !crime.presentPeriods.isEmpty || !crime.yearToDate.isEmpty else {
             let known = dataset.crime.keys.sorted().map { dataset.displayName($0) }
-            var hint = known.isEmpty
-                ? "the data has no crime rows (counts, events or a statistics export)"
-                : "scopes with crime data: \(known.prefix(20).joined(separator: ", "))"
-            if !dataset.rejected.isEmpty { hint += "; \(dataset.rejected.count) rejected file(s) were left out" }
-            throw FokusError("no crime data for the scope \"\(scope)\": \(hint)")
+            throw FokusError([
+                .error(
+                    DiagnosticText.evaluation(
+                        .noCrimeData(scope: scope, known: Array(known.prefix(20)), rejected: dataset.rejected.count)))
+            ])
         }
         let granularity: Period.Granularity
         switch choice {
@@ -188,9 +188,11 @@ struct CrimeRows {
                 Group(months: span.firstMonthOrdinal...span.lastMonthOrdinal, counts: counts))
         }
         if let coarser {
-            throw FokusError(
-                "crime data for \(scopeName) has the period \(coarser), coarser than the evaluated \(granularity); "
-                    + "evaluate a coarser period (e.g. --period \(coarserOrdinal / 12)) or supply data by \(granularity)")
+            throw FokusError([
+                .error(
+                    DiagnosticText.evaluation(
+                        .coarserData(scope: scopeName, period: coarser, granularity: "\(granularity)", year: coarserOrdinal / 12)))
+            ])
         }
         for (period, list) in groups {
             var total: [NameKey: Int] = [:]

@@ -33,10 +33,11 @@ struct ScoreModel: Sendable {
             case .neutral: terms.append((factor, weight, 0.5))
             case .error:
                 if weight > 0 {
-                    throw FokusError(
-                        "the area \"\(factors.area.id)\" has no \(factor) value and the rules say `missing: error`; "
-                            + "supply the data or choose `missing: renormalise`",
-                        at: factors.area.location)
+                    throw FokusError([
+                        .error(
+                            DiagnosticText.evaluation(.missingValue(area: factors.area.id, factor: "\(factor)")),
+                            at: factors.area.location)
+                    ])
                 }
             }
         }

@@ -7,6 +7,13 @@ extension Diagnostic {
         return diagnostic
     }
 
+    /// A heading or hint whose message has an id (see ``context(_:at:)``).
+    public static func context(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
+        var diagnostic = Diagnostic.error(text, at: location)
+        diagnostic.countsAsErrors = 0
+        return diagnostic
+    }
+
     /// A line standing for `count` problems that are not listed one by one.
     static func omitted(_ count: Int, _ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         var diagnostic = Diagnostic.error(message, at: location)

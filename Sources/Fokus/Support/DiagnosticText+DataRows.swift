@@ -20,6 +20,30 @@ public enum DataRowReason: Sendable, Hashable {
     case emptyYear
     case notAYear(text: String)
     case notAnExportPeriod(text: String)
+    /// A quoted cell whose closing quote is missing.
+    case unclosedQuote
+    /// A row with another number of cells than the header; `separator` is `nil` for a tab.
+    case fieldCount(values: Int, columns: Int, separator: String?)
+    /// A share outside 0–1 (or 0–100 when the file's shares are percentages).
+    case shareOutside(text: String, percentages: Bool)
+    /// A row longer than 1 MiB.
+    case rowTooLong
+    /// An event that is not valid JSON.
+    case eventNotJSON
+    /// An array element that is not an object.
+    case notAnEvent
+    /// An event `id` that is neither a number nor a text.
+    case eventIDKind
+    /// An event without `datetime`.
+    case eventDateMissing
+    /// An event `datetime` that is not a text.
+    case eventDateNotText
+    /// An event without `type`.
+    case eventTypeMissing
+    /// An event without `location.name`.
+    case eventLocationMissing
+    /// A JSON events file whose shape is wrong (see ``DiagnosticText/EventsShape``).
+    case eventsShape(DiagnosticText.EventsShape)
 
     func message(in language: ReportLanguage) -> String {
         switch language {
@@ -50,6 +74,22 @@ public enum DataRowReason: Sendable, Hashable {
         case .notAYear(let text): "\"\(text)\" is not a year; write a year such as 2023"
         case .notAnExportPeriod(let text):
             "\"\(text)\" is not a period; leave it empty or write Helår, a month (januari) or a quarter (Kvartal 1)"
+        case .unclosedQuote: "a quoted value is never closed; add the closing \""
+        case .fieldCount(let values, let columns, let separator):
+            "\(values) \(values == 1 ? "value" : "values") where the header has \(columns) columns; check for a missing or extra "
+                + (separator.map { "\"\($0)\"" } ?? "tab")
+        case .shareOutside(let text, let percentages):
+            "\"\(text)\" is outside " + (percentages ? "0–100 (this file's shares are percentages)" : "0–1")
+        case .rowTooLong:
+            "this row is longer than 1 MiB (a quote that is never closed, perhaps, or not a CSV file); Fokus reads rows of up to 1 MiB"
+        case .eventNotJSON: "not valid JSON; check the quotes, commas and brackets of this event"
+        case .notAnEvent: "is not an event; expected an object such as {\"id\": …, \"datetime\": …, \"type\": …}"
+        case .eventIDKind: "is neither a number nor a text"
+        case .eventDateMissing: "missing; every event needs its date and time"
+        case .eventDateNotText: "is not a text such as \"2023-04-15 08:38:10 +02:00\""
+        case .eventTypeMissing: "missing or empty; every event needs a type"
+        case .eventLocationMissing: "missing or empty; every event needs a location"
+        case .eventsShape(let shape): shape.english
         }
     }
 
@@ -75,6 +115,22 @@ public enum DataRowReason: Sendable, Hashable {
         case .notAYear(let text): "”\(text)” är inget år; skriv ett år som 2023"
         case .notAnExportPeriod(let text):
             "”\(text)” är ingen period; lämna tomt eller skriv Helår, en månad (januari) eller ett kvartal (Kvartal 1)"
+        case .unclosedQuote: "ett värde inom citattecken stängs aldrig; lägg till det avslutande \""
+        case .fieldCount(let values, let columns, let separator):
+            "\(values) \(values == 1 ? "värde" : "värden") där rubrikraden har \(columns) kolumner; kontrollera om ett "
+                + (separator.map { "”\($0)”" } ?? "tabbtecken") + " saknas eller är för mycket"
+        case .shareOutside(let text, let percentages):
+            "”\(text)” ligger utanför " + (percentages ? "0–100 (filens andelar är procent)" : "0–1")
+        case .rowTooLong:
+            "raden är längre än 1 MiB (ett citattecken som aldrig stängs, kanske, eller ingen CSV-fil); Fokus läser rader på upp till 1 MiB"
+        case .eventNotJSON: "ogiltig JSON; kontrollera citattecken, kommatecken och klamrar i händelsen"
+        case .notAnEvent: "är ingen händelse; här väntades ett objekt som {\"id\": …, \"datetime\": …, \"type\": …}"
+        case .eventIDKind: "är varken ett tal eller en text"
+        case .eventDateMissing: "saknas; varje händelse behöver datum och tid"
+        case .eventDateNotText: "är ingen text som ”2023-04-15 08:38:10 +02:00”"
+        case .eventTypeMissing: "saknas eller är tom; varje händelse behöver en typ"
+        case .eventLocationMissing: "saknas eller är tom; varje händelse behöver en plats"
+        case .eventsShape(let shape): shape.swedish
         }
     }
 

@@ -4,7 +4,11 @@
 /// `report.json` read); one that also carries a `DiagnosticText` is shown in the reader's language
 /// by ``Diagnostic/rendered(in:)``. Each case is phrased once per language in
 /// ``DiagnosticText/message(in:)``: a switch over every case and every language, so a missing
-/// translation does not compile. Messages not yet given an id are shown in English.
+/// translation does not compile. The cases of one concern are grouped in an enum of their own, in a
+/// file of their own: ``ExpressionProblem`` (`+Expression`), ``YAMLProblem`` (`+YAML`),
+/// ``RuleFileProblem`` (`+RuleFiles`), ``DataRowReason`` (`+DataRows`), ``DataFileProblem``
+/// (`+DataFiles`), ``RuleTestProblem`` (`+RuleTests`) and ``EvaluationProblem`` (`+Evaluation`).
+/// A diagnostic built from a plain string (by an embedder) is shown as written.
 public enum DiagnosticText: Sendable, Hashable {
     /// Rows with an empty count or share, skipped.
     case emptyValuesSkipped(rows: Int, column: String, firstLine: Int)
@@ -62,6 +66,19 @@ public enum DiagnosticText: Sendable, Hashable {
     case signal(SignalProblem)
     /// A value of `sensitivity.vary` that is not weights, counts or shares; or an empty list.
     case varyValue(written: String?, suggestion: String?)
+
+    /// A mistake in a condition, with where it was written (a rule's `when:`, the command line).
+    case expression(ExpressionProblem, place: ExpressionPlace)
+    /// A YAML syntax or structure mistake.
+    case yaml(YAMLProblem)
+    /// A mistake in a rule file beyond its values' kinds (see ``RuleFileProblem``).
+    case ruleFile(RuleFileProblem)
+    /// A data file that cannot be read, or one of its values (see ``DataFileProblem``).
+    case dataFile(DataFileProblem)
+    /// A mistake in a rule-test file, or a test that cannot run (see ``RuleTestProblem``).
+    case ruleTest(RuleTestProblem)
+    /// A problem found while evaluating (see ``EvaluationProblem``).
+    case evaluation(EvaluationProblem)
 
     /// What is wrong with a signal.
     public enum SignalProblem: Sendable, Hashable {
@@ -152,13 +169,27 @@ public enum DiagnosticText: Sendable, Hashable {
     /// The message in `language`.
     public func message(in language: ReportLanguage) -> String {
         switch language {
-        case .sv: swedish
+        case .sv: Self.swedishAbbreviations(swedish)
         case .en: english
         }
     }
 
+    /// A value shortened in a message (`zzz… (20000 characters)`, see `DataValues.abbreviated`) counts its
+    /// characters in Swedish: `zzz… (20000 tecken)`.
+    static func swedishAbbreviations(_ message: String) -> String {
+        guard message.contains(" characters)") else { return message }
+        return message.replacing(#/… \((\d+) characters\)/#) { "… (\($0.output.1) tecken)" }
+    }
+
     private var swedish: String {
         switch self {
+        case .expression(let problem, let place):
+            return (place == .when ? "i `when`: " : "i villkoret: ") + problem.message(in: .sv)
+        case .yaml(let problem): return problem.message(in: .sv)
+        case .ruleFile(let problem): return problem.message(in: .sv)
+        case .dataFile(let problem): return problem.message(in: .sv)
+        case .ruleTest(let problem): return problem.message(in: .sv)
+        case .evaluation(let problem): return problem.message(in: .sv)
         case .emptyValuesSkipped(let rows, let column, let line):
             let subject = rows == 1 ? "1 rad har" : "\(rows) rader har"
             return "\(subject) tomt värde i \(column) och hoppades över (den första på rad \(line)); skriv 0 där värdet är noll"
@@ -282,6 +313,13 @@ public enum DiagnosticText: Sendable, Hashable {
 
     private var english: String {
         switch self {
+        case .expression(let problem, let place):
+            return (place == .when ? "in `when`: " : "in the condition: ") + problem.message(in: .en)
+        case .yaml(let problem): return problem.message(in: .en)
+        case .ruleFile(let problem): return problem.message(in: .en)
+        case .dataFile(let problem): return problem.message(in: .en)
+        case .ruleTest(let problem): return problem.message(in: .en)
+        case .evaluation(let problem): return problem.message(in: .en)
         case .emptyValuesSkipped(let rows, let column, let line):
             let subject = rows == 1 ? "1 row has" : "\(rows) rows have"
             return "\(subject) an empty \(column) and \(rows == 1 ? "was" : "were") skipped as no value "
@@ -464,7 +502,8 @@ public enum DiagnosticText: Sendable, Hashable {
         let places = [
             "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
             "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen", "an area id": "ett områdes id",
-            "the configuration": "konfigurationen",
+            "the configuration": "konfigurationen", "this area": "det här området", "this measure": "den här åtgärden",
+            "this rule": "den här regeln", "this signal": "den här signalen", "this test": "det här testet", "the previous report": "den förra rapporten",
         ]
         if let swedish = places[place] { return swedish }
         if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }
@@ -473,6 +512,15 @@ public enum DiagnosticText: Sendable, Hashable {
             return swedish + place.dropFirst(english.count)
         }
         if place.hasPrefix("`then` of ") { return "`then` i " + place.dropFirst("`then` of ".count) }
+        if place.hasPrefix("the cost of ") { return "kostnaden för " + place.dropFirst("the cost of ".count) }
+        if place.hasPrefix("a resource name in ") { return "ett resursnamn i " + place.dropFirst("a resource name in ".count) }
+        let ids = ["the area `id`": "områdets `id`", "the measure `id`": "åtgärdens `id`", "the rule `id`": "regelns `id`",
+            "the signal `id`": "signalens `id`"]
+        if let id = ids[place] { return id }
+        if place.hasPrefix("the weights of ") { return "vikterna för " + swedishPlace(String(place.dropFirst("the weights of ".count))) }
+        if place.hasPrefix("the items of ") { return "frågorna för " + place.dropFirst("the items of ".count) }
+        if place.hasPrefix("the rank of ") { return "platsen för " + place.dropFirst("the rank of ".count) }
+        if place.hasPrefix("the weight ") { return "vikten " + place.dropFirst("the weight ".count) }
         if place.hasPrefix("the score of ") { return "poängen för " + place.dropFirst("the score of ".count) }
         return place
     }
@@ -484,8 +532,11 @@ public enum DiagnosticText: Sendable, Hashable {
 
 extension Diagnostic {
     /// An error whose message has an id: its English message is `text`'s English phrasing.
-    public static func error(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
-        var diagnostic = Diagnostic(.error, text.message(in: .en), at: location)
+    public static func error(
+        _ text: DiagnosticText, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil,
+        relatedNote: String = "first written here"
+    ) -> Diagnostic {
+        var diagnostic = Diagnostic.error(text.message(in: .en), at: location, field: field, related: related, relatedNote: relatedNote)
         diagnostic.text = text
         return diagnostic
     }
@@ -496,7 +547,13 @@ extension Diagnostic {
         switch note {
         case "first written here": return "skrivet första gången här"
         case "it starts here": return "det börjar här"
-        default: return note
+        default:
+            // libyaml's context ("a quoted scalar starts here", see `LibYAMLEventReader.startNote`).
+            guard note.hasSuffix(" starts here"),
+                let what = DiagnosticText.YAMLProblem.swedishContexts["while scanning " + note.dropLast(" starts here".count)]
+                    ?? DiagnosticText.YAMLProblem.swedishContexts["while parsing " + note.dropLast(" starts here".count)]
+            else { return note }
+            return "här börjar det (" + what.dropFirst(2) + ")"
         }
     }
 
@@ -509,8 +566,10 @@ extension Diagnostic {
     }
 
     /// A warning whose message has an id: its English message is `text`'s English phrasing.
-    public static func warning(_ text: DiagnosticText, at location: SourceLocation? = nil) -> Diagnostic {
-        var diagnostic = Diagnostic(.warning, text.message(in: .en), at: location)
+    public static func warning(
+        _ text: DiagnosticText, at location: SourceLocation? = nil, field: String? = nil, related: SourceLocation? = nil
+    ) -> Diagnostic {
+        var diagnostic = Diagnostic(.warning, text.message(in: .en), at: location, field: field, related: related)
         diagnostic.text = text
         return diagnostic
     }

@@ -12,16 +12,19 @@ package enum SmallFile {
     package static func read(_ path: String, what: String) throws(FokusError) -> Data {
         let kind = DataFolderWalk.entryKind(atPath: path)
         guard kind == .regularFile || kind == .linkToFile else {
-            let reason = kind == .unknown ? "it does not exist or cannot be reached" : "it is \(kind.phrase)"
-            throw FokusError("cannot read \(what): \(reason)", at: SourceLocation(file: path))
+            throw error(what, kind == .unknown ? .missing : .kind(kind.word), path)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
         guard size <= maximumBytes else {
-            throw FokusError("cannot read \(what): it is larger than 64 MiB", at: SourceLocation(file: path))
+            throw error(what, .tooLarge, path)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FokusError("cannot read \(what)", at: SourceLocation(file: path))
+            throw error(what, .unreadable, path)
         }
         return data
+    }
+
+    private static func error(_ what: String, _ reason: DiagnosticText.SmallFileReason, _ path: String) -> FokusError {
+        FokusError([.error(DiagnosticText.dataFile(.cannotReadFile(what: what, reason: reason)), at: SourceLocation(file: path))])
     }
 }

@@ -22,7 +22,7 @@ final class LibYAMLEventReader {
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
             input.deallocate()
-            throw FokusError("could not start the YAML parser (out of memory?)", at: SourceLocation(file: file))
+            throw FokusError([.error(DiagnosticText.yaml(.parserNotStarted), at: SourceLocation(file: file))])
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
@@ -127,29 +127,24 @@ final class LibYAMLEventReader {
         if problem == "mapping values are not allowed in this context",
             let overIndented = YAMLSyntaxHints.overIndentedKey(at: problemMark, in: text)
         {
-            return FokusError(overIndented.message, at: overIndented.mark.location(in: file))
+            return FokusError([.error(DiagnosticText.yaml(overIndented.problem), at: overIndented.mark.location(in: file))])
         }
-        var message = problem
+        var character: String?
         if state.error == YAML_READER_ERROR, state.problem_value != -1 {
-            let code = String(UInt32(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)
-            message += " (character U+\(code))"
+            character = "U+" + String(UInt32(truncatingIfNeeded: state.problem_value), radix: 16, uppercase: true)
         }
         var related: SourceLocation?
         let context = state.context.map { String(cString: $0) }
-        if let context {
+        if context != nil {
             let contextMark = Self.mark(state.context_mark)
-            message += " \(context)"
-            if contextMark != problemMark {
-                message += " that starts at line \(contextMark.line), column \(contextMark.column)"
-                related = contextMark.location(in: file)
-            }
+            if contextMark != problemMark { related = contextMark.location(in: file) }
         }
-        if let hint = YAMLSyntaxHints.hint(problem: problem, context: state.context.map { String(cString: $0) },
-            at: problemMark, in: text)
-        {
-            message += "; \(hint)"
-        }
-        return FokusError([.error(message, at: problemMark.location(in: file), related: related, relatedNote: Self.startNote(context))])
+        let hint = YAMLSyntaxHints.hint(problem: problem, context: context, at: problemMark, in: text)
+        let syntax = DiagnosticText.yaml(
+            .syntax(problem: problem, character: character, context: context, contextStart: related, hint: hint))
+        return FokusError([
+            .error(syntax, at: problemMark.location(in: file), related: related, relatedNote: Self.startNote(context))
+        ])
     }
 
     /// The note at a syntax error's context mark: "while scanning a quoted scalar" → "a quoted scalar starts here".

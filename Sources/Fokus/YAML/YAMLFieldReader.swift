@@ -43,9 +43,9 @@ package struct YAMLFieldReader: Sendable {
     package mutating func choice(_ node: YAMLNode, named name: String, among choices: [String]) -> String? {
         guard let value = text(node, named: name) else { return nil }
         guard choices.contains(value) else {
-            let hint = Suggestion.closest(to: value, among: choices).map { "; did you mean \"\($0)\"?" }
-                ?? "; write one of " + choices.joined(separator: ", ")
-            error("\(name) cannot be \"\(value)\"\(hint)", at: node)
+            let problem = DiagnosticText.RuleFileProblem.cannotBe(
+                name: name, value: value, suggestion: Suggestion.closest(to: value, among: choices), choices: choices)
+            error(.ruleFile(problem), at: node)
             return nil
         }
         return value
@@ -53,6 +53,12 @@ package struct YAMLFieldReader: Sendable {
 
     /// Records an error at a node.
     package mutating func error(_ message: String, at node: YAMLNode) { context.error(message, at: node) }
+    /// Records an error phrased per language at a node.
+    package mutating func error(_ text: DiagnosticText, at node: YAMLNode) { context.error(text, at: node) }
+    /// Records an error phrased per language at the start of the file.
+    package mutating func error(_ text: DiagnosticText) {
+        context.diagnostics.append(.error(text, at: SourceLocation(file: context.file)))
+    }
     /// Records an error at the start of the file.
     package mutating func error(_ message: String) {
         context.diagnostics.append(.error(message, at: SourceLocation(file: context.file)))

@@ -1,31 +1,31 @@
 /// Plain-words advice for libyaml's most common syntax errors, appended to its own message.
 enum YAMLSyntaxHints {
     /// A hint for `problem` (and libyaml's `context`) at `mark` in `text`, or `nil` when there is none.
-    static func hint(problem: String, context: String?, at mark: YAMLMark, in text: String) -> String? {
+    static func hint(problem: String, context: String?, at mark: YAMLMark, in text: String) -> DiagnosticText.YAMLHint? {
         let character = scalar(at: mark, in: text)
         switch problem {
         case "found character that cannot start any token":
-            if character == "\t" { return "indent with spaces, not tabs" }
+            if character == "\t" { return .spacesNotTabs }
             if let character, "@`".unicodeScalars.contains(character) {
-                return "text starting with \"\(character)\" must be put in quotes"
+                return .quoteText(startingWith: String(character))
             }
-            return "put the text in quotes"
+            return .quoteTheText
         case "mapping values are not allowed in this context":
-            return "if a value contains \": \", put the whole value in quotes, or check the indentation"
+            return .quoteValueWithColon
         case "did not find expected key", "did not find expected '-' indicator":
-            return "check that this line is indented like the lines above it"
+            return .indentLikeAbove
         case "could not find expected ':'":
-            return "write a key as `key: value`, with a colon and a space"
+            return .keyColonValue
         case "found unexpected end of stream":
-            if let context, context.contains("quoted scalar") { return "close the quote" }
+            if let context, context.contains("quoted scalar") { return .closeTheQuote }
             return nil
         case "did not find expected ',' or ']'":
-            return "separate list items with commas and close the list with ]"
+            return .closeList
         case "did not find expected ',' or '}'":
-            return "separate entries with commas and close the mapping with }"
+            return .closeMapping
         case "found a tab character that violates indentation",
             "found a tab character where an indentation space is expected":
-            return "indent with spaces, not tabs"
+            return .spacesNotTabs
         default:
             return nil
         }
@@ -33,7 +33,7 @@ enum YAMLSyntaxHints {
 
     /// For "mapping values are not allowed" on a key indented further than the `key: value` line above it
     /// (`effect:` under `evidence: strong`): a message saying so, at the start of the indented key.
-    static func overIndentedKey(at mark: YAMLMark, in text: String) -> (message: String, mark: YAMLMark)? {
+    static func overIndentedKey(at mark: YAMLMark, in text: String) -> (problem: DiagnosticText.YAMLProblem, mark: YAMLMark)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars }
         guard mark.line >= 2, mark.line <= lines.count else { return nil }
         func indentation(_ line: String.UnicodeScalarView.SubSequence) -> Int { line.prefix { $0 == " " }.count }
@@ -61,11 +61,8 @@ enum YAMLSyntaxHints {
         guard above >= 0, let parent = key(lines[above]), parent.hasValue, parent.column < indented.column else {
             return nil
         }
-        let extra = indented.column - parent.column
-        let spaces = extra == 1 ? "1 space" : "\(extra) spaces"
         return (
-            "`\(indented.name)` is indented \(spaces) more than `\(parent.name)` on the line above: its indentation "
-                + "makes it part of that line's value; move it \(spaces) left, in line with `\(parent.name):`",
+            .overIndentedKey(key: indented.name, parent: parent.name, spaces: indented.column - parent.column),
             YAMLMark(line: mark.line, column: indented.column)
         )
     }

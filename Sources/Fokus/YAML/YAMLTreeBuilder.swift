@@ -75,10 +75,7 @@ struct YAMLTreeBuilder {
                 documents += 1
                 if documents > 1 {
                     problems.append(
-                        .error(
-                            "a second YAML document starts here; a rule file holds one document, so remove this "
-                                + "\"---\" line or move what follows into a file of its own",
-                            at: event.start.location(in: file)))
+                        .error(DiagnosticText.yaml(.secondDocument), at: event.start.location(in: file)))
                     return
                 }
             case .documentEnd, .streamStart:
@@ -99,18 +96,17 @@ struct YAMLTreeBuilder {
         case .alias(let name):
             guard let target = anchors[name] else {
                 problems.append(
-                    .error(
-                        "alias *\(name) refers to no anchor; define &\(name) on a value above this line",
-                        at: event.start.location(in: file)))
+                    .error(DiagnosticText.yaml(.undefinedAlias(name: name)), at: event.start.location(in: file)))
                 complete(.scalar(YAMLScalar(value: "", mark: event.start, endMark: event.end)), size: 1, anchor: nil)
                 return
             }
             expanded += target.size
             if expanded > Self.maximumAliasExpansion {
-                throw FokusError(
-                    "too many aliases: expanding *\(name) here makes more than \(Self.maximumAliasExpansion) "
-                        + "values (a YAML 'billion laughs' document?); write the values out instead",
-                    at: event.start.location(in: file))
+                throw FokusError([
+                    .error(
+                        DiagnosticText.yaml(.tooManyAliases(name: name, limit: Self.maximumAliasExpansion)),
+                        at: event.start.location(in: file))
+                ])
             }
             complete(target.node, size: target.size, anchor: nil)
         case .sequenceStart(let anchor, _, let flow):
@@ -134,9 +130,9 @@ struct YAMLTreeBuilder {
 
     private func checkDepth(_ event: YAMLEvent) throws(FokusError) {
         if stack.count >= Self.maximumDepth {
-            throw FokusError(
-                "lists and mappings are nested more than \(Self.maximumDepth) levels deep here; flatten the document",
-                at: event.start.location(in: file))
+            throw FokusError([
+                .error(DiagnosticText.yaml(.nestedTooDeep(limit: Self.maximumDepth)), at: event.start.location(in: file))
+            ])
         }
     }
 
@@ -184,8 +180,7 @@ struct YAMLTreeBuilder {
         if let first = top.seenKeys[identity] {
             problems.append(
                 .error(
-                    "duplicate key \(node.keyDisplay): it is already given at line \(first.line), "
-                        + "column \(first.column) of this mapping; keep only one of them",
+                    DiagnosticText.yaml(.duplicateKey(key: node.keyText, isList: node.isSequence, line: first.line, column: first.column)),
                     at: node.mark.location(in: file), related: first.location(in: file)))
         } else {
             top.seenKeys[identity] = node.mark
@@ -203,8 +198,7 @@ extension YAMLTreeBuilder {
         let meant = "\(whole.value).\(digits.value)"
         repairs.append(
             .error(
-                "`\(written)`: write \(meant) with a point; inside { } and [ ] a comma separates entries, so YAML "
-                    + "reads \(written) as \(whole.value) and \(digits.value)",
+                DiagnosticText.yaml(.decimalCommaInFlow(written: written, meant: meant, whole: whole.value, digits: digits.value)),
                 at: whole.mark.location(in: file)))
         return .scalar(YAMLScalar(value: meant, style: .plain, mark: whole.mark, endMark: digits.endMark))
     }
@@ -240,12 +234,15 @@ extension YAMLNode {
         }
     }
 
-    /// The key as a user recognises it in a message: `"weights"`, or a kind for a complex key.
-    var keyDisplay: String {
-        switch self {
-        case .scalar(let scalar): "\"\(scalar.value)\""
-        case .sequence: "(a list)"
-        case .mapping: "(a mapping)"
-        }
+    /// The key's text, or `nil` for a complex key (a list or mapping).
+    var keyText: String? {
+        if case .scalar(let scalar) = self { return scalar.value }
+        return nil
+    }
+
+    /// Whether the node is a list.
+    var isSequence: Bool {
+        if case .sequence = self { return true }
+        return false
     }
 }

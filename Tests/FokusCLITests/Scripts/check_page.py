@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Checks a Fokus report page: valid HTML5 (html5lib, strict), self-contained, accessible basics,
-and, with --screenshot, that headless Chromium renders it to a non-blank PNG of the expected size.
+and, with --screenshot, that headless Chromium renders it to a non-blank PNG of the expected size; with
+--pdf, that Chromium prints it (the page's print style) to an A4 PDF of a plausible number of pages
+(pdfinfo) in which every table shows its last column (pdftotext), so no table is cut off at the right.
 
 Usage: check_page.py PAGE.html [--lang sv|en] [--expect-text TEXT] [--screenshot OUT.png --size WxH]
+                     [--pdf OUT.pdf --pages MIN-MAX]
 Prints one line per finding and exits 1 when anything is wrong.
 """
 import argparse
@@ -55,6 +58,54 @@ def png_pixels(path):
     return width, height, channels, rows
 
 
+def check_pdf(root, page, pdf, pages):
+    """Prints `page` to `pdf` with headless Chromium; the problems found in it."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None or shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
+        return ["chromium, pdfinfo or pdftotext is not installed"]
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", "file://" + page],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120, check=False)
+    try:
+        size = len(open(pdf, "rb").read())
+    except OSError as error:
+        return [f"no PDF: {error}"]
+    if size == 0:
+        return ["the PDF is empty"]
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=False).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    problems = []
+    count = int(fields.get("Pages", "0").strip() or 0)
+    low, high = (int(v) for v in pages.split("-"))
+    if not low <= count <= high:
+        problems.append(f"the PDF has {count} pages, expected {low} to {high}")
+    if "A4" not in fields.get("Page size", ""):
+        problems.append(f"the PDF's pages are not A4: {fields.get('Page size', '?').strip()}")
+    # A table cut off at the right loses its last columns: on the PDF line that shows the first two headers of a
+    # table, its last header must show too.
+    lines = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=False).stdout
+    lines = [set(line.split()) for line in lines.splitlines()]
+    folded = {id(t) for details in root.iter("details") for t in details.iter("table")}  # closed: not printed
+    for table in root.iter("table"):
+        if id(table) in folded:
+            continue
+        header_row = table.find(".//thead/tr")
+        if header_row is None:
+            header_row = table.find(".//tr")
+        words = [("".join(c.itertext()).split() or [""])[0] for c in header_row] if header_row is not None else []
+        words = [w for w in words if w and w != "#"]
+        if len(words) < 3:
+            continue
+        rows = [line for line in lines if words[0] in line and words[1] in line]
+        if not rows:
+            problems.append(f"the header of the table starting {words[0]!r}, {words[1]!r} is not in the PDF")
+        elif not any(words[-1] in line for line in rows):
+            problems.append(f"the table starting {words[0]!r}, {words[1]!r} lacks its last column {words[-1]!r}: cut off")
+    print(f"pdf {count} pages, {size} bytes")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("page")
@@ -62,6 +113,8 @@ def main():
     parser.add_argument("--expect-text", action="append", default=[])
     parser.add_argument("--screenshot")
     parser.add_argument("--size", default="1200x2400")
+    parser.add_argument("--pdf")
+    parser.add_argument("--pages", default="2-40")
     args = parser.parse_args()
     problems = []
 
@@ -123,6 +176,9 @@ def main():
                     problems.append(f"screenshot looks blank: {len(colours)} colours, {dark} dark samples")
                 else:
                     print(f"screenshot {w}x{h}: {len(colours)} colours, {dark} dark samples")
+
+    if args.pdf:
+        problems += check_pdf(root, args.page, args.pdf, args.pages)
 
     for problem in problems:
         print(problem)

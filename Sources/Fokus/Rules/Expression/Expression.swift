@@ -27,9 +27,7 @@ public struct Expression: Sendable, CustomStringConvertible {
         guard source.utf8.count <= maximumLength * 4, case let characters = Array(source),
             characters.count <= maximumLength
         else {
-            throw ExpressionError(
-                message: "the condition is longer than \(maximumLength) characters; "
-                    + "split it into several rules", offset: maximumLength)
+            throw ExpressionError(.tooLong(characters: maximumLength), offset: maximumLength)
         }
         var parser = try Parser(source: characters, signals: signals)
         let root = try parser.parse()
@@ -52,6 +50,8 @@ package struct ExpressionError: Error, Sendable, Hashable {
     package var message: String
     /// 0-based offset, in characters, of where the problem starts.
     package var offset: Int
+    /// The message as an id with its figures, when it has one (see ``DiagnosticText/ExpressionProblem``).
+    package var problem: DiagnosticText.ExpressionProblem?
 
     /// Creates an error.
     package init(message: String, offset: Int) {

@@ -16,18 +16,16 @@ enum ExpressionHint {
 
     /// The help after "unknown name `x`; ": the names of a group (`trend` → `trend.z`, …), a close match
     /// (`trend.zz` → `trend.z`), names ending in it (`z` → `trend.z`), or else every name.
-    static func hint(for name: String, signals: [String] = []) -> String {
+    static func nameHint(for name: String, signals: [String] = []) -> DiagnosticText.NameHint {
         let names = Variable.names(signals: signals)
         let lowered = name.lowercased()
         let group = names.filter { $0.hasPrefix(lowered + ".") }
         let close = closest(to: name, among: names).map { [$0] } ?? []
         let tail = names.filter { $0.hasSuffix("." + lowered) }
         for related in [group, close, tail] where !related.isEmpty {
-            return related.count == 1
-                ? "did you mean `\(related[0])`?"
-                : "did you mean one of \(list(related))?"
+            return related.count == 1 ? .one(related[0]) : .oneOf(related)
         }
-        return "the names are \(list(names))"
+        return .all(names)
     }
 
     /// `` `a`, `b`, `c` ``.

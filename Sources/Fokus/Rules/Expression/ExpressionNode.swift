@@ -193,27 +193,17 @@ indirect enum ValueType: Sendable, Equatable {
     /// A list; `nil` for the empty list literal, whose elements could be anything.
     case list(of: ValueType?)
 
-    /// `a number`, `a list of strings`, … for messages.
-    var phrase: String {
+    /// How messages name the type (`a number`, `a list of strings`, …, in each language).
+    var word: DiagnosticText.ExpressionType {
         switch self {
-        case .number: "a number"
-        case .string: "a string"
-        case .boolean: "a condition (true or false)"
-        case .list(of: nil): "an empty list"
-        case .list(of: .some(.number)): "a list of numbers"
-        case .list(of: .some(.string)): "a list of strings"
-        case .list(of: .some(.boolean)): "a list of true/false values"
-        case .list(of: .some(.list)): "a list of lists"
-        }
-    }
-
-    /// `numbers`, `strings`, … for messages about list elements.
-    var plural: String {
-        switch self {
-        case .number: "numbers"
-        case .string: "strings"
-        case .boolean: "true/false values"
-        case .list: "lists"
+        case .number: .number
+        case .string: .string
+        case .boolean: .condition
+        case .list(of: nil): .emptyList
+        case .list(of: .some(.number)): .listOfNumbers
+        case .list(of: .some(.string)): .listOfStrings
+        case .list(of: .some(.boolean)): .listOfConditions
+        case .list(of: .some(.list)): .listOfLists
         }
     }
 }

@@ -38,7 +38,7 @@ struct Lexer {
         if character.isASCIIDigit { return try number() }
         if character == "." {
             if peek(1)?.isASCIIDigit == true {
-                throw ExpressionError(message: "write a digit before the decimal point, e.g. `0.5`", offset: start)
+                throw ExpressionError(.digitBeforePoint, offset: start)
             }
         }
         if character.isLetter || character == "_" { return identifier() }
@@ -54,15 +54,12 @@ struct Lexer {
             while end < source.count, source[end].isASCIIDigit { end += 1 }
             let written = String(source[start..<end])
             let meant = written.replacingFirst(",", with: ".")
-            throw ExpressionError(
-                message: "`\(written)`: use a decimal point, `\(meant)` (to separate arguments or list items, "
-                    + "put a space after the comma)",
-                offset: start)
+            throw ExpressionError(.decimalComma(written: written, meant: meant), offset: start)
         }
         if peek() == "." {
             position += 1
             guard peek()?.isASCIIDigit == true else {
-                throw ExpressionError(message: "write a digit after the decimal point, e.g. `2.0`", offset: start)
+                throw ExpressionError(.digitAfterPoint, offset: start)
             }
             while peek()?.isASCIIDigit == true { position += 1 }
         }
@@ -76,7 +73,7 @@ struct Lexer {
         }
         let text = String(source[start..<position])
         guard let value = Double(text), value.isFinite else {
-            throw ExpressionError(message: "`\(text)` is not a number Fokus can use", offset: start)
+            throw ExpressionError(.unusableNumber(text), offset: start)
         }
         return Token(kind: .number(value), offset: start, end: position)
     }
@@ -107,7 +104,7 @@ struct Lexer {
             if character == quote { return Token(kind: .string(text), offset: start, end: position) }
             text.append(character)
         }
-        throw ExpressionError(message: "this string has no closing \(quote)", offset: start)
+        throw ExpressionError(.unclosedString(quote: String(quote)), offset: start)
     }
 
     private mutating func symbol() throws(ExpressionError) -> Token {
@@ -122,21 +119,21 @@ struct Lexer {
             position += 1
             return Token(kind: .symbol(symbol), offset: start, end: position)
         }
-        let message: String
+        let problem: DiagnosticText.ExpressionProblem
         switch character {
-        case "=": message = "use `==` to compare"
-        case "!": message = "use `not` to negate a condition (`!=` means 'differs from')"
-        case "&": message = "use `and` to join conditions"
-        case "|": message = "use `or` to join conditions"
+        case "=": problem = .useDoubleEquals
+        case "!": problem = .useNot
+        case "&": problem = .useAnd
+        case "|": problem = .useOr
         case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
-            message = "use straight quotes, 'text' or \"text\", around a string"
-        case "\u{2212}", "\u{2013}", "\u{2014}": message = "use `-` (the ASCII hyphen-minus) to subtract"
-        case "\u{2264}": message = "write `<=`"
-        case "\u{2265}": message = "write `>=`"
-        case "\u{2260}": message = "write `!=`"
-        default: message = "unexpected character `\(character)`"
+            problem = .straightQuotes
+        case "\u{2212}", "\u{2013}", "\u{2014}": problem = .asciiMinus
+        case "\u{2264}": problem = .writeOperator("<=")
+        case "\u{2265}": problem = .writeOperator(">=")
+        case "\u{2260}": problem = .writeOperator("!=")
+        default: problem = .unexpectedCharacter(String(character))
         }
-        throw ExpressionError(message: message, offset: start)
+        throw ExpressionError(problem, offset: start)
     }
 }
 

@@ -42,17 +42,14 @@ struct Parser {
     /// Parses the whole source as one expression.
     mutating func parse() throws(ExpressionError) -> ExpressionNode {
         if current.kind == .end {
-            throw ExpressionError(message: "the condition is empty; write one, e.g. `trend.z >= 2`", offset: 0)
+            throw ExpressionError(.empty, offset: 0)
         }
         let node = try expression(Level.or)
         guard current.kind == .end else {
             if case .identifier(let name) = current.kind, let keyword = Keyword(rawValue: name.lowercased()) {
-                throw ExpressionError(message: "write `\(keyword.rawValue)` in lower case", offset: current.offset)
+                throw ExpressionError(.lowerCase(keyword: keyword.rawValue), offset: current.offset)
             }
-            throw ExpressionError(
-                message: "unexpected \(current.quoted(in: source)) after a complete expression; "
-                    + "join conditions with `and` or `or`",
-                offset: current.offset)
+            throw ExpressionError(.afterComplete(token: current.written(in: source)), offset: current.offset)
         }
         return node
     }
@@ -119,8 +116,7 @@ struct Parser {
         while let op = binaryOperator, op.level >= minimum {
             let operatorToken = current
             if op.level == Level.comparison, leftIsComparison {
-                throw ExpressionError(
-                    message: "comparisons do not chain; write `a < b and b < c`", offset: operatorToken.offset)
+                throw ExpressionError(.chainedComparison, offset: operatorToken.offset)
             }
             for _ in 0..<op.tokenCount { _ = advance() }
             let right = try expression(op.level + 1)
@@ -141,10 +137,7 @@ struct Parser {
     }
 
     private static func tooDeep(at offset: Int) -> ExpressionError {
-        ExpressionError(
-            message: "the condition nests more than \(Expression.maximumDepth) levels deep "
-                + "(parentheses, operators and calls); write it more simply or split it into several rules",
-            offset: offset)
+        ExpressionError(.tooDeep(levels: Expression.maximumDepth), offset: offset)
     }
 
     /// Enters one more level of nesting at `offset`, or refuses past ``Expression/maximumDepth``.
@@ -173,9 +166,7 @@ struct Parser {
         switch start.kind {
         case .keyword(.not):
             guard minimum <= Level.not else {
-                throw ExpressionError(
-                    message: "`not` applies to a whole condition here; put it in parentheses, `(not …)`",
-                    offset: start.offset)
+                throw ExpressionError(.notNeedsParentheses, offset: start.offset)
             }
             _ = advance()
             let operand = try expression(Level.not)
@@ -217,11 +208,9 @@ struct Parser {
         case .symbol(.leftBracket):
             return try list()
         case .end:
-            throw ExpressionError(
-                message: "the condition ends too early; a value or name is missing", offset: token.offset)
+            throw ExpressionError(.endsTooEarly, offset: token.offset)
         default:
-            throw ExpressionError(
-                message: "expected a value or name, found \(token.quoted(in: source))", offset: token.offset)
+            throw ExpressionError(.expectedValue(found: token.written(in: source)), offset: token.offset)
         }
     }
 
@@ -232,12 +221,9 @@ struct Parser {
             return
         }
         if current.kind == .end {
-            throw ExpressionError(
-                message: "this `\(what)` is never closed with `\(symbol.rawValue)`", offset: opener.offset)
+            throw ExpressionError(.neverClosed(opener: what, closer: symbol.rawValue), offset: opener.offset)
         }
-        throw ExpressionError(
-            message: "expected `\(symbol.rawValue)` or an operator, found \(current.quoted(in: source))",
-            offset: current.offset)
+        throw ExpressionError(.expectedCloser(closer: symbol.rawValue, found: current.written(in: source)), offset: current.offset)
     }
 
     private mutating func list() throws(ExpressionError) -> ExpressionNode {
@@ -266,14 +252,11 @@ struct Parser {
                 return ExpressionNode(kind: .number(-value), range: first.offset..<number.end)
             }
         case .end:
-            throw ExpressionError(message: "this `[` is never closed with `]`", offset: openBracketOffset())
+            throw ExpressionError(.neverClosed(opener: "[", closer: "]"), offset: openBracketOffset())
         default:
             break
         }
-        throw ExpressionError(
-            message: "a list holds only literal values (numbers, 'text', true, false), "
-                + "found \(first.quoted(in: source))",
-            offset: first.offset)
+        throw ExpressionError(.listLiteralsOnly(found: first.written(in: source)), offset: first.offset)
     }
 
     /// The offset of the innermost `[` before the current token.
@@ -283,15 +266,12 @@ struct Parser {
 
     private mutating func call(_ name: String, at nameToken: Token) throws(ExpressionError) -> ExpressionNode {
         guard let function = Function(rawValue: name) else {
-            let message: String
-            if Variable(name: name, signals: signals) != nil {
-                message = "`\(name)` is not a function; functions are \(ExpressionHint.list(Function.allCases))"
-            } else if let close = ExpressionHint.closest(to: name, among: Function.allCases.map(\.rawValue)) {
-                message = "unknown function `\(name)`; did you mean `\(close)`?"
-            } else {
-                message = "unknown function `\(name)`; functions are \(ExpressionHint.list(Function.allCases))"
-            }
-            throw ExpressionError(message: message, offset: nameToken.offset)
+            let functions = Function.allCases.map(\.rawValue)
+            let problem: DiagnosticText.ExpressionProblem =
+                Variable(name: name, signals: signals) != nil
+                ? .notAFunction(name: name, functions: functions)
+                : .unknownFunction(name: name, suggestion: ExpressionHint.closest(to: name, among: functions), functions: functions)
+            throw ExpressionError(problem, offset: nameToken.offset)
         }
         let opener = advance()
         var arguments: [ExpressionNode] = []
@@ -303,24 +283,23 @@ struct Parser {
         }
         try close(.rightParen, opener: opener, what: "(")
         guard function.arity.contains(arguments.count) else {
-            let expected = function == .abs ? "exactly one argument" : "at least two arguments"
             throw ExpressionError(
-                message: "`\(name)` takes \(expected), got \(arguments.count)", offset: nameToken.offset)
+                .arity(name: name, exactlyOne: function == .abs, got: arguments.count), offset: nameToken.offset)
         }
         return ExpressionNode(kind: .call(function, arguments), range: nameToken.offset..<tokens[index - 1].end)
     }
 
     private func variable(_ name: String, at token: Token) throws(ExpressionError) -> Variable {
         if let variable = Variable(name: name, signals: signals) { return variable }
-        let message: String
+        let problem: DiagnosticText.ExpressionProblem
         if Function(rawValue: name) != nil {
             let example = name == Function.abs.rawValue ? "abs(trend.z)" : "\(name)(trend.z, 2)"
-            message = "`\(name)` is a function; call it, e.g. `\(example)`"
+            problem = .functionNotCalled(name: name, example: example)
         } else if let keyword = Keyword(rawValue: name.lowercased()) {
-            message = "write `\(keyword.rawValue)` in lower case"
+            problem = .lowerCase(keyword: keyword.rawValue)
         } else {
-            message = "unknown name `\(name)`; " + ExpressionHint.hint(for: name, signals: signals)
+            problem = .unknownName(name: name, hint: ExpressionHint.nameHint(for: name, signals: signals))
         }
-        throw ExpressionError(message: message, offset: token.offset)
+        throw ExpressionError(problem, offset: token.offset)
     }
 }

@@ -23,10 +23,10 @@ struct Token: Sendable, Equatable {
     /// 0-based character offset just past the last character.
     var end: Int
 
-    /// How the token reads in a message (`` `and` ``, `the end of the condition`).
-    func quoted(in source: [Character]) -> String {
-        if case .end = kind { return "the end of the condition" }
-        return "`\(String(source[offset..<end]))`"
+    /// The token as written; `nil` for the end of the condition.
+    func written(in source: [Character]) -> String? {
+        if case .end = kind { return nil }
+        return String(source[offset..<end])
     }
 }
 

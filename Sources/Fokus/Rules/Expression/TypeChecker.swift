@@ -18,9 +18,7 @@ struct TypeChecker {
             case .string: example = "`\(text) == 'trafik'`"
             default: example = "`'polis' in \(text)`"
             }
-            throw ExpressionError(
-                message: "`\(text)` is \(type.phrase); a condition must be true or false, e.g. \(example)",
-                offset: root.offset)
+            throw ExpressionError(.notACondition(text: text, type: type.word, example: example), offset: root.offset)
         }
     }
 
@@ -33,22 +31,22 @@ struct TypeChecker {
         case .variable(let variable): return variable.type
         case .list(let elements): return try listType(elements)
         case .negate(let operand):
-            try require(.number, operand, "`-` needs a number")
+            try require(.number, operand, .negationNeedsNumber)
             return .number
         case .not(let operand):
-            try require(.boolean, operand, "`not` needs a condition")
+            try require(.boolean, operand, .notNeedsCondition)
             return .boolean
         case .arithmetic(let op, _, let left, let right):
-            try require(.number, left, "`\(op.rawValue)` needs numbers")
-            try require(.number, right, "`\(op.rawValue)` needs numbers")
+            try require(.number, left, .arithmeticNeedsNumbers(op: op.rawValue))
+            try require(.number, right, .arithmeticNeedsNumbers(op: op.rawValue))
             return .number
         case .logical(let op, _, let left, let right):
-            let needs = "`\(op.rawValue)` joins conditions"
+            let needs = DiagnosticText.ExpressionRequirement.logicalJoinsConditions(op: op.rawValue)
             try require(.boolean, left, needs)
             try require(.boolean, right, needs)
             return .boolean
         case .call(let function, let arguments):
-            for argument in arguments { try require(.number, argument, "`\(function.rawValue)` needs numbers") }
+            for argument in arguments { try require(.number, argument, .functionNeedsNumbers(name: function.rawValue)) }
             return .number
         case .comparison(let op, let at, let left, let right):
             try checkComparison(op, at: at, left, right)
@@ -66,9 +64,7 @@ struct TypeChecker {
             let type = try check(element)
             if type != elementType {
                 throw ExpressionError(
-                    message: "a list holds values of one type: `\(element.text(in: source))` is \(type.phrase), "
-                        + "but the list starts with \(elementType.plural)",
-                    offset: element.offset)
+                    .mixedList(element: element.text(in: source), type: type.word, first: elementType.word), offset: element.offset)
             }
         }
         return .list(of: elementType)
@@ -78,8 +74,8 @@ struct TypeChecker {
         _ op: ComparisonOperator, at: Int, _ left: ExpressionNode, _ right: ExpressionNode
     ) throws(ExpressionError) {
         if op.isOrdering {
-            try require(.number, left, "`\(op.rawValue)` compares numbers")
-            try require(.number, right, "`\(op.rawValue)` compares numbers")
+            try require(.number, left, .orderingComparesNumbers(op: op.rawValue))
+            try require(.number, right, .orderingComparesNumbers(op: op.rawValue))
             return
         }
         let leftType = try check(left)
@@ -87,15 +83,14 @@ struct TypeChecker {
         for (node, type) in [(left, leftType), (right, rightType)] {
             if case .list = type {
                 throw ExpressionError(
-                    message: "`\(op.rawValue)` cannot compare lists (`\(node.text(in: source))` is \(type.phrase)); "
-                        + "use `in` to test membership, e.g. `'polis' in area.owners`",
-                    offset: node.offset)
+                    .cannotCompareLists(op: op.rawValue, text: node.text(in: source), type: type.word), offset: node.offset)
             }
         }
         if leftType != rightType {
             throw ExpressionError(
-                message: "`\(op.rawValue)` compares values of the same type, but `\(left.text(in: source))` is "
-                    + "\(leftType.phrase) and `\(right.text(in: source))` is \(rightType.phrase)",
+                .differentTypes(
+                    op: op.rawValue, left: left.text(in: source), leftType: leftType.word, right: right.text(in: source),
+                    rightType: rightType.word),
                 offset: at)
         }
     }
@@ -103,36 +98,33 @@ struct TypeChecker {
     private func checkMembership(
         negated: Bool, at: Int, _ left: ExpressionNode, _ right: ExpressionNode
     ) throws(ExpressionError) {
-        let name = negated ? "`not in`" : "`in`"
         let leftType = try check(left)
         let rightType = try check(right)
         if case .list = leftType {
             throw ExpressionError(
-                message: "\(name) tests one value, but `\(left.text(in: source))` is \(leftType.phrase)",
-                offset: left.offset)
+                .membershipOfList(negated: negated, text: left.text(in: source), type: leftType.word), offset: left.offset)
         }
         guard case .list(let elementType) = rightType else {
             throw ExpressionError(
-                message: "\(name) needs a list on its right, e.g. `area.id in ['a', 'b']`, but "
-                    + "`\(right.text(in: source))` is \(rightType.phrase)",
-                offset: right.offset)
+                .membershipNeedsList(negated: negated, text: right.text(in: source), type: rightType.word), offset: right.offset)
         }
         if let elementType, elementType != leftType {
             throw ExpressionError(
-                message: "`\(left.text(in: source))` is \(leftType.phrase), but `\(right.text(in: source))` holds "
-                    + elementType.plural,
+                .membershipElementType(
+                    left: left.text(in: source), leftType: leftType.word, right: right.text(in: source),
+                    elementType: elementType.word),
                 offset: at)
         }
     }
 
     /// Throws at `node` unless it has type `expected`; `needs` opens the message.
-    private func require(_ expected: ValueType, _ node: ExpressionNode, _ needs: String) throws(ExpressionError) {
+    private func require(
+        _ expected: ValueType, _ node: ExpressionNode, _ needs: DiagnosticText.ExpressionRequirement
+    ) throws(ExpressionError) {
         let type = try check(node)
         guard type != expected else { return }
-        var message = "\(needs), but `\(node.text(in: source))` is \(type.phrase)"
-        if expected == .boolean, type == .number {
-            message += "; compare it, e.g. `\(node.text(in: source)) >= 2`"
-        }
-        throw ExpressionError(message: message, offset: node.offset)
+        throw ExpressionError(
+            .wrongType(needs, text: node.text(in: source), type: type.word, suggestCompare: expected == .boolean && type == .number),
+            offset: node.offset)
     }
 }

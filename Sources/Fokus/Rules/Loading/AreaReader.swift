@@ -54,7 +54,7 @@ enum AreaReader {
         var result: [String: [String]] = [:]
         for pair in pairs {
             guard case .scalar(let key) = pair.key else {
-                context.error("keys in `signals` must be signal ids, not \(pair.key.kindDescription)", at: pair.key)
+                context.error(.signalKeyNotAnID(found: pair.key.valueKind), at: pair.key)
                 continue
             }
             guard context.signalIDs.contains(key.value) else {
@@ -80,12 +80,12 @@ enum AreaReader {
         guard let fields = context.fields(of: node, named: "`resources`", allowed: ["score"]) else { return nil }
         guard let value = fields["score"] else {
             guard context.diagnostics.count == problemsBefore else { return nil }
-            context.error("`resources` needs a score between 0 and 1, such as `resources: {score: 0.6}`", at: node)
+            context.error(.resourcesNeedsScore, at: node)
             return nil
         }
         guard let score = context.number(value, named: "`score`") else { return nil }
         guard (0...1).contains(score) else {
-            context.error("`score` must be between 0 and 1, not \(value.scalarText)", at: value)
+            context.error(.between0And1(name: "`score`", written: value.scalarText, percentFix: nil), at: value)
             return nil
         }
         return score

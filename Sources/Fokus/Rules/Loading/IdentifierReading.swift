@@ -7,15 +7,12 @@ extension LoadContext {
     ///   - example: an id to show when it is missing.
     mutating func identifier(in fields: Fields, kind: String, example: String) -> (id: String, mark: YAMLMark)? {
         guard let node = fields["id"] else {
-            error("this \(kind) has no `id`; add one such as `id: \(example)`", at: fields.mark)
+            error(.noID(kind: kind, example: example), at: fields.mark)
             return nil
         }
         guard let id = text(node, named: "the \(kind) `id`") else { return nil }
         guard Self.isIdentifier(id) else {
-            error(
-                "the \(kind) id \"\(id)\" may hold only letters, digits, \"-\" and \"_\" and must start with a "
-                    + "letter or digit; try \"\(Self.identifierSuggestion(for: id))\"",
-                at: node)
+            error(.badID(kind: kind, id: id, suggestion: Self.identifierSuggestion(for: id)), at: node)
             return nil
         }
         return (id, node.mark)

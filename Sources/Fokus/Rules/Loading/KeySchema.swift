@@ -45,16 +45,13 @@ extension LoadContext {
         -> Fields?
     {
         guard case .mapping(let pairs, let mark) = node else {
-            error(
-                "\(name) must be a mapping of keys (such as `\(allowed[0]): …` on lines of their own), "
-                    + "not \(node.kindDescription)",
-                at: node)
+            error(.notAMappingOfKeys(name: name, example: allowed[0], found: node.valueKind), at: node)
             return nil
         }
         var entries: [Fields.Entry] = []
         for pair in pairs where !overIndentedKeys.contains(pair.key.mark) {
             guard case .scalar(let scalar) = pair.key else {
-                error("keys in \(name) must be plain words, not \(pair.key.kindDescription)", at: pair.key)
+                error(.keyNotAWord(name: name, found: pair.key.valueKind), at: pair.key)
                 continue
             }
             let key = scalar.value

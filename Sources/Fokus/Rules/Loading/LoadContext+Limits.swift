@@ -24,14 +24,15 @@ package enum RuleLimits {
 
 extension LoadContext {
     /// Reads a number and checks that it lies in `range`, reporting `name`, the range and `hint` otherwise.
-    mutating func number(_ node: YAMLNode, named name: String, in range: ClosedRange<Double>, hint: String = "")
+    mutating func number(_ node: YAMLNode, named name: String, in range: ClosedRange<Double>, hint: DiagnosticText.RangeNote? = nil)
         -> Double?
     {
         guard let value = number(node, named: name) else { return nil }
         guard range.contains(value) else {
             error(
-                "\(name) must be from \(NumberText.plain(range.lowerBound)) to \(NumberText.plain(range.upperBound))"
-                    + "\(hint), not \(node.scalarText)",
+                .outOfRange(
+                    name: name, low: NumberText.plain(range.lowerBound), high: NumberText.plain(range.upperBound), note: hint,
+                    written: node.scalarText),
                 at: node)
             return nil
         }
@@ -39,12 +40,14 @@ extension LoadContext {
     }
 
     /// Reads a whole number and checks that it lies in `range`.
-    mutating func wholeNumber(_ node: YAMLNode, named name: String, in range: ClosedRange<Int>, hint: String = "")
+    mutating func wholeNumber(_ node: YAMLNode, named name: String, in range: ClosedRange<Int>, hint: DiagnosticText.RangeNote? = nil)
         -> Int?
     {
         guard let value = wholeNumber(node, named: name) else { return nil }
         guard range.contains(value) else {
-            error("\(name) must be from \(range.lowerBound) to \(range.upperBound)\(hint), not \(value)", at: node)
+            error(
+                .outOfRange(name: name, low: String(range.lowerBound), high: String(range.upperBound), note: hint, written: String(value)),
+                at: node)
             return nil
         }
         return value

@@ -32,6 +32,26 @@ struct LoadContext {
         diagnostics.append(.error(text, at: node.mark.location(in: file)))
     }
 
+    /// Records an error phrased per language at a mark.
+    mutating func error(_ text: DiagnosticText, at mark: YAMLMark, related: SourceLocation? = nil) {
+        diagnostics.append(.error(text, at: mark.location(in: file), related: related))
+    }
+
+    /// Records an error phrased per language at a node, about the rule file (see ``DiagnosticText/RuleFileProblem``).
+    mutating func error(_ problem: DiagnosticText.RuleFileProblem, at node: YAMLNode, related: SourceLocation? = nil) {
+        error(.ruleFile(problem), at: node.mark, related: related)
+    }
+
+    /// Records an error phrased per language at a mark, about the rule file.
+    mutating func error(_ problem: DiagnosticText.RuleFileProblem, at mark: YAMLMark, related: SourceLocation? = nil) {
+        error(.ruleFile(problem), at: mark, related: related)
+    }
+
+    /// Records a warning phrased per language at a mark.
+    mutating func warning(_ text: DiagnosticText, at mark: YAMLMark) {
+        diagnostics.append(.warning(text, at: mark.location(in: file)))
+    }
+
     /// Records a warning at a mark.
     mutating func warning(_ message: String, at mark: YAMLMark) {
         diagnostics.append(.warning(message, at: mark.location(in: file)))

@@ -22,9 +22,7 @@ enum MeasureReader {
                 measure.addresses = items.map(\.text)
                 addressLocations = items.map { $0.mark.location(in: context.file) }
                 if case .sequence(let list, _) = value, list.isEmpty {
-                    context.error(
-                        "`addresses` is empty; list the ids of the areas \(itemName) helps, such as [trafik]",
-                        at: value)
+                    context.error(.addressesEmpty(item: itemName), at: value)
                 }
             case "cost":
                 measure.cost = cost(value, context: &context)
@@ -39,14 +37,10 @@ enum MeasureReader {
             }
         }
         if fields["addresses"] == nil {
-            context.error(
-                "\(itemName) has no `addresses`; list the ids of the areas it helps, such as `addresses: [trafik]`",
-                at: fields.mark)
+            context.error(.noAddresses(item: itemName), at: fields.mark)
         }
         if fields["effect"] == nil {
-            context.error(
-                "\(itemName) has no `effect`; add its expected effect between 0 and 1, such as `effect: 0.3`",
-                at: fields.mark)
+            context.error(.noEffect(item: itemName), at: fields.mark)
         }
         guard let identity else { return nil }
         return MeasureDraft(
@@ -57,10 +51,7 @@ enum MeasureReader {
     /// `cost: {resource: amount, …}`, each amount a number ≥ 0, in the order written.
     private static func cost(_ node: YAMLNode, context: inout LoadContext) -> [ResourceCost] {
         guard case .mapping(let pairs, _) = node else {
-            context.error(
-                "`cost` must be a mapping of resource and amount, such as `cost: {kommun_timmar: 40}`, "
-                    + "not \(node.kindDescription)",
-                at: node)
+            context.error(.costNotAMapping(found: node.valueKind), at: node)
             return []
         }
         var costs: [ResourceCost] = []
@@ -77,11 +68,8 @@ enum MeasureReader {
     private static func effect(_ node: YAMLNode, context: inout LoadContext) -> Double? {
         guard let effect = context.number(node, named: "`effect`") else { return nil }
         guard (0...1).contains(effect) else {
-            var message = "`effect` must be between 0 and 1, not \(node.scalarText)"
-            if effect > 1, effect <= 100 {
-                message += "; for \(node.scalarText) %, write \(NumberText.compact(effect / 100, decimals: 6))"
-            }
-            context.error(message, at: node)
+            let fix = effect > 1 && effect <= 100 ? NumberText.compact(effect / 100, decimals: 6) : nil
+            context.error(.between0And1(name: "`effect`", written: node.scalarText, percentFix: fix), at: node)
             return nil
         }
         return effect

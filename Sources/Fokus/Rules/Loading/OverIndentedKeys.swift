@@ -35,12 +35,10 @@ extension LoadContext {
                 guard case .scalar(let key) = innerPair.key, key.style == .plain, key.mark.column == innerMark.column,
                     allowed.contains(key.value), !present.contains(key.value), !rescuedKeys.contains(key.value)
                 else { continue }
-                let extra = key.mark.column - parentKey.mark.column
-                let spaces = extra == 1 ? "1 space" : "\(extra) spaces"
                 error(
-                    "`\(key.value)` is indented \(spaces) more than the other keys of \(name): its indentation "
-                        + "makes it part of `\(parentKey.value):` above it (line \(parentKey.mark.line)); move it "
-                        + "\(spaces) left, in line with `\(parentKey.value):`",
+                    .overIndented(
+                        key: key.value, spaces: key.mark.column - parentKey.mark.column, name: name, parent: parentKey.value,
+                        line: parentKey.mark.line),
                     at: key.mark)
                 overIndentedKeys.insert(key.mark)
                 rescuedKeys.insert(key.value)

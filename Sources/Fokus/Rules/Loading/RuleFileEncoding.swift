@@ -32,11 +32,7 @@ enum RuleFileEncoding {
 
     /// The message for a file that is not UTF-8: what the first unreadable byte is in Windows-1252 (which
     /// includes Latin-1), the encoding such files are usually saved in.
-    static func notUTF8Message(byte: UInt8) -> String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        let character = Character(Windows1252.scalar(for: byte))
-        return "the rule file is not UTF-8 text: the byte 0x\(hex) here is \"\(character)\" in Latin-1 "
-            + "(Windows-1252), the encoding it was probably saved in; save the file as UTF-8 (in most editors: "
-            + "Save As, Encoding: UTF-8)"
+    static func notUTF8Problem(byte: UInt8) -> DiagnosticText.RuleFileProblem {
+        .notUTF8Byte(hex: String(byte, radix: 16, uppercase: true), character: String(Character(Windows1252.scalar(for: byte))))
     }
 }

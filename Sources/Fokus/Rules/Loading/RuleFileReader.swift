@@ -16,16 +16,12 @@ enum RuleFileReader {
             content.listsAreas = true
             context.diagnostics.append(
                 .error(
-                    "the file is empty; a rule file is a mapping of keys such as `name:`, `areas:` and `rules:`",
-                    at: SourceLocation(file: context.file, line: 1, column: 1)))
+                    DiagnosticText.ruleFile(.emptyFile), at: SourceLocation(file: context.file, line: 1, column: 1)))
             return content
         }
         guard case .mapping = root else {
             content.listsAreas = true
-            context.error(
-                "a rule file must be a mapping of keys such as `name:`, `areas:` and `rules:` on lines of their own, "
-                    + "not \(root.kindDescription)",
-                at: root)
+            context.error(.notAMapping(found: root.valueKind), at: root)
             return content
         }
         guard let fields = context.fields(of: root, named: "the rule file", allowed: topLevelKeys, topLevel: true)
@@ -44,9 +40,7 @@ enum RuleFileReader {
         switch entry.key {
         case "fokus":
             if let version = context.wholeNumber(value, named: "`fokus`"), version != 1 {
-                context.error(
-                    "`fokus` is the rule-file format version and must be 1, not \(version); this Fokus reads version 1",
-                    at: value)
+                context.error(.formatVersion(version: version), at: value)
             }
         case "name":
             content.settings.name = context.text(value, named: "`name`")
@@ -111,10 +105,7 @@ enum RuleFileReader {
         case .scalar(let scalar) where scalar.isNull:
             return []
         default:
-            context.error(
-                "\(name) must be a list with one item per entry, each starting with \"\(example)\", "
-                    + "not \(node.kindDescription)",
-                at: node)
+            context.error(.notAListOfItems(name: name, example: example, found: node.valueKind), at: node)
             return []
         }
     }

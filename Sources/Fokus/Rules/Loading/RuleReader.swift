@@ -24,8 +24,7 @@ enum RuleReader {
             }
         }
         if fields["then"] == nil {
-            context.error(
-                "\(itemName) has no `then`; say what it does, such as `then: {boost: 0.05}`", at: fields.mark)
+            context.error(.noThen(item: itemName), at: fields.mark)
         }
         guard let identity else { return nil }
         return RuleDraft(rule: rule, idLocation: identity.mark.location(in: context.file))
@@ -37,7 +36,12 @@ enum RuleReader {
         do {
             return try Expression.parse(text, signals: context.signalIDs)
         } catch {
-            context.error("in `when`: \(error.message)", at: expressionMark(scalar, offset: error.offset))
+            let mark = expressionMark(scalar, offset: error.offset)
+            if let problem = error.problem {
+                context.error(DiagnosticText.expression(problem, place: .when), at: mark)
+            } else {
+                context.error("in `when`: \(error.message)", at: mark)
+            }
             return nil
         }
     }
@@ -82,8 +86,7 @@ enum RuleReader {
                 if flag {
                     actions.append(entry.key == "include" ? .include : .exclude)
                 } else {
-                    context.error(
-                        "`\(entry.key)` can only be true; to not \(entry.key), leave the action out", at: value)
+                    context.error(.actionOnlyTrue(action: entry.key), at: value)
                 }
             case "note":
                 if let note = context.text(value, named: "`note`") { actions.append(.note(note)) }
@@ -92,7 +95,7 @@ enum RuleReader {
             }
         }
         if case .mapping(let pairs, _) = node, pairs.isEmpty {
-            context.error("`then` is empty; give at least one action: boost, scale, include, exclude or note", at: node)
+            context.error(.emptyThen, at: node)
         }
         return actions
     }

@@ -38,8 +38,7 @@ enum RuleSetAssembly {
             let place = contents.lazy.compactMap(\.areasKeyLocation).first
             diagnostics.append(
                 .error(
-                    "the rule set has no areas; add at least one area to an `areas:` list, such as "
-                        + "`- id: trafik` with its `categories` and `survey_items`",
+                    DiagnosticText.ruleFile(.noAreas),
                     at: place ?? SourceLocation(file: contents.count == 1 ? contents[0].file : root)))
         }
         return ruleSet
@@ -54,9 +53,7 @@ enum RuleSetAssembly {
             for (key, location) in content.settingKeys {
                 if let first = firstPlace[key] {
                     diagnostics.append(
-                        .error(
-                            "`\(key)` is already set in \(first); set it in one file only, or remove one of them",
-                            at: location, related: first))
+                        .error(DiagnosticText.ruleFile(.settingTwice(key: key, first: first)), at: location, related: first))
                     continue
                 }
                 firstPlace[key] = location

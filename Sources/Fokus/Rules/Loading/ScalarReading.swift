@@ -77,7 +77,7 @@ extension LoadContext {
             return nil
         }
         guard abs(value) < 1e15 else {
-            error("\(name) is too large: \(DataValues.abbreviated(node.scalarText))", at: node)
+            error(.tooLarge(name: name, written: DataValues.abbreviated(node.scalarText)), at: node)
             return nil
         }
         return Int(value)

@@ -6,8 +6,7 @@ enum SettingsReader {
         let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "latest" { return .latest }
         if let period = Period(parsing: trimmed) { return .period(period) }
-        context.error(
-            "`period` must be latest or a period such as 2023, 2023-Q4 or 2023-11, not \"\(text)\"", at: node)
+        context.error(.periodChoice(written: text), at: node)
         return nil
     }
 
@@ -19,13 +18,13 @@ enum SettingsReader {
         if let value = fields["baseline_periods"],
             let count = context.wholeNumber(
                 value, named: "`baseline_periods`", in: RuleLimits.baselinePeriods,
-                hint: " (how many earlier periods the latest is compared with)")
+                hint: .baselinePeriods)
         {
             trend.baselinePeriods = count
         }
         if let value = fields["scale"],
             let scale = context.number(
-                value, named: "`scale`", in: RuleLimits.trendScale, hint: " (the default is 1.5)")
+                value, named: "`scale`", in: RuleLimits.trendScale, hint: .defaultIs("1.5"))
         {
             trend.scale = scale
         }
@@ -45,10 +44,7 @@ enum SettingsReader {
         guard let normalised = weights.normalised() else {
             if context.diagnostics.count == problemsBefore {
                 let keys = weights.factors.map(\.key)
-                context.error(
-                    "the weights are all 0; give at least one of " + keys.dropLast().joined(separator: ", ")
-                        + " and \(keys.last!) a weight above 0",
-                    at: key)
+                context.error(.allWeightsZero(factors: keys), at: key)
             }
             return nil
         }
@@ -90,14 +86,14 @@ enum SettingsReader {
             if top >= 1 {
                 selection.top = top
             } else {
-                context.error("`top` must be 1 or more (how many areas to select), not \(top)", at: value)
+                context.error(.topTooSmall(top: top), at: value)
             }
         }
         if let value = fields["min_score"] {
             selection.minScore = context.number(value, named: "`min_score`", in: RuleLimits.minScore)
         }
         if fields.entries.isEmpty {
-            context.error("`select` needs `top`, `min_score` or both, such as `select: {top: 3}`", at: node)
+            context.error(.selectNeedsLimit, at: node)
         }
         return selection
     }
@@ -119,13 +115,13 @@ enum SettingsReader {
         var settings = SensitivitySettings()
         if let value = fields["samples"],
             let samples = context.wholeNumber(
-                value, named: "`samples`", in: RuleLimits.samples, hint: " (the default is 2000)")
+                value, named: "`samples`", in: RuleLimits.samples, hint: .defaultIs("2000"))
         {
             settings.samples = samples
         }
         if let value = fields["concentration"],
             let concentration = context.number(
-                value, named: "`concentration`", in: RuleLimits.concentration, hint: " (the default is 50)")
+                value, named: "`concentration`", in: RuleLimits.concentration, hint: .defaultIs("50"))
         {
             settings.concentration = concentration
         }
@@ -152,7 +148,7 @@ enum SettingsReader {
             if seed >= 0 {
                 settings.seed = UInt64(seed)
             } else {
-                context.error("`seed` must be 0 or more, not \(seed)", at: value)
+                context.error(.seedNegative(seed: seed), at: value)
             }
         }
         return settings

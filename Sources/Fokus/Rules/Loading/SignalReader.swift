@@ -21,7 +21,7 @@ enum SignalReader {
         let itemName = LoadContext.itemName("signal", node)
         guard let fields = context.fields(of: node, named: itemName, allowed: keys) else { return nil }
         guard let idNode = fields["id"] else {
-            context.error("this signal has no `id`; add one such as `id: medarbetare`", at: fields.mark)
+            context.error(.noID(kind: "signal", example: "medarbetare"), at: fields.mark)
             return nil
         }
         guard let id = context.text(idNode, named: "the signal `id`") else { return nil }
