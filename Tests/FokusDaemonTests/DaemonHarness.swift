@@ -124,13 +124,13 @@ final class DaemonHarness: @unchecked Sendable {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
-    /// Starts `fokus daemon --config fokus.yaml` in the background.
-    func start(environment: [String: String] = [:]) throws {
+    /// Starts `fokus daemon --config fokus.yaml ARGUMENTS` in the background.
+    func start(environment: [String: String] = [:], arguments: [String] = []) throws {
         runs += 1
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["daemon", "--config", "fokus.yaml"]
+        process.arguments = ["daemon", "--config", "fokus.yaml"] + arguments
         process.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -160,6 +160,12 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+
+    /// Whether the daemon started by ``start(environment:arguments:)`` still runs.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// The process id of the running daemon.
+    var pid: Int32? { process?.processIdentifier }
 
     /// Polls `condition` every 50 ms until it holds, or fails after `timeout` seconds.
     func waitUntil(_ what: String, timeout: Double = 90, _ condition: () throws -> Bool) throws {
