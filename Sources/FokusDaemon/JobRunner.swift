@@ -266,12 +266,15 @@ final class JobRunner {
             $0.evaluations += 1
             $0.filesIngested = dataset.inputs.count
         }
-        let outputsMissing = !FileManager.default.fileExists(atPath: job.output.appendingPathComponent("report.json").path)
+        let reportOnDisk = FileManager.default.contents(atPath: job.output.appendingPathComponent("report.json").path)
+        let outputsMissing = reportOnDisk == nil
         let mailAgain = job.notify.on == .always && !firstInProcess
         if let previous, !changed, !mailAgain {
             if let owed = owedOutputs {
                 if write(owed) { logger.notice("outputs written after an earlier failure", metadata: ["evaluation": "\(previous.id)"]) }
-            } else if outputsMissing {
+            } else if outputsMissing || (firstInProcess && !Self.sameReport(onDisk: reportOnDisk, as: baseJSON)) {
+                // Missing, or stale: an earlier process could not write them (a full disk) before it stopped.
+                if !outputsMissing { logger.notice("the outputs are older than the evaluation in force; written again") }
                 write(render(evaluation, changes: nil, archive: false))
             }
             if let owed = owedMail {
@@ -391,6 +394,18 @@ final class JobRunner {
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
             + files.map { (job.output.appendingPathComponent($0.0), $0.1) }
+    }
+
+    /// Whether `report.json` as written holds the evaluation `baseJSON` renders (what changed since the
+    /// one before aside).
+    static func sameReport(onDisk: Data?, as baseJSON: String) -> Bool {
+        func withoutChanges(_ data: Data) -> NSDictionary? {
+            guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+            object["changes"] = nil
+            return object as NSDictionary
+        }
+        guard let onDisk, let written = withoutChanges(onDisk), let current = withoutChanges(Data(baseJSON.utf8)) else { return false }
+        return written.isEqual(current)
     }
 
     /// Writes the outputs all at once (``AtomicFile/writeAll(_:access:)``): on a full disk or a

@@ -199,6 +199,44 @@ struct DaemonFaultTests {
             end: { try #require(FaultEnvironment.run(["chattr", "-i", daemon.output.path]).status == 0) })
     }
 
+    /// Outputs still owed when the daemon stops are written by the next process, while a normal restart
+    /// leaves the outputs (with what changed) as they are.
+    @Test(.enabled(if: FaultEnvironment.canMakeImmutable, "`chattr +i` is not supported by this file system or not permitted"))
+    func outputsOwedWhenTheDaemonStopsAreWrittenAfterTheRestart() throws {
+        let daemon = try DaemonHarness()
+        defer {
+            FaultEnvironment.run(["chattr", "-i", daemon.output.path])
+            if daemon.isRunning { _ = try? daemon.stop() }
+        }
+        try daemon.writeConfig()
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
+        try daemon.writeData("klotter-2024.csv", Self.klotter2024)
+        try daemon.waitUntil("the changed report is written") { try daemon.report()?["period"] as? String == "2024" }
+        let withChanges = Self.snapshot(daemon)
+        #expect(try daemon.report()?["changes"] is [String: Any])
+        #expect(try daemon.stop() == 0)
+        try daemon.start()
+        try daemon.waitUntil("the restarted daemon is ready") { daemon.log.contains("ready:") }
+        #expect(!daemon.log.contains("older than the evaluation in force"))
+        #expect(Self.snapshot(daemon) == withChanges)
+
+        try #require(FaultEnvironment.run(["chattr", "+i", daemon.output.path]).status == 0)
+        try daemon.writeData("stold-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;50\n")
+        try daemon.waitUntil("the failed write is reported") { daemon.log.contains("cannot write the outputs") }
+        #expect(try daemon.stop() == 0)
+        #expect(Self.snapshot(daemon) == withChanges)
+        try #require(FaultEnvironment.run(["chattr", "-i", daemon.output.path]).status == 0)
+        try daemon.start()
+        try daemon.waitUntil("the owed outputs are written by the next process") {
+            try daemon.reportInputs().contains("stold-2024.csv")
+        }
+        #expect(daemon.log.contains("older than the evaluation in force"))
+        #expect(try daemon.store().evaluations(scope: "Provby").count == 3)
+        #expect(Self.outbox(daemon).count == 3)
+        #expect(try daemon.stop() == 0)
+    }
+
     /// Holds `BEGIN EXCLUSIVE` on the state database from another process (python3's sqlite3) for `seconds`.
     final class Locker {
         let process = Process()
