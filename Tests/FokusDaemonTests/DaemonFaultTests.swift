@@ -65,6 +65,14 @@ enum FaultEnvironment {
         }
     }
 
+    /// What process `pid` has open (the targets of `/proc/PID/fd/*`).
+    static func openFiles(of pid: Int32) -> [String] {
+        let folder = "/proc/\(pid)/fd"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)")
+        }
+    }
+
     /// Every file under `folder` (recursively), by relative path, with its content.
     static func contents(of folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
@@ -139,7 +147,7 @@ struct DaemonFaultTests {
         try daemon.waitUntil("the outputs are written once the fault is gone", timeout: 60) {
             try daemon.report()?["period"] as? String == "2024"
         }
-        #expect(daemon.log.contains("outputs written after an earlier failure"))
+        try daemon.waitUntil("the recovery is logged", timeout: 10) { daemon.log.contains("outputs written after an earlier failure") }
         try daemon.waitUntil("the metrics say the outputs are current") {
             metrics(daemon).contains("fokus_outputs_behind{job=\"default\"} 0") && metrics(daemon).contains("fokus_faults_in_a_row{job=\"default\"} 0")
         }
@@ -231,7 +239,7 @@ struct DaemonFaultTests {
         try daemon.waitUntil("the owed outputs are written by the next process") {
             try daemon.reportInputs().contains("stold-2024.csv")
         }
-        #expect(daemon.log.contains("older than the evaluation in force"))
+        try daemon.waitUntil("the rewrite is logged", timeout: 10) { daemon.log.contains("older than the evaluation in force") }
         #expect(try daemon.store().evaluations(scope: "Provby").count == 3)
         #expect(Self.outbox(daemon).count == 3)
         #expect(try daemon.stop() == 0)
@@ -366,6 +374,16 @@ struct DaemonFaultTests {
         try daemon.writeConfig(quietMS: 100)
         try daemon.start()
         try daemon.waitUntil("the first report is written") { try daemon.reportInputs().contains("a-stor.csv") }
+        // Idle: every evaluation begun has ended, and none begins for a second.
+        func idle() -> Bool {
+            daemon.log.components(separatedBy: "] evaluating").count == daemon.log.components(separatedBy: "evaluated:").count
+        }
+        try daemon.waitUntil("the daemon is idle") {
+            guard idle() else { return false }
+            let before = daemon.log.count
+            Thread.sleep(forTimeInterval: 1)
+            return idle() && daemon.log.count == before
+        }
 
         let evaluating = daemon.log.components(separatedBy: "] evaluating").count
         let evaluated = daemon.log.components(separatedBy: "evaluated:").count
@@ -374,7 +392,13 @@ struct DaemonFaultTests {
         try daemon.waitUntil("the evaluation for the new file starts") {
             daemon.log.components(separatedBy: "] evaluating").count > evaluating
         }
-        Thread.sleep(forTimeInterval: 0.1)
+        // The large file is open: the folder has been listed, and the new file is yet to be read.
+        let pid = try #require(daemon.pid)
+        let deadline = Date().addingTimeInterval(30)
+        while !FaultEnvironment.openFiles(of: pid).contains(where: { $0.hasSuffix("/a-stor.csv") }) {
+            guard Date() < deadline else { throw HarnessError("the daemon never opened a-stor.csv\n\(daemon.log)") }
+            usleep(2000)
+        }
         try FileManager.default.removeItem(at: late)
         try daemon.waitUntil("the evaluation is done") {
             daemon.log.components(separatedBy: "evaluated:").count > evaluated
