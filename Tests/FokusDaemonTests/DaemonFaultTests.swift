@@ -1,4 +1,5 @@
 import Fokus
+@testable import FokusDaemon
 import FokusState
 import Foundation
 import Testing
@@ -416,5 +417,38 @@ struct DaemonFaultTests {
         #expect(try daemon.report()?["period"] as? String == "2024")
         #expect(try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/z-sen.csv") }.count == 1)
         #expect(try daemon.stop() == 0)
+    }
+}
+
+/// `AtomicFile.writeAll`: a set of files is replaced whole or not at all.
+struct AtomicFileTests {
+    @Test func aSetThatCannotBeWrittenWholeLeavesEveryTargetAsItWasAndNoTemporaryFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fokus-atomic-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try AtomicFile.write("gammal a\n", to: folder.appendingPathComponent("a.txt"))
+        try AtomicFile.write("gammal b\n", to: folder.appendingPathComponent("b.txt"))
+        // The third target's folder cannot be made: a file has its name.
+        try "i vägen\n".write(to: folder.appendingPathComponent("c"), atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) {
+            try AtomicFile.writeAll([
+                (folder.appendingPathComponent("a.txt"), Data("ny a\n".utf8)),
+                (folder.appendingPathComponent("b.txt"), Data("ny b\n".utf8)),
+                (folder.appendingPathComponent("c/c.txt"), Data("ny c\n".utf8)),
+            ])
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8) == "gammal a\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("b.txt"), encoding: .utf8) == "gammal b\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt", "c"])
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("c"))
+        try AtomicFile.writeAll(
+            [
+                (folder.appendingPathComponent("a.txt"), Data("ny a\n".utf8)),
+                (folder.appendingPathComponent("c/c.txt"), Data("ny c\n".utf8)),
+            ], access: .owner)
+        #expect(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8) == "ny a\n")
+        var info = stat()
+        #expect(stat(folder.appendingPathComponent("c").path, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        #expect(stat(folder.appendingPathComponent("c/c.txt").path, &info) == 0 && info.st_mode & 0o777 == 0o600)
     }
 }
