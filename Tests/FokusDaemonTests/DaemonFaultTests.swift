@@ -95,7 +95,7 @@ enum FaultEnvironment {
 /// state database locked by another process, an SMTP server that hangs up or refuses, a file removed
 /// between its event and its read. Each time it keeps running, says what happened, loses nothing and
 /// recovers by itself once the fault is gone.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.serialized, .timeLimit(.minutes(5)))
 struct DaemonFaultTests {
     static let outputNames = ["report.json", "report.md", "priorities.csv", "report.html"]
     static let klotter2024 = "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n"
@@ -120,36 +120,36 @@ struct DaemonFaultTests {
     /// outputs follow without any further change in the data.
     static func outputFault(
         _ daemon: DaemonHarness, reason: String, start: () throws -> Void, end: () throws -> Void
-    ) throws {
+    ) async throws {
         try daemon.writeConfig()
         try daemon.start()
-        try daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
-        try daemon.waitUntil("the first mail is in the outbox") { outbox(daemon).count == 1 }
+        try await daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
+        try await daemon.waitUntil("the first mail is in the outbox") { outbox(daemon).count == 1 }
         let lastGood = snapshot(daemon)
         #expect(lastGood.count == outputNames.count)
 
         try start()
         try daemon.writeData("klotter-2024.csv", klotter2024)
-        try daemon.waitUntil("the failed write is reported") { daemon.log.contains("cannot write the outputs") }
-        try daemon.waitUntil("a retry has failed too") { daemon.log.components(separatedBy: "cannot write the outputs").count >= 3 }
+        try await daemon.waitUntil("the failed write is reported") { daemon.log.contains("cannot write the outputs") }
+        try await daemon.waitUntil("a retry has failed too") { daemon.log.components(separatedBy: "cannot write the outputs").count >= 3 }
         #expect(daemon.isRunning)
         #expect(daemon.log.contains(reason), "\(daemon.log)")
         // The last good outputs are whole and unchanged; no temporary file is left anywhere in the folder.
         #expect(snapshot(daemon) == lastGood)
         #expect(FaultEnvironment.contents(of: daemon.output).keys.filter { $0.contains(".fokus-tmp-") }.isEmpty)
         // Nothing is lost meanwhile: the evaluation is recorded, the file is in the ledger, the mail is queued.
-        try daemon.waitUntil("the metrics say the outputs are behind") {
+        try await daemon.waitUntil("the metrics say the outputs are behind") {
             metrics(daemon).contains("fokus_outputs_behind{job=\"default\"} 1")
         }
         #expect(!metrics(daemon).contains("fokus_faults_in_a_row{job=\"default\"} 0"))
-        try daemon.waitUntil("the changed report is mailed") { outbox(daemon).count == 2 }
+        try await daemon.waitUntil("the changed report is mailed") { outbox(daemon).count == 2 }
 
         try end()
-        try daemon.waitUntil("the outputs are written once the fault is gone", timeout: 60) {
+        try await daemon.waitUntil("the outputs are written once the fault is gone", timeout: 60) {
             try daemon.report()?["period"] as? String == "2024"
         }
-        try daemon.waitUntil("the recovery is logged", timeout: 10) { daemon.log.contains("outputs written after an earlier failure") }
-        try daemon.waitUntil("the metrics say the outputs are current") {
+        try await daemon.waitUntil("the recovery is logged", timeout: 10) { daemon.log.contains("outputs written after an earlier failure") }
+        try await daemon.waitUntil("the metrics say the outputs are current") {
             metrics(daemon).contains("fokus_outputs_behind{job=\"default\"} 0") && metrics(daemon).contains("fokus_faults_in_a_row{job=\"default\"} 0")
         }
         // A whole new set: every output is there and parses; the archive holds both evaluations.
@@ -165,14 +165,14 @@ struct DaemonFaultTests {
         let store = try daemon.store()
         #expect(try store.evaluations(scope: "Provby").count == 2)
         #expect(try store.ingestedFiles().filter { $0.path.hasSuffix("/klotter-2024.csv") }.count == 1)
-        Thread.sleep(forTimeInterval: 1)
+        try await Task.sleep(for: .milliseconds(Int(1 * 1000)))
         #expect(outbox(daemon).count == 2)
         #expect(try daemon.stop() == 0)
     }
 
     /// The output folder is a 1 MiB tmpfs, filled up by another file.
     @Test(.enabled(if: FaultEnvironment.canMountTmpfs, "mounting a size-limited tmpfs (the disk to fill) needs root with CAP_SYS_ADMIN"))
-    func aFullDiskKeepsTheLastGoodOutputsAndTheyAreWrittenWhenSpaceComesBack() throws {
+    func aFullDiskKeepsTheLastGoodOutputsAndTheyAreWrittenWhenSpaceComesBack() async throws {
         let daemon = try DaemonHarness()
         try FileManager.default.createDirectory(at: daemon.output, withIntermediateDirectories: true)
         let mounted = FaultEnvironment.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", daemon.output.path])
@@ -182,7 +182,7 @@ struct DaemonFaultTests {
             if daemon.isRunning { _ = try? daemon.stop() }
             FaultEnvironment.run(["umount", "-l", daemon.output.path])
         }
-        try Self.outputFault(
+        try await Self.outputFault(
             daemon, reason: "No space left on device",
             start: { try FaultEnvironment.fill(filler) },
             end: { try FileManager.default.removeItem(at: filler) })
@@ -191,13 +191,13 @@ struct DaemonFaultTests {
     /// The output folder made immutable with `chattr +i`: no file can be created or renamed in it, by root
     /// either (which `chmod 0500` would not achieve, root bypassing permission bits).
     @Test(.enabled(if: FaultEnvironment.canMakeImmutable, "`chattr +i` is not supported by this file system or not permitted"))
-    func aReadOnlyOutputFolderKeepsTheLastGoodOutputsAndTheyAreWrittenWhenItIsWritableAgain() throws {
+    func aReadOnlyOutputFolderKeepsTheLastGoodOutputsAndTheyAreWrittenWhenItIsWritableAgain() async throws {
         let daemon = try DaemonHarness()
         defer {
             FaultEnvironment.run(["chattr", "-i", daemon.output.path])
             if daemon.isRunning { _ = try? daemon.stop() }
         }
-        try Self.outputFault(
+        try await Self.outputFault(
             daemon, reason: "Operation not permitted",
             start: {
                 let made = FaultEnvironment.run(["chattr", "+i", daemon.output.path])
@@ -211,7 +211,7 @@ struct DaemonFaultTests {
     /// Outputs still owed when the daemon stops are written by the next process, while a normal restart
     /// leaves the outputs (with what changed) as they are.
     @Test(.enabled(if: FaultEnvironment.canMakeImmutable, "`chattr +i` is not supported by this file system or not permitted"))
-    func outputsOwedWhenTheDaemonStopsAreWrittenAfterTheRestart() throws {
+    func outputsOwedWhenTheDaemonStopsAreWrittenAfterTheRestart() async throws {
         let daemon = try DaemonHarness()
         defer {
             FaultEnvironment.run(["chattr", "-i", daemon.output.path])
@@ -219,28 +219,28 @@ struct DaemonFaultTests {
         }
         try daemon.writeConfig()
         try daemon.start()
-        try daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
+        try await daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
         try daemon.writeData("klotter-2024.csv", Self.klotter2024)
-        try daemon.waitUntil("the changed report is written") { try daemon.report()?["period"] as? String == "2024" }
+        try await daemon.waitUntil("the changed report is written") { try daemon.report()?["period"] as? String == "2024" }
         let withChanges = Self.snapshot(daemon)
         #expect(try daemon.report()?["changes"] is [String: Any])
         #expect(try daemon.stop() == 0)
         try daemon.start()
-        try daemon.waitUntil("the restarted daemon is ready") { daemon.log.contains("ready:") }
+        try await daemon.waitUntil("the restarted daemon is ready") { daemon.log.contains("ready:") }
         #expect(!daemon.log.contains("older than the evaluation in force"))
         #expect(Self.snapshot(daemon) == withChanges)
 
         try #require(FaultEnvironment.run(["chattr", "+i", daemon.output.path]).status == 0)
         try daemon.writeData("stold-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;50\n")
-        try daemon.waitUntil("the failed write is reported") { daemon.log.contains("cannot write the outputs") }
+        try await daemon.waitUntil("the failed write is reported") { daemon.log.contains("cannot write the outputs") }
         #expect(try daemon.stop() == 0)
         #expect(Self.snapshot(daemon) == withChanges)
         try #require(FaultEnvironment.run(["chattr", "-i", daemon.output.path]).status == 0)
         try daemon.start()
-        try daemon.waitUntil("the owed outputs are written by the next process") {
+        try await daemon.waitUntil("the owed outputs are written by the next process") {
             try daemon.reportInputs().contains("stold-2024.csv")
         }
-        try daemon.waitUntil("the rewrite is logged", timeout: 10) { daemon.log.contains("older than the evaluation in force") }
+        try await daemon.waitUntil("the rewrite is logged", timeout: 10) { daemon.log.contains("older than the evaluation in force") }
         #expect(try daemon.store().evaluations(scope: "Provby").count == 3)
         #expect(Self.outbox(daemon).count == 3)
         #expect(try daemon.stop() == 0)
@@ -277,11 +277,10 @@ struct DaemonFaultTests {
             guard String(decoding: line, as: UTF8.self) == "locked\n" else { throw HarnessError("unexpected: \(line)") }
         }
 
-        func wait() { process.waitUntilExit() }
         deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 
-    @Test func aLockedStateDatabaseDelaysRecordingButLosesAndDuplicatesNothing() throws {
+    @Test func aLockedStateDatabaseDelaysRecordingButLosesAndDuplicatesNothing() async throws {
         let daemon = try DaemonHarness()
         let mode = daemon.root.appendingPathComponent("smtp-mode")
         try "451\n".write(to: mode, atomically: true, encoding: .utf8)
@@ -290,33 +289,33 @@ struct DaemonFaultTests {
         try daemon.writeConfig(mail: DaemonMailTests.smtpConfig(port: sink.port))
         try daemon.start()
         // The first report is written and its mail waits in the queue (the server answers 451).
-        try daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
-        try daemon.waitUntil("a delivery has been refused") { daemon.log.contains("mail not delivered") }
+        try await daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
+        try await daemon.waitUntil("a delivery has been refused") { daemon.log.contains("mail not delivered") }
 
         // Another process holds the database for 12 s (more than twice the 5 s busy timeout). Meanwhile the
         // server takes mail again and a new file arrives.
         let locker = try Locker(database: daemon.statePath, seconds: 12)
         try "ok\n".write(to: mode, atomically: true, encoding: .utf8)
         try daemon.writeData("klotter-2024.csv", Self.klotter2024)
-        try daemon.waitUntil("the queued mail is delivered during the lock", timeout: 30) { sink.messages().count == 1 }
-        try daemon.waitUntil("the locked database is reported", timeout: 30) { daemon.log.contains("database is locked") }
-        locker.wait()
+        try await daemon.waitUntil("the queued mail is delivered during the lock", timeout: 30) { sink.messages().count == 1 }
+        try await daemon.waitUntil("the locked database is reported", timeout: 30) { daemon.log.contains("database is locked") }
+        try await daemon.waitUntil("the other process releases the lock", timeout: 30) { !locker.process.isRunning }
         #expect(daemon.log.contains("mail delivered, but the state database cannot record it yet"), "\(daemon.log)")
         #expect(daemon.isRunning)
 
         // Once free, the daemon records everything by itself: the evaluation, the file, both mails, each once.
-        try daemon.waitUntil("the new evaluation is recorded and mailed", timeout: 60) {
+        try await daemon.waitUntil("the new evaluation is recorded and mailed", timeout: 60) {
             try sink.messages().count >= 2 && daemon.store().mailQueueSummary().queued == 0
         }
         let store = try daemon.store()
-        try daemon.waitUntil("the ledger holds the new file") {
+        try await daemon.waitUntil("the ledger holds the new file") {
             try store.ingestedFiles().contains { $0.path.hasSuffix("/klotter-2024.csv") }
         }
         #expect(try daemon.reportInputs() == ["brott.csv", "klotter-2024.csv"])
         let evaluations = try store.evaluations(scope: "Provby")
         #expect(evaluations.count == 2)
         #expect(try store.ingestedFiles().filter { $0.path.hasSuffix("/klotter-2024.csv") }.count == 1)
-        Thread.sleep(forTimeInterval: 2)
+        try await Task.sleep(for: .milliseconds(Int(2 * 1000)))
         let ids = sink.messages().compactMap { $0["message_id"] as? String }
         #expect(ids.count == 2 && Set(ids).count == 2, "\(ids)")
         for evaluation in evaluations { #expect(ids.contains("<fokus.default.\(evaluation.id)@example.se>")) }
@@ -327,7 +326,7 @@ struct DaemonFaultTests {
     /// `drop`: the server hangs up in the middle of the message; `451`: it asks to try later; `554`: it
     /// refuses. Each time the mail stays queued and goes out once the server takes it.
     @Test(arguments: [("drop", ""), ("451", "451"), ("554", "554")])
-    func anSMTPServerThatHangsUpOrRefusesKeepsTheMailQueuedUntilItTakesIt(mode: String, code: String) throws {
+    func anSMTPServerThatHangsUpOrRefusesKeepsTheMailQueuedUntilItTakesIt(mode: String, code: String) async throws {
         let daemon = try DaemonHarness()
         let modeFile = daemon.root.appendingPathComponent("smtp-mode")
         try "\(mode)\n".write(to: modeFile, atomically: true, encoding: .utf8)
@@ -339,7 +338,7 @@ struct DaemonFaultTests {
         func attemptLines() -> [String] {
             ((try? String(contentsOf: attempts, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
         }
-        try daemon.waitUntil("three attempts have failed") {
+        try await daemon.waitUntil("three attempts have failed") {
             attemptLines().filter { $0 == mode }.count >= 3 && daemon.log.components(separatedBy: "mail not delivered").count >= 4
         }
         #expect(daemon.isRunning)
@@ -350,18 +349,18 @@ struct DaemonFaultTests {
         #expect(Self.metrics(daemon).contains("fokus_mail_queue_length 1"))
 
         try "ok\n".write(to: modeFile, atomically: true, encoding: .utf8)
-        try daemon.waitUntil("the mail is delivered once the server takes it") { sink.messages().count == 1 }
-        Thread.sleep(forTimeInterval: 1.5)
+        try await daemon.waitUntil("the mail is delivered once the server takes it") { sink.messages().count == 1 }
+        try await Task.sleep(for: .milliseconds(Int(1.5 * 1000)))
         #expect(sink.messages().count == 1)
         DaemonMailTests.expectWellFormed(sink.messages()[0])
         #expect(try daemon.store().mailQueueSummary().queued == 0)
-        try daemon.waitUntil("the metrics show an empty queue") { Self.metrics(daemon).contains("fokus_mail_queue_length 0") }
+        try await daemon.waitUntil("the metrics show an empty queue") { Self.metrics(daemon).contains("fokus_mail_queue_length 0") }
         #expect(try daemon.stop() == 0)
     }
 
     /// A file removed after the daemon listed the folder and before it read the file: it is left out and
     /// named in the log, nothing is quarantined or recorded for it, and it is read when it comes back.
-    @Test func aFileRemovedBetweenItsEventAndItsReadIsLeftOutAndReadWhenItComesBack() throws {
+    @Test func aFileRemovedBetweenItsEventAndItsReadIsLeftOutAndReadWhenItComesBack() async throws {
         let daemon = try DaemonHarness()
         // Police events in JSON make every evaluation list the whole folder first and then read it in name
         // order; a large file read first leaves time to remove a later one in between.
@@ -369,17 +368,17 @@ struct DaemonFaultTests {
             "handelser.json",
             #"[{"id": 1, "datetime": "2023-05-01 12:00:00 +02:00", "name": "1 maj, Stöld, Provby", "type": "Stöld", "location": {"name": "Provby"}}]"#)
         var big = "datum;kommun;brottskategori\n"
-        big.reserveCapacity(9_000_000)
-        for i in 0..<300_000 { big += "2022-\(String(format: "%02d", i % 12 + 1))-15;Annanby;Stöld\n" }
+        big.reserveCapacity(3_000_000)
+        for i in 0..<100_000 { big += "2022-\(String(format: "%02d", i % 12 + 1))-15;Annanby;Stöld\n" }
         try daemon.writeData("a-stor.csv", big)
         try daemon.writeConfig(quietMS: 100)
         try daemon.start()
-        try daemon.waitUntil("the first report is written") { try daemon.reportInputs().contains("a-stor.csv") }
+        try await daemon.waitUntil("the first report is written") { try daemon.reportInputs().contains("a-stor.csv") }
         // Idle: every evaluation begun has ended, and none begins for a second.
         func idle() -> Bool {
             daemon.log.components(separatedBy: "] evaluating").count == daemon.log.components(separatedBy: "evaluated:").count
         }
-        try daemon.waitUntil("the daemon is idle") {
+        try await daemon.waitUntil("the daemon is idle") {
             guard idle() else { return false }
             let before = daemon.log.count
             Thread.sleep(forTimeInterval: 1)
@@ -390,7 +389,7 @@ struct DaemonFaultTests {
         let evaluated = daemon.log.components(separatedBy: "evaluated:").count
         let late = daemon.data.appendingPathComponent("z-sen.csv")
         try Self.klotter2024.write(to: late, atomically: false, encoding: .utf8)
-        try daemon.waitUntil("the evaluation for the new file starts") {
+        try await daemon.waitUntil("the evaluation for the new file starts") {
             daemon.log.components(separatedBy: "] evaluating").count > evaluating
         }
         // The large file is open: the folder has been listed, and the new file is yet to be read.
@@ -401,7 +400,7 @@ struct DaemonFaultTests {
             usleep(2000)
         }
         try FileManager.default.removeItem(at: late)
-        try daemon.waitUntil("the evaluation is done") {
+        try await daemon.waitUntil("the evaluation is done") {
             daemon.log.components(separatedBy: "evaluated:").count > evaluated
         }
         #expect(daemon.log.contains("a data file disappeared before it could be read; left out"), "\(daemon.log)")
@@ -413,7 +412,7 @@ struct DaemonFaultTests {
         #expect(try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/z-sen.csv") }.isEmpty)
 
         try Self.klotter2024.write(to: late, atomically: false, encoding: .utf8)
-        try daemon.waitUntil("the file is read when it comes back") { try daemon.reportInputs().contains("z-sen.csv") }
+        try await daemon.waitUntil("the file is read when it comes back") { try daemon.reportInputs().contains("z-sen.csv") }
         #expect(try daemon.report()?["period"] as? String == "2024")
         #expect(try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/z-sen.csv") }.count == 1)
         #expect(try daemon.stop() == 0)

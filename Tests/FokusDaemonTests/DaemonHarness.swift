@@ -177,6 +177,17 @@ final class DaemonHarness: @unchecked Sendable {
         throw HarnessError("timed out after \(timeout) s waiting until \(what)\n--- daemon log ---\n\(log)")
     }
 
+    /// ``waitUntil(_:timeout:_:)`` for async tests: sleeps without holding a thread of the test run's
+    /// shared pool, so that other tests go on meanwhile.
+    func waitUntil(_ what: String, timeout: Double = 90, _ condition: () throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("timed out after \(timeout) s waiting until \(what)\n--- daemon log ---\n\(log)")
+    }
+
     /// `report.json` as a dictionary, when it exists.
     func report() throws -> [String: Any]? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent("report.json").path) else { return nil }

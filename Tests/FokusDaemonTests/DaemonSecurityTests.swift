@@ -9,7 +9,7 @@ import Glibc
 /// The daemon's security properties, checked on the real binary: it listens on nothing, reads and
 /// moves nothing outside its data folder through links, never writes a password anywhere, keeps its
 /// state and mail private, and writes no control character from data into its log.
-@Suite(.timeLimit(.minutes(4)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct DaemonSecurityTests {
     /// The inodes of the sockets process `pid` holds open (`/proc/PID/fd/N -> socket:[INODE]`).
     static func socketInodes(of pid: Int32) throws -> Set<String> {
@@ -31,13 +31,13 @@ struct DaemonSecurityTests {
             .filter { $0.count > inodeField && inodes.contains(String($0[inodeField])) }
     }
 
-    @Test func theDaemonListensOnNoSocket() throws {
+    @Test func theDaemonListensOnNoSocket() async throws {
         let daemon = try DaemonHarness()
         let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"))
         try sink.start()
         try daemon.writeConfig(mail: DaemonMailTests.smtpConfig(port: sink.port))
         try daemon.start()
-        try daemon.waitUntil("the daemon is ready and has mailed") { daemon.log.contains("ready:") && sink.messages().count == 1 }
+        try await daemon.waitUntil("the daemon is ready and has mailed") { daemon.log.contains("ready:") && sink.messages().count == 1 }
         let pid = try #require(daemon.pid)
         let inodes = try Self.socketInodes(of: pid)
         // TCP: state 0A is LISTEN (the inode is field 9); UDP: any socket is bound to receive (state 07);
@@ -54,7 +54,7 @@ struct DaemonSecurityTests {
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func linksOutOfTheDataFolderAreNeitherReadNorMoved() throws {
+    @Test func linksOutOfTheDataFolderAreNeitherReadNorMoved() async throws {
         let daemon = try DaemonHarness()
         let outside = daemon.root.appendingPathComponent("utanfor")
         try FileManager.default.createDirectory(at: outside.appendingPathComponent("mapp"), withIntermediateDirectories: true)
@@ -72,16 +72,16 @@ struct DaemonSecurityTests {
         try fm.createSymbolicLink(atPath: daemon.data.appendingPathComponent("lankmapp").path, withDestinationPath: "../utanfor/mapp")
         try daemon.writeConfig()
         try daemon.start()
-        try daemon.waitUntil("the first report is written") { try daemon.report() != nil }
+        try await daemon.waitUntil("the first report is written") { try daemon.report() != nil }
         // A link made while the daemon watches is no different.
         let evaluated = daemon.log.components(separatedBy: "evaluated:").count
         try fm.createSymbolicLink(atPath: daemon.data.appendingPathComponent("ny-lank.csv").path, withDestinationPath: secret.path)
         try daemon.writeData("klotter-2023.csv", "år;kommun;brottskategori;antal\n2023;Provby;Klotter;12\n")
         // A link is complete once made: it must not hold the evaluation back until it is taken as stale (60 s).
-        try daemon.waitUntil("the new file is evaluated", timeout: 20) {
+        try await daemon.waitUntil("the new file is evaluated", timeout: 20) {
             daemon.log.components(separatedBy: "evaluated:").count > evaluated
         }
-        try daemon.waitUntil("the new file is in the report") { try daemon.reportInputs().contains("klotter-2023.csv") }
+        try await daemon.waitUntil("the new file is in the report") { try daemon.reportInputs().contains("klotter-2023.csv") }
 
         // Only the real files were read: nothing from 2024 or 2025, which only the linked files hold.
         #expect(try daemon.reportInputs() == ["brott.csv", "klotter-2023.csv"])
@@ -100,7 +100,7 @@ struct DaemonSecurityTests {
         #expect(try daemon.stop() == 0)
     }
 
-    @Test func theSMTPPasswordAppearsInNoLogStateOrOutputEvenAtDebugLevel() throws {
+    @Test func theSMTPPasswordAppearsInNoLogStateOrOutputEvenAtDebugLevel() async throws {
         let daemon = try DaemonHarness()
         let password = "Hemligt-lösen-7Q"
         let wrong = "Fel-lösen-3Z"
@@ -112,16 +112,16 @@ struct DaemonSecurityTests {
         try daemon.writeConfig(
             mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }")
         try daemon.start(arguments: ["--log-level", "debug"])
-        try daemon.waitUntil("the wrong password is refused twice") { daemon.log.components(separatedBy: "mail not delivered").count >= 3 }
+        try await daemon.waitUntil("the wrong password is refused twice") { daemon.log.components(separatedBy: "mail not delivered").count >= 3 }
         #expect(try daemon.stop() == 0)
         var logs = daemon.log
         // The right one from the environment.
         try daemon.writeConfig(
             mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_SMTP_PASSWORD }")
         try daemon.start(environment: ["FOKUS_SMTP_PASSWORD": password], arguments: ["--log-level", "debug"])
-        try daemon.waitUntil("the mail is delivered") { sink.messages().count == 1 }
+        try await daemon.waitUntil("the mail is delivered") { sink.messages().count == 1 }
         try daemon.writeData("klotter-2024.csv", DaemonFaultTests.klotter2024)
-        try daemon.waitUntil("the second mail is delivered") { sink.messages().count == 2 }
+        try await daemon.waitUntil("the second mail is delivered") { sink.messages().count == 2 }
         #expect(try daemon.stop() == 0)
         logs += daemon.log
         logs += try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"]).output
@@ -139,14 +139,14 @@ struct DaemonSecurityTests {
         }
     }
 
-    @Test func stateAndMailAreTheDaemonUsersAlone() throws {
+    @Test func stateAndMailAreTheDaemonUsersAlone() async throws {
         let daemon = try DaemonHarness()
         try daemon.writeConfig()
         try daemon.start()
-        try daemon.waitUntil("the first mail is in the outbox") {
+        try await daemon.waitUntil("the first mail is in the outbox") {
             ((try? FileManager.default.contentsOfDirectory(atPath: daemon.outbox.path)) ?? []).contains { $0.hasSuffix(".eml") }
         }
-        try daemon.waitUntil("the last good copy is kept") {
+        try await daemon.waitUntil("the last good copy is kept") {
             FileManager.default.fileExists(atPath: daemon.root.appendingPathComponent("var/last-good/default/brott.csv").path)
         }
         #expect(try daemon.stop() == 0)
@@ -171,14 +171,14 @@ struct DaemonSecurityTests {
         #expect(mode(daemon.output.appendingPathComponent("report.html").path) == 0o644)
     }
 
-    @Test func controlCharactersFromDataNeverReachTheLog() throws {
+    @Test func controlCharactersFromDataNeverReachTheLog() async throws {
         let daemon = try DaemonHarness()
         let name = "klotter\u{1B}[2J\u{1B}]0;titel\u{07}-\u{202E}vsc.csv"
         try daemon.writeData(name, DaemonFaultTests.klotter2024)
         try daemon.writeData("trasig\u{1B}[31m.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;tolv\u{1B}[5m\n")
         try daemon.writeConfig()
         try daemon.start(arguments: ["--log-level", "debug"])
-        try daemon.waitUntil("the file is ingested and the bad one quarantined") {
+        try await daemon.waitUntil("the file is ingested and the bad one quarantined") {
             daemon.log.contains("data file ingested") && daemon.log.contains("data file rejected")
         }
         #expect(try daemon.stop() == 0)
@@ -221,7 +221,7 @@ struct DaemonSecurityTests {
 
     /// An area name with markup, quotes and a line break: the mail's HTML part shows it as text, and it
     /// adds no header (header injection through a name is covered in ``DaemonOnceTests``).
-    @Test func markupInANameStaysTextInTheMailsHTMLPart() throws {
+    @Test func markupInANameStaysTextInTheMailsHTMLPart() async throws {
         let daemon = try DaemonHarness()
         let hostile = DaemonHarness.rulesYAML.replacingOccurrences(
             of: "name: Stöld\n", with: "name: \"Stöld <img src=x onerror=alert(1)> \\\" onmouseover=\\\"x\\\" <script>alert(2)</script>\"\n")
