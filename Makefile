@@ -26,9 +26,8 @@ BENCH_RUNS ?= 3
 SWIFT ?= swift
 SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-dev libxlsxwriter-dev pkg-config
-# What only the tests need: a browser to render the HTML report, Python modules to read it and the workbook back,
-# chattr (e2fsprogs) and ss (iproute2) for the daemon's fault and security tests.
-TEST_APT_PACKAGES = chromium python3-pip e2fsprogs iproute2
+# What only the tests need: a browser to render the HTML report, Python modules to read it and the workbook back.
+TEST_APT_PACKAGES = chromium python3-pip
 TEST_PIP_MODULES = html5lib openpyxl
 
 .PHONY: build run test deps test-deps bench fuzz install clean
