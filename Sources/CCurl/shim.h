@@ -20,4 +20,10 @@ typedef size_t (*fokus_curl_read_callback)(char *buffer, size_t size, size_t cou
 static inline CURLcode fokus_curl_setopt_read_function(CURL *handle, fokus_curl_read_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
 }
+/// The last reply code of the server (CURLINFO_RESPONSE_CODE; for SMTP the three-digit code), 0 when none.
+static inline long fokus_curl_response_code(CURL *handle) {
+    long code = 0;
+    if (curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &code) != CURLE_OK) return 0;
+    return code;
+}
 #endif

@@ -13,42 +13,87 @@ enum AtomicFile {
         var description: String
     }
 
-    static func write(_ data: Data, to url: URL) throws {
+    /// Who may read what the daemon writes.
+    enum Access {
+        /// Files 0644, new folders 0755: reports to publish, metrics for an exporter.
+        case shared
+        /// Files 0600, new folders 0700: mail and copies of the data, for the daemon's user only.
+        case owner
+
+        var fileMode: mode_t { self == .owner ? 0o600 : 0o644 }
+        var folderMode: mode_t { self == .owner ? 0o700 : 0o755 }
+    }
+
+    static func write(_ data: Data, to url: URL, access: Access = .shared) throws {
+        try writeAll([(url, data)], access: access)
+    }
+
+    static func write(_ text: String, to url: URL, access: Access = .shared) throws {
+        try write(Data(text.utf8), to: url, access: access)
+    }
+
+    /// Writes several files as one: every temporary file is written and synced first, and only when all
+    /// are complete are they renamed into place. A full disk or a read-only folder therefore leaves every
+    /// target as it was (and no temporary file behind), not half of the set replaced.
+    static func writeAll(_ files: [(url: URL, data: Data)], access: Access = .shared) throws {
+        var staged: [(temporary: URL, target: URL)] = []
+        func discard() { for file in staged { unlink(file.temporary.path) } }
+        for (url, data) in files {
+            do {
+                staged.append((try stage(data, for: url, access: access), url))
+            } catch {
+                discard()
+                throw error
+            }
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            for rest in staged[index...] { unlink(rest.temporary.path) }
+            throw Failure(description: "cannot put \(file.target.path) in place: \(reason)")
+        }
+        for folder in Set(staged.map { $0.target.deletingLastPathComponent().path }) { syncFolder(URL(fileURLWithPath: folder)) }
+    }
+
+    /// Writes `data` to a new temporary file beside `url` and syncs it. Returns the temporary file.
+    private static func stage(_ data: Data, for url: URL, access: Access) throws -> URL {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try createFolder(folder, mode: access.folderMode)
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8))-\(url.lastPathComponent)")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, access.fileMode)
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary.path): \(String(cString: strerror(errno)))") }
-        var ok = true
+        var failure: Int32 = 0
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    ok = false
+                    failure = errno
                     return
                 }
                 offset += written
             }
         }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard ok, synced else {
-            let reason = String(cString: strerror(errno))
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temporary.path)
-            throw Failure(description: "cannot write \(url.path): \(reason)")
+            throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(failure)))")
         }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Failure(description: "cannot put \(url.path) in place: \(reason)")
-        }
-        syncFolder(folder)
+        return temporary
     }
 
-    static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+    /// Creates `folder` and its missing parents with `mode` (an existing folder keeps its permissions).
+    static func createFolder(_ folder: URL, mode: mode_t) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path != folder.path { try createFolder(parent, mode: mode) }
+        if mkdir(folder.path, mode) != 0 && errno != EEXIST {
+            throw Failure(description: "cannot create the folder \(folder.path): \(String(cString: strerror(errno)))")
+        }
+        // mkdir applies the umask; the mode asked for is the mode meant.
+        _ = chmod(folder.path, mode)
     }
 
     /// Makes a rename in `folder` durable.

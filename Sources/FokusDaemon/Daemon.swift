@@ -154,9 +154,10 @@ struct JobsService: Service {
             }
             watchers.append(watcher)
         }
-        for runner in runners.runners {
+        for (runner, watcher) in zip(runners.runners, watchers) {
             runner.reloadRules()
             _ = runner.evaluate(firstInProcess: true)
+            if let delay = runner.retryDelay { watcher.requestEvaluation(after: delay) }
         }
         writeMetrics()
         notifier.notify("READY=1\nSTATUS=watching \(runners.runners.count) job(s)")
@@ -204,6 +205,7 @@ struct JobsService: Service {
                     if pending.rules { runner.reloadRules() }
                     _ = runner.evaluate(inProgress: pending.inProgress)
                     writeMetrics()
+                    if let delay = runner.retryDelay { watcher.requestEvaluation(after: delay) }
                     break
                 }
                 let wait = max(0.02, min(quiet - pending.quietFor, 0.25))

@@ -11,6 +11,10 @@ final class DaemonStatus: @unchecked Sendable {
         var filesRejectedTotal = 0
         var lastReloadSucceeded = true
         var lastReloadAt: Date?
+        /// Evaluations in a row that met a fault (0 when the last one met none).
+        var faultsInARow = 0
+        /// Whether the outputs of the evaluation in force are still to be written.
+        var outputsBehind = false
     }
 
     private let lock = NSLock()

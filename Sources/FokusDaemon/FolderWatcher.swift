@@ -72,6 +72,13 @@ final class FolderWatcher: @unchecked Sendable {
         record { $0.rulesChanged = true; $0.dataChanged = true }
     }
 
+    /// Asks for an evaluation in `seconds` (after a fault that may have passed by then).
+    func requestEvaluation(after seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [weak self] in
+            self?.record { $0.dataChanged = true }
+        }
+    }
+
     private func record(_ body: (FolderWatcher) -> Void) {
         lock.lock()
         body(self)
@@ -253,6 +260,15 @@ private final class InotifyLoop: @unchecked Sendable {
         }
     }
 
+    /// Whether an entry is complete as soon as it is created: a link (symbolic or hard), a pipe, a
+    /// device. Nothing will write it and close it, so waiting for that would hold every evaluation
+    /// back for ``FolderWatcher/staleAfter``.
+    static func isCompleteWhenCreated(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return true }  // gone already
+        return (info.st_mode & S_IFMT) != S_IFREG || info.st_nlink > 1
+    }
+
     private func handle(wd: Int32, mask: UInt32, name: String) {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: read everything again.
@@ -276,7 +292,9 @@ private final class InotifyLoop: @unchecked Sendable {
             return
         }
         guard DataFolder.isData(relativePath: path) else { return }
-        if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
+        if mask & UInt32(IN_CREATE) != 0 && Self.isCompleteWhenCreated(watcher.dataFolder.appendingPathComponent(path).path) {
+            watcher.dataFileCompleted(path)
+        } else if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
             watcher.dataFileModified(path)
         } else if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 {
             watcher.dataFileCompleted(path)

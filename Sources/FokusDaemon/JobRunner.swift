@@ -3,6 +3,9 @@ import FokusPipeline
 import FokusReports
 import FokusState
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 
 /// One job's evaluations: keeps the last good rules, quarantines rejected files, keeps the
@@ -28,6 +31,26 @@ final class JobRunner {
     private var mailEnsuredFor: Int64?
     /// The SHA-256 of each copy made by this process, by relative path.
     private var lastGoodCopies: [String: String] = [:]
+    /// Outputs rendered but not written (a full disk, a read-only folder): written at the next
+    /// evaluation even when nothing changed, the last good ones staying in place until then.
+    private var owedOutputs: [(url: URL, text: String)]?
+    /// The evaluation (rules digest and report) whose outputs are written but which the state could
+    /// not record yet, so that evaluating it again does not write and archive them twice.
+    private var writtenUnrecorded: String?
+    /// The mail of a recorded evaluation that could not be queued yet.
+    private var owedMail: (() -> Bool)?
+    /// Evaluations in a row that met a fault which may pass (a full disk, a read-only output folder,
+    /// a locked state database, a file that could not be moved); the job's loop evaluates again after
+    /// ``retryDelay``.
+    private(set) var faultsInARow = 0
+    private var faultNow = false
+
+    /// How long to wait before evaluating again after a fault (1, 2, 4 … 30 s), or `nil` when the
+    /// last evaluation met none.
+    var retryDelay: Double? { faultsInARow == 0 ? nil : min(30, pow(2, Double(faultsInARow - 1))) }
+
+    /// Notes a fault of this evaluation that may pass: the loop retries.
+    private func fault() { faultNow = true }
 
     /// What one evaluation came to.
     enum Outcome: Equatable {
@@ -132,6 +155,19 @@ final class JobRunner {
     /// evaluates. When the result differs from the last recorded evaluation (or `notify.on:
     /// always` asks for it), writes the outputs, records the evaluation and queues the mail.
     func evaluate(inProgress: Set<String> = [], firstInProcess: Bool = false) -> Outcome {
+        faultNow = false
+        let outcome = evaluateOnce(inProgress: inProgress, firstInProcess: firstInProcess)
+        if faultNow {
+            faultsInARow += 1
+        } else if faultsInARow > 0 {
+            faultsInARow = 0
+            logger.notice("recovered: the evaluation met no fault this time")
+        }
+        status.update(job.name) { $0.faultsInARow = self.faultsInARow; $0.outputsBehind = self.owedOutputs != nil }
+        return outcome
+    }
+
+    private func evaluateOnce(inProgress: Set<String>, firstInProcess: Bool) -> Outcome {
         if rules == nil { reloadRules() }
         guard let rules else { return .noRules }
         logger.info("evaluating", metadata: inProgress.isEmpty ? [:] : ["left_out_in_progress": "\(inProgress.sorted())"])
@@ -152,6 +188,12 @@ final class JobRunner {
         let now = Date()
         var quarantined: [String] = []
         for rejected in rejectedFiles {
+            // A file removed between the listing and the read is not there to move: it is simply left out.
+            var info = stat()
+            if lstat(job.data.appendingPathComponent(rejected.path).path, &info) != 0 && errno == ENOENT {
+                logger.notice("a data file disappeared before it could be read; left out", metadata: ["file": "\(rejected.path)"])
+                continue
+            }
             do {
                 let ledgerPath = job.data.appendingPathComponent(rejected.path).standardizedFileURL.path
                 let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(rejected.path).path)
@@ -168,6 +210,7 @@ final class JobRunner {
                     metadata: ["file": "\(rejected.path)", "problems": "\(rejected.diagnostics.count)"])
             } catch {
                 logger.error("cannot quarantine a rejected file: \(error)", metadata: ["file": "\(rejected.path)"])
+                fault()
             }
         }
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
@@ -183,12 +226,20 @@ final class JobRunner {
                 recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
             } catch {
                 logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
+                fault()
             }
         }
 
+        let adoptions: [Adoption]
+        do {
+            adoptions = try EvaluationPipeline.adoptions(in: store)
+        } catch {
+            logger.error("cannot read the adopted areas from the state database: \(error)")
+            fault()
+            return .failed
+        }
         let evaluation: Evaluation
         do {
-            let adoptions = try EvaluationPipeline.adoptions(in: store)
             evaluation = try pipeline.evaluate(rules, dataset, adoptions: adoptions)
         } catch where error.codes.contains(.noDataYet) {
             logger.notice("no data yet: \(error.diagnostics.map(\.description).joined(separator: "; "))")
@@ -203,6 +254,7 @@ final class JobRunner {
             previous = try store.latestEvaluation(scope: evaluation.scope)
         } catch {
             logger.error("cannot read the previous evaluation: \(error)")
+            fault()
             return .failed
         }
         let changed = previous.map { $0.reportJSON != baseJSON || $0.rulesDigest != rulesDigest } ?? true
@@ -214,14 +266,27 @@ final class JobRunner {
             $0.evaluations += 1
             $0.filesIngested = dataset.inputs.count
         }
-        let outputsMissing = !FileManager.default.fileExists(atPath: job.output.appendingPathComponent("report.json").path)
+        let reportOnDisk = FileManager.default.contents(atPath: job.output.appendingPathComponent("report.json").path)
+        let outputsMissing = reportOnDisk == nil
         let mailAgain = job.notify.on == .always && !firstInProcess
         if let previous, !changed, !mailAgain {
-            if outputsMissing { writeOutputs(evaluation, changes: nil, archive: false) }
+            if let owed = owedOutputs {
+                if write(owed) { logger.notice("outputs written after an earlier failure", metadata: ["evaluation": "\(previous.id)"]) }
+            } else if outputsMissing || (firstInProcess && !Self.sameReport(onDisk: reportOnDisk, as: baseJSON)) {
+                // Missing, or stale: an earlier process could not write them (a full disk) before it stopped.
+                if !outputsMissing { logger.notice("the outputs are older than the evaluation in force; written again") }
+                write(render(evaluation, changes: nil, archive: false))
+            }
+            if let owed = owedMail {
+                if owed() { owedMail = nil; mailEnsuredFor = previous.id } else { fault() }
+            }
             // A mail queued for this evaluation before a crash is queued now; a delivered one stays delivered.
             if job.notify.on != .never, mailEnsuredFor != previous.id {
-                queueReportMail(evaluation, changes: nil, evaluationID: previous.id, changed: false, quarantined: [])
-                mailEnsuredFor = previous.id
+                if queueReportMail(evaluation, changes: nil, evaluationID: previous.id, changed: false, quarantined: []) {
+                    mailEnsuredFor = previous.id
+                } else {
+                    fault()
+                }
             }
             logger.info(
                 "evaluated: nothing changed",
@@ -233,20 +298,34 @@ final class JobRunner {
                 ChangeSummary(from: $0, to: EvaluationSnapshot(evaluation))
             }
         }
-        writeOutputs(evaluation, changes: changes, archive: true)
+        // Written before the evaluation is recorded, so that a crash in between writes them again after
+        // the restart; written once when the recording has to be retried.
+        let identity = rulesDigest + "\u{0}" + baseJSON
+        if writtenUnrecorded != identity {
+            owedOutputs = nil
+            if write(render(evaluation, changes: changes, archive: true)) { writtenUnrecorded = identity }
+        }
         let evaluationID: Int64
         do {
             evaluationID = try store.recordEvaluation(
                 scope: evaluation.scope, period: evaluation.period.description, rulesDigest: rulesDigest,
                 reportJSON: baseJSON, selectedIDs: evaluation.selected.map(\.id))
         } catch {
-            logger.error("cannot record the evaluation: \(error)")
+            logger.error("cannot record the evaluation (the outputs are written; recorded at the next evaluation): \(error)")
+            fault()
             return .failed
         }
+        writtenUnrecorded = nil
+        owedMail = nil
         if job.notify.on != .never {
-            queueReportMail(
-                evaluation, changes: changes, evaluationID: evaluationID, changed: changed, quarantined: quarantined,
-                first: previous == nil, rulesChanged: previous.map { $0.rulesDigest != rulesDigest } ?? false)
+            let first = previous == nil
+            let rulesChanged = previous.map { $0.rulesDigest != rulesDigest } ?? false
+            let queue = { [unowned self] in
+                self.queueReportMail(
+                    evaluation, changes: changes, evaluationID: evaluationID, changed: changed, quarantined: quarantined,
+                    first: first, rulesChanged: rulesChanged)
+            }
+            if queue() { mailEnsuredFor = evaluationID } else { owedMail = queue; fault() }
         }
         logger.info(
             "evaluated: \(evaluation.scope) \(evaluation.period), selected \(evaluation.selected.map(\.id).joined(separator: ", "))",
@@ -290,17 +369,20 @@ final class JobRunner {
                 ContentDigest.sha256(of: bytes) == input.sha256
             else { continue }  // changed since it was read: the next evaluation copies it
             do {
-                try AtomicFile.write(bytes, to: target)
+                try AtomicFile.write(bytes, to: target, access: .owner)
                 lastGoodCopies[input.path] = input.sha256
             } catch {
                 logger.warning("cannot keep a copy of the last good version: \(error)", metadata: ["file": "\(input.path)"])
+                fault()
             }
         }
     }
 
     // MARK: Outputs
 
-    private func writeOutputs(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) {
+    /// The outputs of `evaluation`: the report in every format, and with `archive` a copy of each
+    /// in `archive/DATE-SCOPE-PERIOD/`.
+    private func render(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) -> [(url: URL, text: String)] {
         var files: [(String, String)] = [
             ("report.json", evaluation.rendered(as: .json, changes: changes, language: job.language)),
             ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
@@ -310,24 +392,49 @@ final class JobRunner {
         files.append(("report.html", evaluation.htmlPage(changes: changes, language: job.language)))
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
+        return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
+            + files.map { (job.output.appendingPathComponent($0.0), $0.1) }
+    }
+
+    /// Whether `report.json` as written holds the evaluation `baseJSON` renders (what changed since the
+    /// one before aside).
+    static func sameReport(onDisk: Data?, as baseJSON: String) -> Bool {
+        func withoutChanges(_ data: Data) -> NSDictionary? {
+            guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+            object["changes"] = nil
+            return object as NSDictionary
+        }
+        guard let onDisk, let written = withoutChanges(onDisk), let current = withoutChanges(Data(baseJSON.utf8)) else { return false }
+        return written.isEqual(current)
+    }
+
+    /// Writes the outputs all at once (``AtomicFile/writeAll(_:access:)``): on a full disk or a
+    /// read-only folder the last good outputs stay as they were, and these are owed to the next
+    /// evaluation.
+    @discardableResult
+    private func write(_ outputs: [(url: URL, text: String)]) -> Bool {
         do {
             try FileManager.default.createDirectory(at: job.output, withIntermediateDirectories: true)
             AtomicFile.removeLeftovers(in: job.output)
-            for (name, text) in files {
-                if archive { try AtomicFile.write(text, to: archiveFolder.appendingPathComponent(name)) }
-                try AtomicFile.write(text, to: job.output.appendingPathComponent(name))
-            }
+            try AtomicFile.writeAll(outputs.map { ($0.url, Data($0.text.utf8)) })
+            owedOutputs = nil
+            return true
         } catch {
-            logger.error("cannot write the outputs: \(error)")
+            owedOutputs = outputs
+            fault()
+            logger.error(
+                "cannot write the outputs; the last good outputs stay in place and these are written again at the next evaluation: \(error)")
+            return false
         }
     }
 
     // MARK: Mail
 
+    /// Queues the report mail of a recorded evaluation; returns whether it is queued.
     private func queueReportMail(
         _ evaluation: Evaluation, changes: ChangeSummary?, evaluationID: Int64, changed: Bool, quarantined: [String],
         first: Bool = false, rulesChanged: Bool = false
-    ) {
+    ) -> Bool {
         let mail = job.notify.mail
         let recipients = mail.to.isEmpty ? ["fokus@localhost"] : mail.to
         let scope = evaluation.scope
@@ -353,8 +460,10 @@ final class JobRunner {
             try store.enqueueMail(
                 job: job.name, evaluationID: evaluationID, recipients: recipients, subject: subject, bodyText: text,
                 bodyHTML: html, messageID: "fokus.\(Self.safe(job.name)).\(evaluationID)@\(domain)")
+            return true
         } catch {
-            logger.error("cannot queue the report mail: \(error)", metadata: ["evaluation": "\(evaluationID)"])
+            logger.error("cannot queue the report mail (queued at the next evaluation): \(error)", metadata: ["evaluation": "\(evaluationID)"])
+            return false
         }
     }
 }

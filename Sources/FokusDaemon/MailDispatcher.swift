@@ -11,6 +11,9 @@ struct MailDispatcher: Sendable {
     let logger: Logger
     /// Transports by job name; tests and the daemon use the configured ones.
     let transports: [String: any MailTransport]
+    /// Mails delivered whose delivery the state database could not record yet (it was locked or
+    /// its disk full): recorded at the next pass, and never delivered again meanwhile.
+    private let unrecorded = DeliveredMail()
 
     init(config: DaemonConfig, store: StateStore, logger: Logger) {
         self.config = config
@@ -29,6 +32,15 @@ struct MailDispatcher: Sendable {
     /// Delivers every mail due now. Returns how many were delivered.
     @discardableResult
     func deliverDue() -> Int {
+        for id in unrecorded.ids {
+            do {
+                try store.markMailSent(id: id)
+                unrecorded.remove(id)
+                logger.notice("the delivery of an earlier mail is now recorded", metadata: ["mail": "\(id)"])
+            } catch {
+                logger.error("cannot record the delivery of a mail yet: \(error)", metadata: ["mail": "\(id)"])
+            }
+        }
         let due: [QueuedMail]
         do {
             due = try store.dueMail()
@@ -37,7 +49,7 @@ struct MailDispatcher: Sendable {
             return 0
         }
         var delivered = 0
-        for mail in due {
+        for mail in due where !unrecorded.contains(mail.id) {
             guard let job = config.job(named: mail.job) ?? config.jobs.first, let transport = transports[job.name] else { continue }
             let settings = job.notify.mail
             let message = MailMessage(
@@ -49,9 +61,15 @@ struct MailDispatcher: Sendable {
             if let evaluation = mail.evaluationID { logger[metadataKey: "evaluation"] = "\(evaluation)" }
             do {
                 try transport.deliver(message)
-                try store.markMailSent(id: mail.id)
                 delivered += 1
                 logger.info("mail delivered by \(settings.transport.rawValue) to \(mail.recipients.joined(separator: ", "))")
+                do {
+                    try store.markMailSent(id: mail.id)
+                } catch {
+                    unrecorded.insert(mail.id)
+                    logger.error(
+                        "mail delivered, but the state database cannot record it yet: \(error); recorded at the next pass, not sent again")
+                }
             } catch {
                 let wait = Self.backoff(afterFailures: mail.attempts, first: settings.retryFirstSeconds, max: settings.retryMaxSeconds)
                 logger.warning("mail not delivered, next attempt in \(Int(wait.rounded())) s: \(error)")
@@ -64,4 +82,16 @@ struct MailDispatcher: Sendable {
         }
         return delivered
     }
+}
+
+/// The ids of mails delivered but not yet recorded as sent; lock-protected (the mail loop and
+/// `--once` use it).
+final class DeliveredMail: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<Int64> = []
+
+    var ids: [Int64] { lock.withLock { set.sorted() } }
+    func contains(_ id: Int64) -> Bool { lock.withLock { set.contains(id) } }
+    func insert(_ id: Int64) { _ = lock.withLock { set.insert(id) } }
+    func remove(_ id: Int64) { _ = lock.withLock { set.remove(id) } }
 }

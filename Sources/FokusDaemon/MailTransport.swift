@@ -13,14 +13,15 @@ public protocol MailTransport: Sendable {
 }
 
 /// The default: each message becomes an `.eml` file in a folder, written atomically. Works with
-/// nothing configured; a mail client or a script can pick the files up.
+/// nothing configured; a mail client or a script can pick the files up. The files are the daemon
+/// user's alone (0600, a new folder 0700): they hold the report before anyone has chosen to publish it.
 struct OutboxTransport: MailTransport {
     let folder: URL
 
     func deliver(_ message: MailMessage) throws(DeliveryError) {
         let name = String(message.messageID.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }) + ".eml"
         do {
-            try AtomicFile.write(Data(message.rendered().utf8), to: folder.appendingPathComponent(name))
+            try AtomicFile.write(Data(message.rendered().utf8), to: folder.appendingPathComponent(name), access: .owner)
         } catch {
             throw DeliveryError("cannot write to the outbox \(folder.path): \(error)")
         }
@@ -123,7 +124,13 @@ struct SMTPTransport: MailTransport {
         }
         guard code == CURLE_OK else {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            var reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            // libcurl says only "Weird server reply" when the server refuses the message itself: name its code.
+            let reply = fokus_curl_response_code(handle)
+            if (400..<600).contains(reply) {
+                reason = "the server refused the mail with \(reply) ("
+                    + (reply < 500 ? "a temporary refusal" : "a permanent refusal: see the server's log") + "; \(reason))"
+            }
             throw DeliveryError("SMTP \(settings.host):\(settings.port): \(reason)")
         }
     }

@@ -36,7 +36,8 @@ struct DaemonCommand: ParsableCommand {
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            // Messages carry file names and diagnostics from data and rules: control characters are dropped.
+            var handler = SanitizedLogHandler(wrapping: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }

@@ -124,13 +124,13 @@ final class DaemonHarness: @unchecked Sendable {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 
-    /// Starts `fokus daemon --config fokus.yaml` in the background.
-    func start(environment: [String: String] = [:]) throws {
+    /// Starts `fokus daemon --config fokus.yaml ARGUMENTS` in the background.
+    func start(environment: [String: String] = [:], arguments: [String] = []) throws {
         runs += 1
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["daemon", "--config", "fokus.yaml"]
+        process.arguments = ["daemon", "--config", "fokus.yaml"] + arguments
         process.currentDirectoryURL = root
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
@@ -161,12 +161,29 @@ final class DaemonHarness: @unchecked Sendable {
 
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
+    /// Whether the daemon started by ``start(environment:arguments:)`` still runs.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// The process id of the running daemon.
+    var pid: Int32? { process?.processIdentifier }
+
     /// Polls `condition` every 50 ms until it holds, or fails after `timeout` seconds.
     func waitUntil(_ what: String, timeout: Double = 90, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try condition() { return }
             Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw HarnessError("timed out after \(timeout) s waiting until \(what)\n--- daemon log ---\n\(log)")
+    }
+
+    /// ``waitUntil(_:timeout:_:)`` for async tests: sleeps without holding a thread of the test run's
+    /// shared pool, so that other tests go on meanwhile.
+    func waitUntil(_ what: String, timeout: Double = 90, _ condition: () throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw HarnessError("timed out after \(timeout) s waiting until \(what)\n--- daemon log ---\n\(log)")
     }

@@ -5,6 +5,13 @@ Listens on 127.0.0.1 (PORT, or a free port), writes the port to PORT_FILE once l
 with SINK_TLS=starttls or SINK_TLS=tls (and SINK_CERT, SINK_KEY) requires
 STARTTLS or speaks implicit TLS; saves each message byte for byte as MAIL_DIR/N.eml with a summary MAIL_DIR/N.json that Python's
 email parser made of it (decoded subject, content types, Message-ID, defects).
+
+Faults: with SINK_MODE_FILE, the file's first word is read at each DATA command and decides what
+the server does with the message: `ok` (or no file) accepts it; `drop` answers 354, reads a few
+lines of the message and closes the connection without a reply (a server or a link that dies
+mid-DATA); a three-digit code such as `451` or `554` reads the whole message and answers with that
+code (a temporary or a permanent refusal). Every DATA command is counted in MAIL_DIR/attempts.log
+as one line, the mode it met.
 """
 import asyncio
 import email
@@ -18,7 +25,40 @@ import sys
 import warnings
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+
+def current_mode():
+    path = os.environ.get("SINK_MODE_FILE")
+    if not path:
+        return "ok"
+    try:
+        with open(path) as f:
+            words = f.read().split()
+    except FileNotFoundError:
+        return "ok"
+    return words[0] if words else "ok"
+
+
+class FaultySMTP(SMTP):
+    """An SMTP session whose DATA command fails as the mode file says."""
+
+    async def smtp_DATA(self, arg):
+        mode = current_mode()
+        with open(os.path.join(self.event_handler.folder, "attempts.log"), "a") as f:
+            f.write(mode + "\n")
+        if mode == "drop" and self.envelope.rcpt_tos:
+            await self.push("354 End data with <CR><LF>.<CR><LF>")
+            for _ in range(3):
+                await self._reader.readline()
+            self.transport.abort()
+            return
+        return await super().smtp_DATA(arg)
+
+
+class FaultyController(Controller):
+    def factory(self):
+        return FaultySMTP(self.handler, **self.SMTP_kwargs)
 
 
 class Sink:
@@ -27,6 +67,9 @@ class Sink:
         self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
 
     async def handle_DATA(self, server, session, envelope):
+        mode = current_mode()
+        if mode.isdigit():
+            return "%s Refused by the test server (mode %s)" % (mode, mode)
         self.count += 1
         raw = envelope.original_content
         base = os.path.join(self.folder, "%d" % self.count)
@@ -88,7 +131,7 @@ def main():
             options.update(tls_context=context, require_starttls=True)
         else:
             options.update(ssl_context=context)
-    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port, **options)
+    controller = FaultyController(Sink(folder), hostname="127.0.0.1", port=port, **options)
     controller.start()
     with open(port_file + ".part", "w") as f:
         f.write(str(port))
