@@ -30,7 +30,7 @@ SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-dev libxlsxwriter-dev pkg-config
 # What only the tests need: a browser to render and print the HTML report, poppler-utils (pdfinfo, pdftotext) to
 # read the printed PDF back, Python modules to read the page and the workbook back.
-TEST_APT_PACKAGES = chromium poppler-utils python3-pip
+TEST_APT_PACKAGES = chromium poppler-utils python3-pip e2fsprogs iproute2
 TEST_PIP_MODULES = html5lib openpyxl
 
 .PHONY: build run test deps test-deps bench fuzz lint install clean
