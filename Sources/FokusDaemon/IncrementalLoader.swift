@@ -1,43 +1,52 @@
 import Fokus
 import FokusPipeline
+import FokusState
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Reads a job's data folder, re-reading only the files that changed since the last evaluation
-/// of this process: each file's aggregates are kept in memory by its path, size, inode and
-/// change times, and merged in the loader's order, so the dataset equals a full load.
+/// Reads a job's data folder, reading only the files whose content is new: each accepted file's
+/// aggregates are cached in the state database by content (SHA-256, name, reader format version),
+/// and each file's `stat` signature (size, inode, modification and change times) is recorded with
+/// its SHA-256, so that an unchanged file is neither read nor hashed, not even after a restart.
+/// Files are merged in the loader's order, so the dataset equals a full load.
 ///
-/// Event files in the police's JSON shape are read all together every time (an event id counts
-/// once across files, which per-file aggregates cannot see).
+/// Police events JSON files are read every time, in order, in one loader session: an event id
+/// counts once across files, so what such a file contributes depends on the files before it.
 final class IncrementalLoader {
-    private struct Signature: Equatable {
-        var size: Int64
-        var inode: UInt64
-        var modified: timespec
-        var changed: timespec
-
-        static func == (a: Signature, b: Signature) -> Bool {
-            a.size == b.size && a.inode == b.inode && a.modified.tv_sec == b.modified.tv_sec
-                && a.modified.tv_nsec == b.modified.tv_nsec && a.changed.tv_sec == b.changed.tv_sec
-                && a.changed.tv_nsec == b.changed.tv_nsec
-        }
-
-        init?(path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            size = Int64(info.st_size)
-            inode = UInt64(info.st_ino)
-            modified = info.st_mtim
-            changed = info.st_ctim
-        }
+    private struct Entry {
+        var signature: FileSignature
+        var sha256: String
+        var dataset: Dataset
     }
 
-    private var cache: [String: (signature: Signature, dataset: Dataset)] = [:]
+    /// The state database holding the cache; `nil` keeps the cache in memory only.
+    let store: StateStore?
+    /// This process's files by relative path, with what they contributed.
+    private var memory: [String: Entry] = [:]
+    /// The signatures recorded in the database, by absolute path (read once per process and folder).
+    private var recorded: [String: (signature: FileSignature, sha256: String)] = [:]
+    private var recordedFolder: String?
     /// How many files the last load read (the rest came from the cache).
     private(set) var lastReads = 0
+    /// How many of the last load's files came from the state database (not from memory).
+    private(set) var lastFromDatabase = 0
     private(set) var lastFiles = 0
+
+    init(store: StateStore?) {
+        self.store = store
+    }
+
+    /// What `stat` says of the file at `path`, or `nil` when it cannot be read.
+    static func signature(of path: String) -> FileSignature? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileSignature(
+            size: Int64(info.st_size), inode: UInt64(info.st_ino),
+            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changedNanoseconds: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+    }
 
     /// Loads the folder like ``EvaluationPipeline/loadDataForQuarantine(excluding:)``.
     func load(_ pipeline: EvaluationPipeline, folder: URL, excluding: Set<String>) throws(FokusError) -> (Dataset, [RejectedFile]) {
@@ -47,41 +56,86 @@ final class IncrementalLoader {
         }
         var unlisted = false
         let files = DataFolder.files(in: folder) { _, _ in unlisted = true }.filter { !excluding.contains($0) }
-        if unlisted || files.contains(where: { $0.lowercased().hasSuffix(".json") }) {
-            cache = [:]
+        if unlisted {
+            // A folder that cannot be listed: the full load says so in its warnings.
+            memory = [:]
             lastReads = files.count
             lastFiles = files.count
+            lastFromDatabase = 0
             return try pipeline.loadDataForQuarantine(excluding: excluding)
         }
+        let folderPath = folder.standardizedFileURL.path
+        if recordedFolder != folderPath {
+            recorded = (try? store?.fileSignatures(under: folderPath)) ?? [:]
+            recordedFolder = folderPath
+        }
+        var session = DatasetLoader.Session(sha256: pipeline.sha256)
         var dataset = Dataset()
         var rejected: [RejectedFile] = []
         var reads = 0
-        var kept: [String: (signature: Signature, dataset: Dataset)] = [:]
-        for path in files {
+        var fromDatabase = 0
+        var kept: [String: Entry] = [:]
+        for path in files where !DataFolder.isDocumentation((path as NSString).lastPathComponent) {
             let url = folder.appendingPathComponent(path)
-            let signature = Signature(path: url.path)
-            var file: Dataset
-            if let signature, let cached = cache[path], cached.signature == signature {
-                file = cached.dataset
-                kept[path] = cached
-            } else {
-                do {
-                    file = try DatasetLoader.load(from: url, displayPath: path)
-                } catch {
-                    continue  // removed between listing and reading
-                }
-                reads += 1
-                // A file that changed while it was read is not cached: the next load reads it again.
-                if let signature, file.rejected.isEmpty, Signature(path: url.path) == signature {
-                    kept[path] = (signature, file)
+            let absolute = folderPath + "/" + path
+            let signature = Self.signature(of: url.path)
+            let dependsOnEarlierFiles = path.lowercased().hasSuffix(".json")
+            var file: Dataset?
+            if !dependsOnEarlierFiles, let signature {
+                if let entry = memory[path], entry.signature == signature {
+                    file = entry.dataset
+                    kept[path] = entry
+                } else if let known = recorded[absolute], known.signature == signature,
+                    let archive = try? store?.fileAggregates(
+                        sha256: known.sha256, name: path, formatVersion: Dataset.archiveFormatVersion),
+                    let cached = Dataset(archive: archive)
+                {
+                    file = cached
+                    kept[path] = Entry(signature: signature, sha256: known.sha256, dataset: cached)
+                    fromDatabase += 1
                 }
             }
+            if file == nil {
+                let read = session.read(url, path: path)
+                reads += 1
+                remember(read, path: path, absolute: absolute, signature: signature, cacheable: !dependsOnEarlierFiles, in: &kept)
+                file = read
+            }
+            guard var file else { continue }
             rejected += file.takeRejected()
             dataset.merge(file)
         }
-        cache = kept
+        memory = kept
         lastReads = reads
         lastFiles = files.count
+        lastFromDatabase = fromDatabase
         return (dataset, rejected)
+    }
+
+    /// Keeps a file just read in memory and in the state database, when it was accepted and did
+    /// not change while it was read; a rejected file's recorded signature is forgotten.
+    private func remember(
+        _ read: Dataset, path: String, absolute: String, signature: FileSignature?, cacheable: Bool,
+        in kept: inout [String: Entry]
+    ) {
+        guard read.rejected.isEmpty else {
+            if recorded.removeValue(forKey: absolute) != nil { try? store?.forgetFileSignature(path: absolute) }
+            return
+        }
+        guard cacheable, let signature, read.inputs.count == 1, let input = read.inputs.first,
+            Self.signature(of: absolute) == signature
+        else { return }
+        kept[path] = Entry(signature: signature, sha256: input.sha256, dataset: read)
+        // A file is read only when it is new, changed, or its aggregates are missing (another format
+        // version): each case stores them.
+        guard let store else { return }
+        do {
+            try store.storeFile(
+                path: absolute, signature: signature, sha256: input.sha256, name: path,
+                formatVersion: Dataset.archiveFormatVersion, aggregates: read.archived())
+            recorded[absolute] = (signature, input.sha256)
+        } catch {
+            // The cache is an optimisation: without it the file is read again next time.
+        }
     }
 }

@@ -21,7 +21,7 @@ final class JobRunner {
     /// good file leaves the good version in force until it is corrected.
     let lastGoodFolder: URL
     /// Reads only the data files that changed since the last evaluation.
-    private let loader = IncrementalLoader()
+    private lazy var loader = IncrementalLoader(store: store)
     /// The (path, SHA-256) pairs this process has recorded in the ledger, so that each costs one write.
     private var recordedInLedger: Set<String> = []
     /// The evaluation whose mail this process has made sure is queued.
