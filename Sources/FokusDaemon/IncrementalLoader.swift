@@ -12,13 +12,22 @@ import Glibc
 /// its SHA-256, so that an unchanged file is neither read nor hashed, not even after a restart.
 /// Files are merged in the loader's order, so the dataset equals a full load.
 ///
-/// Police events JSON files are read every time, in order, in one loader session: an event id
-/// counts once across files, so what such a file contributes depends on the files before it.
+/// A police events JSON file contributes what depends on the files before it (an event id counts
+/// once across files), so its aggregates alone cannot be kept: its events are (id, scope, category,
+/// month and line, an ``EventsRecord``), and they are counted again in file order against the ids
+/// of the files before it, without reading or parsing the file.
 final class IncrementalLoader {
     private struct Entry {
         var signature: FileSignature
         var sha256: String
-        var dataset: Dataset
+        var content: Content
+    }
+
+    private enum Content {
+        /// What the file contributes.
+        case dataset(Dataset)
+        /// The events of a police events JSON file, counted again on every load.
+        case events(EventsRecord, InputFile)
     }
 
     /// The state database holding the cache; `nil` keeps the cache in memory only.
@@ -79,29 +88,32 @@ final class IncrementalLoader {
             let url = folder.appendingPathComponent(path)
             let absolute = folderPath + "/" + path
             let signature = Self.signature(of: url.path)
-            let dependsOnEarlierFiles = path.lowercased().hasSuffix(".json")
-            var file: Dataset?
-            if !dependsOnEarlierFiles, let signature {
+            var content: Content?
+            if let signature {
                 if let entry = memory[path], entry.signature == signature {
-                    file = entry.dataset
+                    content = entry.content
                     kept[path] = entry
                 } else if let known = recorded[absolute], known.signature == signature,
                     let archive = try? store?.fileAggregates(
                         sha256: known.sha256, name: path, formatVersion: Dataset.archiveFormatVersion),
-                    let cached = Dataset(archive: archive)
+                    let cached = Self.content(archive, path: path, sha256: known.sha256)
                 {
-                    file = cached
-                    kept[path] = Entry(signature: signature, sha256: known.sha256, dataset: cached)
+                    content = cached
+                    kept[path] = Entry(signature: signature, sha256: known.sha256, content: cached)
                     fromDatabase += 1
                 }
             }
-            if file == nil {
-                let read = session.read(url, path: path)
+            var file: Dataset
+            switch content {
+            case .dataset(let cached):
+                file = cached
+            case .events(let events, let input):
+                file = session.replay(events, input: input)
+            case nil:
+                file = session.read(url, path: path)
                 reads += 1
-                remember(read, path: path, absolute: absolute, signature: signature, cacheable: !dependsOnEarlierFiles, in: &kept)
-                file = read
+                remember(file, events: session.lastEvents, path: path, absolute: absolute, signature: signature, in: &kept)
             }
-            guard var file else { continue }
             rejected += file.takeRejected()
             dataset.merge(file)
         }
@@ -112,27 +124,51 @@ final class IncrementalLoader {
         return (dataset, rejected)
     }
 
+    /// A cached file's content from its archive: events for a police events JSON file, else a dataset.
+    private static func content(_ archive: [UInt8], path: String, sha256: String) -> Content? {
+        if isEventsJSON(path) {
+            return EventsRecord(archive: archive).map {
+                .events($0, InputFile(path: path, sha256: sha256, kind: .crimeEventsJSON))
+            }
+        }
+        return Dataset(archive: archive).map { .dataset($0) }
+    }
+
+    private static func isEventsJSON(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".json")
+    }
+
     /// Keeps a file just read in memory and in the state database, when it was accepted and did
     /// not change while it was read; a rejected file's recorded signature is forgotten.
     private func remember(
-        _ read: Dataset, path: String, absolute: String, signature: FileSignature?, cacheable: Bool,
+        _ read: Dataset, events: EventsRecord?, path: String, absolute: String, signature: FileSignature?,
         in kept: inout [String: Entry]
     ) {
         guard read.rejected.isEmpty else {
             if recorded.removeValue(forKey: absolute) != nil { try? store?.forgetFileSignature(path: absolute) }
             return
         }
-        guard cacheable, let signature, read.inputs.count == 1, let input = read.inputs.first,
+        guard let signature, read.inputs.count == 1, let input = read.inputs.first,
             Self.signature(of: absolute) == signature
         else { return }
-        kept[path] = Entry(signature: signature, sha256: input.sha256, dataset: read)
+        let content: Content
+        let archive: [UInt8]?
+        if Self.isEventsJSON(path) {
+            guard let events else { return }
+            content = .events(events, input)
+            archive = events.archived()
+        } else {
+            content = .dataset(read)
+            archive = read.archived()
+        }
+        kept[path] = Entry(signature: signature, sha256: input.sha256, content: content)
         // A file is read only when it is new, changed, or its aggregates are missing (another format
         // version): each case stores them.
         guard let store else { return }
         do {
             try store.storeFile(
                 path: absolute, signature: signature, sha256: input.sha256, name: path,
-                formatVersion: Dataset.archiveFormatVersion, aggregates: read.archived())
+                formatVersion: Dataset.archiveFormatVersion, aggregates: archive)
             recorded[absolute] = (signature, input.sha256)
         } catch {
             // The cache is an optimisation: without it the file is read again next time.

@@ -192,8 +192,8 @@ extension Dataset {
 }
 
 /// Writes an archive: a body of variable-length integers that refer to a table of strings.
-private struct ArchiveWriter {
-    private var body: [UInt8] = []
+struct ArchiveWriter {
+    private(set) var body: [UInt8] = []
     private var strings: [String] = []
     private var index: [String: Int] = [:]
 
@@ -304,6 +304,11 @@ private struct ArchiveWriter {
 
     /// The archive: the string table (count, then each string's UTF-8 length and bytes), then the body.
     func finished() -> [UInt8] {
+        finishedStrings(strings) + body
+    }
+
+    /// A string table of `strings` (for a body that refers to them by index itself).
+    func finishedStrings(_ strings: [String]) -> [UInt8] {
         var table = ArchiveWriter()
         table.int(strings.count)
         for text in strings {
@@ -311,15 +316,15 @@ private struct ArchiveWriter {
             table.int(utf8.count)
             table.body += utf8
         }
-        return table.body + body
+        return table.body
     }
 }
 
 /// Reads an archive written by ``ArchiveWriter``; every read returns `nil` past the end or on damage.
-private struct ArchiveReader {
+struct ArchiveReader {
     private let bytes: [UInt8]
     private var offset = 0
-    private var strings: [String] = []
+    private(set) var strings: [String] = []
     private var keys: [NameKey?] = []
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
