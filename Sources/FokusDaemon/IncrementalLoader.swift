@@ -37,6 +37,8 @@ final class IncrementalLoader {
     /// The signatures recorded in the database, by absolute path (read once per process and folder).
     private var recorded: [String: (signature: FileSignature, sha256: String)] = [:]
     private var recordedFolder: String?
+    /// Files read and not yet stored in the database.
+    private var pending: [StateStore.StoredFile] = []
     /// How many files the last load read (the rest came from the cache).
     private(set) var lastReads = 0
     /// How many of the last load's files came from the state database (not from memory).
@@ -138,7 +140,20 @@ final class IncrementalLoader {
         path.lowercased().hasSuffix(".json")
     }
 
-    /// Keeps a file just read in memory and in the state database, when it was accepted and did
+    /// Writes the files read since the last call to the state database, in one transaction: called
+    /// once the report is out, so the report does not wait for it. The cache is an optimisation: when
+    /// the write fails, the files are read again after a restart.
+    func storePending() {
+        guard !pending.isEmpty else { return }
+        defer { pending = [] }
+        do {
+            try store?.storeFiles(pending)
+        } catch {
+            for file in pending { recorded.removeValue(forKey: file.path) }
+        }
+    }
+
+    /// Keeps a file just read in memory and (with ``storePending()``) in the state database, when it was accepted and did
     /// not change while it was read; a rejected file's recorded signature is forgotten.
     private func remember(
         _ read: Dataset, events: EventsRecord?, path: String, absolute: String, signature: FileSignature?,
@@ -163,15 +178,12 @@ final class IncrementalLoader {
         }
         kept[path] = Entry(signature: signature, sha256: input.sha256, content: content)
         // A file is read only when it is new, changed, or its aggregates are missing (another format
-        // version): each case stores them.
-        guard let store else { return }
-        do {
-            try store.storeFile(
+        // version): each case stores them, with the next ``storePending()``.
+        guard store != nil else { return }
+        pending.append(
+            StateStore.StoredFile(
                 path: absolute, signature: signature, sha256: input.sha256, name: path,
-                formatVersion: Dataset.archiveFormatVersion, aggregates: archive)
-            recorded[absolute] = (signature, input.sha256)
-        } catch {
-            // The cache is an optimisation: without it the file is read again next time.
-        }
+                formatVersion: Dataset.archiveFormatVersion, aggregates: archive))
+        recorded[absolute] = (signature, input.sha256)
     }
 }

@@ -36,35 +36,56 @@ extension StateStore {
         }
     }
 
-    /// Stores a file's aggregates (when given) and records that the file at `path` with `signature`
-    /// holds content `sha256`, in one transaction.
-    /// - Parameters:
-    ///   - path: the file's absolute path.
-    ///   - name: the name it was read under (as its diagnostics and inputs show it).
-    ///   - aggregates: the archive of what it contributes, or `nil` to record the signature only.
-    public func storeFile(
-        path: String, signature: FileSignature, sha256: String, name: String, formatVersion: Int, aggregates: [UInt8]?
-    ) throws {
-        let sha256 = sha256.lowercased()
+    /// What ``storeFiles(_:)`` records of one data file.
+    public struct StoredFile: Sendable {
+        /// The file's absolute path.
+        public var path: String
+        public var signature: FileSignature
+        public var sha256: String
+        /// The name it was read under (as its diagnostics and inputs show it).
+        public var name: String
+        public var formatVersion: Int
+        /// The archive of what it contributes, or `nil` to record the signature only.
+        public var aggregates: [UInt8]?
+
+        public init(
+            path: String, signature: FileSignature, sha256: String, name: String, formatVersion: Int, aggregates: [UInt8]?
+        ) {
+            self.path = path
+            self.signature = signature
+            self.sha256 = sha256.lowercased()
+            self.name = name
+            self.formatVersion = formatVersion
+            self.aggregates = aggregates
+        }
+    }
+
+    /// Stores files' aggregates (when given) and records that each file at its path with its
+    /// signature holds its content, all in one transaction.
+    public func storeFiles(_ files: [StoredFile]) throws {
+        guard !files.isEmpty else { return }
         let now = Encoding.timestamp(clock())
         try write { database in
-            if let aggregates {
+            for file in files {
+                if let aggregates = file.aggregates {
+                    try database.run(
+                        """
+                        INSERT OR REPLACE INTO file_aggregates (sha256, name, format_version, aggregates, stored_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                        [.text(file.sha256), .text(file.name), .integer(Int64(file.formatVersion)), .blob(aggregates), .text(now)])
+                }
                 try database.run(
                     """
-                    INSERT OR REPLACE INTO file_aggregates (sha256, name, format_version, aggregates, stored_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO file_signatures (path, size, inode, modified_ns, changed_ns, sha256)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                    [.text(sha256), .text(name), .integer(Int64(formatVersion)), .blob(aggregates), .text(now)])
+                    [
+                        .text(file.path), .integer(file.signature.size), .integer(Int64(bitPattern: file.signature.inode)),
+                        .integer(file.signature.modifiedNanoseconds), .integer(file.signature.changedNanoseconds),
+                        .text(file.sha256),
+                    ])
             }
-            try database.run(
-                """
-                INSERT OR REPLACE INTO file_signatures (path, size, inode, modified_ns, changed_ns, sha256)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(path), .integer(signature.size), .integer(Int64(bitPattern: signature.inode)),
-                    .integer(signature.modifiedNanoseconds), .integer(signature.changedNanoseconds), .text(sha256),
-                ])
         }
     }
 

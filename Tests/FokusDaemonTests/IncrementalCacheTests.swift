@@ -70,22 +70,22 @@ struct IncrementalCacheTests {
         let files = DataFolder.files(in: workspace.data).count
         let store = try StateStore(path: workspace.statePath)
         let loader = IncrementalLoader(store: store)
-        var (dataset, rejected) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        var (dataset, rejected) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(rejected.isEmpty)
         #expect(loader.lastReads == files)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
 
-        (dataset, _) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        (dataset, _) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(loader.lastReads == 0)
 
         try workspace.write("extra/brott-new.csv", Self.crimeFile(year: 2024, count: 11))
-        (dataset, _) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        (dataset, _) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(loader.lastReads == 1)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
 
         // A restart: a new process with the same state database reads nothing and gives the same report.
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        (dataset, _) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        (dataset, _) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(restarted.lastReads == 0)
         #expect(restarted.lastFromDatabase == files + 1)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
@@ -118,11 +118,11 @@ struct IncrementalCacheTests {
             """)
         let full = try Self.fullReport(workspace.pipeline())
         let first = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        let (read, _) = try first.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (read, _) = try first.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(try Self.report(read, workspace.pipeline()) == full)
 
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        let (cached, _) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (cached, _) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(try Self.report(cached, workspace.pipeline()) == full)
         // Only the file whose header matches no kind is read again (it gives a warning, no input).
         #expect(restarted.lastReads == 1)
@@ -142,11 +142,11 @@ struct IncrementalCacheTests {
         try workspace.write("polisen-b.json", Self.events([(1, 5, "Stöld"), (2, 6, "Rån"), (3, 6, "Stöld")]))
         try workspace.write("polisen-c.json", Self.events([(3, 6, "Stöld"), (4, 7, "Rån"), (4, 7, "Rån")]))
         let loader = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        var (dataset, _) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        var (dataset, _) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
         // A new file that sorts first and repeats ids of both: the later files now count fewer events.
         try workspace.write("polisen-a.json", Self.events([(2, 6, "Rån"), (4, 7, "Rån"), (5, 8, "Stöld")]))
-        (dataset, _) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        (dataset, _) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(loader.lastReads == 1)
         let full = try Self.fullReport(workspace.pipeline())
         #expect(try Self.report(dataset, workspace.pipeline()) == full)
@@ -154,7 +154,7 @@ struct IncrementalCacheTests {
         #expect(repeated.map(\.location?.file) == ["polisen-b.json", "polisen-c.json"])
 
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        let (cached, _) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (cached, _) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(restarted.lastReads == 0)
         #expect(try Self.report(cached, workspace.pipeline()) == full)
         #expect(cached.warnings.map(\.description) == dataset.warnings.map(\.description))
@@ -164,16 +164,16 @@ struct IncrementalCacheTests {
         let workspace = try Workspace()
         try workspace.write("brott-2024.csv", Self.crimeFile(year: 2024, count: 10))
         let loader = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        _ = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        _ = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         // Same size, other content.
         try workspace.write("brott-2024.csv", Self.crimeFile(year: 2024, count: 12))
-        var (dataset, _) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        var (dataset, _) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(loader.lastReads == 1)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
         // Changed again while the daemon was stopped.
         try workspace.write("brott-2024.csv", Self.crimeFile(year: 2024, count: 14))
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        (dataset, _) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        (dataset, _) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(restarted.lastReads == 1)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
     }
@@ -183,15 +183,15 @@ struct IncrementalCacheTests {
         try workspace.write("trasig.csv", "år;kommun;brottskategori;antal\n2023;Kungsör;Stöld;många\n")
         let store = try StateStore(path: workspace.statePath)
         let loader = IncrementalLoader(store: store)
-        let (_, rejected) = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (_, rejected) = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(rejected.map(\.path) == ["trasig.csv"])
         let absolute = workspace.data.standardizedFileURL.path + "/trasig.csv"
         #expect(try store.fileSignatures(under: workspace.data.standardizedFileURL.path)[absolute] == nil)
         // Read (and rejected) again every time, in this process and after a restart.
-        _ = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        _ = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(loader.lastReads == 1)
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        let (_, again) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (_, again) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(restarted.lastReads == 1)
         #expect(again.map(\.path) == ["trasig.csv"])
     }
@@ -200,12 +200,12 @@ struct IncrementalCacheTests {
         let workspace = try Workspace()
         let store = try StateStore(path: workspace.statePath)
         let loader = IncrementalLoader(store: store)
-        _ = try loader.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        _ = try loader.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         let files = loader.lastReads
         // As if an older Fokus had written them.
         try store.withDatabase { try $0.execute("UPDATE file_aggregates SET format_version = format_version - 1") }
         let restarted = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        let (dataset, _) = try restarted.load(workspace.pipeline(), folder: workspace.data, excluding: [])
+        let (dataset, _) = try restarted.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
         #expect(restarted.lastReads == files)
         #expect(try Self.report(dataset, workspace.pipeline()) == Self.fullReport(workspace.pipeline()))
         // An archive whose own header names another version is refused too.
@@ -252,19 +252,30 @@ struct IncrementalCacheTests {
         try workspace.write("brott-2024.csv", Self.crimeFile(year: 2024, count: 90), in: other)
         let first = IncrementalLoader(store: try StateStore(path: workspace.statePath))
         let second = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-        _ = try first.load(workspace.pipeline(), folder: workspace.data, excluding: [])
-        _ = try second.load(workspace.pipeline(other), folder: other, excluding: [])
+        _ = try first.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
+        _ = try second.loadAndStore(workspace.pipeline(other), folder: other, excluding: [])
         let firstFull = try Self.fullReport(workspace.pipeline())
         let secondFull = try Self.fullReport(workspace.pipeline(other))
         #expect(firstFull != secondFull)
         for _ in 0..<2 {
             let a = IncrementalLoader(store: try StateStore(path: workspace.statePath))
             let b = IncrementalLoader(store: try StateStore(path: workspace.statePath))
-            let (firstData, _) = try a.load(workspace.pipeline(), folder: workspace.data, excluding: [])
-            let (secondData, _) = try b.load(workspace.pipeline(other), folder: other, excluding: [])
+            let (firstData, _) = try a.loadAndStore(workspace.pipeline(), folder: workspace.data, excluding: [])
+            let (secondData, _) = try b.loadAndStore(workspace.pipeline(other), folder: other, excluding: [])
             #expect(a.lastReads == 0 && b.lastReads == 0)
             #expect(try Self.report(firstData, workspace.pipeline()) == firstFull)
             #expect(try Self.report(secondData, workspace.pipeline(other)) == secondFull)
         }
+    }
+}
+
+extension IncrementalLoader {
+    /// A load as the daemon makes it: the files read are stored once the report is out.
+    func loadAndStore(
+        _ pipeline: EvaluationPipeline, folder: URL, excluding: Set<String>
+    ) throws -> (Dataset, [RejectedFile]) {
+        let result = try load(pipeline, folder: folder, excluding: excluding)
+        storePending()
+        return result
     }
 }
