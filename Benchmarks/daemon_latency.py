@@ -161,6 +161,9 @@ def measure(binary, events, drops, samples, restart):
             time.sleep(0.3)
         process.send_signal(signal.SIGTERM)
         process.wait(60)
+        log.close()
+        if os.environ.get("FOKUS_LATENCY_LOG"):
+            shutil.copy(os.path.join(root, "daemon.log"), os.environ["FOKUS_LATENCY_LOG"])
         return size, first, reread, latencies
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -172,20 +172,11 @@ final class JobRunner {
         }
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
         mergeLastGoodVersions(into: &dataset)
+        // The copies at once: the sooner after the read, the smaller the chance that the file is replaced first.
         keepLastGoodCopies(of: dataset)
-        for input in dataset.inputs where !recordedInLedger.contains(input.path + "\u{0}" + input.sha256) {
-            let url = job.data.appendingPathComponent(input.path)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            do {
-                let isNew = try store.recordIngestedFile(
-                    path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
-                if isNew { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
-                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
-            } catch {
-                logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
-            }
-        }
-
+        // What only later evaluations need (the ledger, the cache rows) is written once the report is out,
+        // so the report does not wait for it.
+        defer { recordInputs(of: dataset) }
         let evaluation: Evaluation
         do {
             let adoptions = try EvaluationPipeline.adoptions(in: store)
@@ -257,6 +248,23 @@ final class JobRunner {
         return .recorded(evaluationID)
     }
 
+    /// Records the accepted files in the ledger and stores the files read in the state database's cache.
+    private func recordInputs(of dataset: Dataset) {
+        for input in dataset.inputs where !recordedInLedger.contains(input.path + "\u{0}" + input.sha256) {
+            let url = job.data.appendingPathComponent(input.path)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            do {
+                let isNew = try store.recordIngestedFile(
+                    path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
+                if isNew { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
+                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
+            } catch {
+                logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
+            }
+        }
+        loader.storePending()
+    }
+
     // MARK: Last good versions
 
     /// Adds the last good version of every file that is quarantined now (absent from the data
@@ -301,21 +309,28 @@ final class JobRunner {
     // MARK: Outputs
 
     private func writeOutputs(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) {
-        var files: [(String, String)] = [
-            ("report.json", evaluation.rendered(as: .json, changes: changes, language: job.language)),
-            ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
-            ("priorities.csv", evaluation.rendered(as: .csv, changes: changes, language: job.language)),
+        let language = job.language
+        // Each rendered just before it is written, report.json first: what scripts wait for is out soonest.
+        let files: [(String, () -> String)] = [
+            ("report.json", { evaluation.rendered(as: .json, changes: changes, language: language) }),
+            ("report.md", { evaluation.rendered(as: .md, changes: changes, language: language) }),
+            ("priorities.csv", { evaluation.rendered(as: .csv, changes: changes, language: language) }),
+            // The page to publish, as `fokus evaluate --format html` writes it.
+            ("report.html", { evaluation.htmlPage(changes: changes, language: language) }),
         ]
-        // The page to publish, as `fokus evaluate --format html` writes it.
-        files.append(("report.html", evaluation.htmlPage(changes: changes, language: job.language)))
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         do {
             try FileManager.default.createDirectory(at: job.output, withIntermediateDirectories: true)
             AtomicFile.removeLeftovers(in: job.output)
-            for (name, text) in files {
-                if archive { try AtomicFile.write(text, to: archiveFolder.appendingPathComponent(name)) }
+            var written: [(String, String)] = []
+            for (name, render) in files {
+                let text = render()
                 try AtomicFile.write(text, to: job.output.appendingPathComponent(name))
+                written.append((name, text))
+            }
+            if archive {
+                for (name, text) in written { try AtomicFile.write(text, to: archiveFolder.appendingPathComponent(name)) }
             }
         } catch {
             logger.error("cannot write the outputs: \(error)")
