@@ -162,9 +162,14 @@ def measure(binary, events, drops, samples, restart):
         process.send_signal(signal.SIGTERM)
         process.wait(60)
         log.close()
+        import sqlite3
+
+        with sqlite3.connect(os.path.join(root, "var", "fokus.sqlite")) as db:
+            rows, stored = db.execute("SELECT count(*), coalesce(sum(length(aggregates)), 0) FROM file_aggregates").fetchone()
+        cache = (rows, stored)
         if os.environ.get("FOKUS_LATENCY_LOG"):
             shutil.copy(os.path.join(root, "daemon.log"), os.environ["FOKUS_LATENCY_LOG"])
-        return size, first, reread, latencies
+        return size, first, reread, latencies, cache
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -178,7 +183,7 @@ def main():
     parser.add_argument("--restart", action="store_true", help="also time a restart with nothing changed")
     args = parser.parse_args()
     for events in args.events:
-        size, first, reread, latencies = measure(os.path.abspath(args.binary), events, args.drops, args.samples, args.restart)
+        size, first, reread, latencies, cache = measure(os.path.abspath(args.binary), events, args.drops, args.samples, args.restart)
         load = os.getloadavg()
         what = "the Kungsör sample" + (f" plus {events:,} events" if events else "")
         print(
@@ -186,6 +191,7 @@ def main():
             f"median {statistics.median(latencies):.1f} ms, range {min(latencies):.1f}-{max(latencies):.1f} ms "
             f"over {len(latencies)} drops; first evaluation {first:.2f} s"
             + (f", restart with nothing changed {reread:.2f} s to ready" if reread is not None else "")
+            + f"; cache {cache[0]} files in {cache[1]:,} bytes"
             + f"; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
         )
         sys.stdout.flush()

@@ -143,11 +143,12 @@ final class IncrementalLoader {
     /// Writes the files read since the last call to the state database, in one transaction: called
     /// once the report is out, so the report does not wait for it. The cache is an optimisation: when
     /// the write fails, the files are read again after a restart.
-    func storePending() {
-        guard !pending.isEmpty else { return }
+    /// - Parameter others: other files' signatures to record in the same transaction (the last-good copies).
+    func storePending(with others: [StateStore.StoredFile] = []) {
+        guard !pending.isEmpty || !others.isEmpty else { return }
         defer { pending = [] }
         do {
-            try store?.storeFiles(pending)
+            try store?.storeFiles(pending + others)
         } catch {
             for file in pending { recorded.removeValue(forKey: file.path) }
         }

@@ -28,6 +28,10 @@ final class JobRunner {
     private var mailEnsuredFor: Int64?
     /// The SHA-256 of each copy made by this process, by relative path.
     private var lastGoodCopies: [String: String] = [:]
+    /// The last-good copies' signatures recorded in the state database, by absolute path (read once).
+    private var lastGoodSignatures: [String: (signature: FileSignature, sha256: String)]?
+    /// Copies made (or found) whose signatures are not yet recorded.
+    private var copiesMade: [StateStore.StoredFile] = []
 
     /// What one evaluation came to.
     enum Outcome: Equatable {
@@ -248,21 +252,26 @@ final class JobRunner {
         return .recorded(evaluationID)
     }
 
-    /// Records the accepted files in the ledger and stores the files read in the state database's cache.
+    /// Records the accepted files in the ledger and stores the files read (and the signatures of the
+    /// last-good copies made) in the state database, in two transactions.
     private func recordInputs(of dataset: Dataset) {
-        for input in dataset.inputs where !recordedInLedger.contains(input.path + "\u{0}" + input.sha256) {
+        let unrecorded = dataset.inputs.filter { !recordedInLedger.contains($0.path + "\u{0}" + $0.sha256) }
+        let files = unrecorded.map { input in
             let url = job.data.appendingPathComponent(input.path)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            do {
-                let isNew = try store.recordIngestedFile(
-                    path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
-                if isNew { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
-                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
-            } catch {
-                logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
-            }
+            return (path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
         }
-        loader.storePending()
+        do {
+            let isNew = try store.recordIngestedFiles(files)
+            for (input, new) in zip(unrecorded, isNew) {
+                if new { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
+                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
+            }
+        } catch {
+            logger.error("cannot record the files in the ledger: \(error)", metadata: ["files": "\(unrecorded.map(\.path))"])
+        }
+        loader.storePending(with: copiesMade)
+        copiesMade = []
     }
 
     // MARK: Last good versions
@@ -286,13 +295,26 @@ final class JobRunner {
 
     /// Copies each accepted file whose content is new into the last-good folder (atomically).
     private func keepLastGoodCopies(of dataset: Dataset) {
+        let folder = lastGoodFolder.standardizedFileURL.path
         for input in dataset.inputs where lastGoodCopies[input.path] != input.sha256 {
             let target = lastGoodFolder.appendingPathComponent(input.path)
-            if lastGoodCopies[input.path] == nil, let existing = FileManager.default.contents(atPath: target.path),
-                ContentDigest.sha256(of: existing) == input.sha256
-            {
-                lastGoodCopies[input.path] = input.sha256  // kept by an earlier run
-                continue
+            let absolute = folder + "/" + input.path
+            if lastGoodCopies[input.path] == nil {
+                // Kept by an earlier run: known by its signature (not read again), or else by its content.
+                if lastGoodSignatures == nil { lastGoodSignatures = (try? store.fileSignatures(under: folder)) ?? [:] }
+                if let known = lastGoodSignatures?[absolute], known.sha256 == input.sha256,
+                    IncrementalLoader.signature(of: absolute) == known.signature
+                {
+                    lastGoodCopies[input.path] = input.sha256
+                    continue
+                }
+                if let existing = FileManager.default.contents(atPath: target.path),
+                    ContentDigest.sha256(of: existing) == input.sha256
+                {
+                    lastGoodCopies[input.path] = input.sha256
+                    rememberCopy(at: absolute, name: input.path, sha256: input.sha256)
+                    continue
+                }
             }
             guard let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(input.path).path),
                 ContentDigest.sha256(of: bytes) == input.sha256
@@ -300,10 +322,21 @@ final class JobRunner {
             do {
                 try AtomicFile.write(bytes, to: target)
                 lastGoodCopies[input.path] = input.sha256
+                rememberCopy(at: absolute, name: input.path, sha256: input.sha256)
             } catch {
                 logger.warning("cannot keep a copy of the last good version: \(error)", metadata: ["file": "\(input.path)"])
             }
         }
+    }
+
+    /// Notes a last-good copy's signature, recorded with the next ``recordInputs(of:)``.
+    private func rememberCopy(at path: String, name: String, sha256: String) {
+        guard let signature = IncrementalLoader.signature(of: path) else { return }
+        copiesMade.append(
+            StateStore.StoredFile(
+                path: path, signature: signature, sha256: sha256, name: name, formatVersion: Dataset.archiveFormatVersion,
+                aggregates: nil))
+        lastGoodSignatures?[path] = (signature, sha256)
     }
 
     // MARK: Outputs
