@@ -75,11 +75,10 @@ extension Engine {
         let leading = min(ranked.count, (rules.selection.top ?? baselineSelection.count) + 2)
         let pairs = leading < 2 ? [] : (0..<(leading - 1)).map { (ranked[$0].index, ranked[$0 + 1].index) }
 
-        // The random numbers are drawn on this thread, in the documented order, one sample after the other,
-        // into blocks; the rankings need none, so they run on other threads as the blocks fill (block b by
-        // part b % parts), each part counting on its own. The counts are whole numbers added up, so the
+        // The random numbers are drawn on one thread, in the documented order, one sample after the other,
+        // into blocks; the rankings need none, so they run on the other threads as the blocks fill (block b
+        // by part b % parts), each part counting on its own. The counts are whole numbers added up, so the
         // figures are the same however the samples are split.
-        var generator = SeededGenerator(seed: settings.seed)
         let varyWeights = settings.vary.contains(.weights)
         let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
         let draws = DataDraws(factors: factors, data: data, rules: rules, vary: settings.vary)
@@ -126,21 +125,29 @@ extension Engine {
             }
             tallies.set(part, tally)
         }
-        let group = DispatchGroup()
-        if parts > 1 {
-            for part in 0..<parts { DispatchQueue.global().async(group: group) { rankPart(part) } }
-        }
-        for block in 0..<blocks {
-            for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
-                buffer.set(
-                    sample, weights: varyWeights ? sampler.next(using: &generator) : nil,
-                    draw: draws.isEmpty ? nil : draws.draw(using: &generator))
+        let generate: @Sendable () -> Void = {
+            var generator = SeededGenerator(seed: settings.seed)
+            for block in 0..<blocks {
+                for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
+                    buffer.set(
+                        sample, weights: varyWeights ? sampler.next(using: &generator) : nil,
+                        draw: draws.isEmpty ? nil : draws.draw(using: &generator))
+                }
+                filled[block].signal()
             }
-            filled[block].signal()
         }
         if parts > 1 {
-            group.wait()
+            // The draws on a thread of their own (never waiting for a pool), the rankings on this thread
+            // and the pool's: each part waits only for blocks the drawing thread fills, so all make progress.
+            let drawn = DispatchSemaphore(value: 0)
+            Thread {
+                generate()
+                drawn.signal()
+            }.start()
+            DispatchQueue.concurrentPerform(iterations: parts, execute: rankPart)
+            drawn.wait()
         } else {
+            generate()
             rankPart(0)
         }
         // The first sample that failed (as the samples one after the other would have).
