@@ -279,3 +279,35 @@ extension IncrementalLoader {
         return result
     }
 }
+
+/// The cache through the daemon itself: a restart reads nothing, a new file is the only file read.
+@Suite(.timeLimit(.minutes(4)))
+struct DaemonCacheRestartTests {
+    @Test func aRestartWithNothingChangedReadsNoFileAndThenANewFileIsTheOnlyFileRead() throws {
+        let daemon = try DaemonHarness()
+        for index in 0..<5 {
+            try daemon.writeData(
+                "klotter-\(2019 + index).csv", "år;kommun;brottskategori;antal\n\(2019 + index);Provby;Klotter;\(10 + index)\n")
+        }
+        try daemon.writeConfig()
+        try daemon.start()
+        try daemon.waitUntil("the first report is written") { try daemon.reportInputs().count == 6 }
+        try daemon.waitUntil("the daemon is ready") { daemon.log.contains("ready:") }
+        #expect(try daemon.stop() == 0)
+
+        try daemon.start()
+        try daemon.waitUntil("the restarted daemon is ready") { daemon.log.contains("ready:") }
+        let first = daemon.log.split(separator: "\n").first { $0.contains("] evaluated") }
+        #expect(first.flatMap(DaemonIncrementalTests.filesRead) == 0, "\(daemon.log)")
+
+        try daemon.writeData("stold-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Stöld;50\n")
+        func newFileLine() -> Substring? {
+            daemon.log.split(separator: "\n").first { $0.contains("] evaluated") && $0.contains("files=7 ") }
+        }
+        try daemon.waitUntil("the new file is evaluated") { newFileLine() != nil }
+        #expect(newFileLine().flatMap(DaemonIncrementalTests.filesRead) == 1, "\(daemon.log)")
+        #expect(try daemon.stop() == 0)
+        // Each file's aggregates are in the state database once.
+        #expect(try daemon.store().fileAggregateSizes().first?.rows == 7)
+    }
+}
