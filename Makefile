@@ -7,7 +7,9 @@
 #   make bench     release-build benchmarks: the national set (290 municipalities, 5 x 1.5 M events) against
 #                  polars and DuckDB (installed from PyPI into .build/bench-venv), 1x/2x/4x input, 2,000-sample
 #                  rank stability over 290 scopes; then a 1.5-million-row events file and rank stability over
-#                  30 areas; wall time and peak memory (not part of `make test`)
+#                  30 areas; wall time and peak memory; then the daemon's latency from a new municipality-sized
+#                  file to its report.json with the Kungsör sample alone and with 1.5 M and 6 M events
+#                  ingested before (not part of `make test`)
 #   make fuzz      build the libFuzzer target (with address sanitizer) and fuzz the rule loader, the `when:` parser,
 #                  the CSV reader and the events JSON reader for FUZZ_SECONDS each (not part of `make test`);
 #                  corpora grow in .build-fuzz/corpus/, crashes land in .build-fuzz/crashes/
@@ -18,13 +20,14 @@
 #
 # Variables: PREFIX (install prefix), BENCH_ROWS (rows in the generated benchmark file), FUZZ_SECONDS (time per
 # fuzz target, default 150), FUZZ_TARGETS (default: rules when csv events), BENCH_RUNS (paired runs of the
-# national benchmark).
+# national benchmark), BENCH_DROPS (files dropped per daemon latency setup, default 15).
 
 PREFIX ?= /usr/local
 FUZZ_SECONDS ?= 150
 FUZZ_TARGETS ?= rules when csv events
 BENCH_ROWS ?= 1500000
 BENCH_RUNS ?= 3
+BENCH_DROPS ?= 15
 SWIFT ?= swift
 SHELL = /bin/bash
 APT_PACKAGES = libyaml-dev libsqlite3-dev libcurl4-openssl-dev openssl libssl-dev libxlsxwriter-dev pkg-config
@@ -105,6 +108,7 @@ bench: deps
 	/usr/bin/time -f "evaluate, 30 areas, 20000 weight samples: %e s wall, peak RSS %M KiB" \
 		.build/release/fokus evaluate --rules $$dir/rules.yaml --data $$dir/data --samples 20000 > /dev/null; \
 	rm -rf $$dir
+	python3 Benchmarks/daemon_latency.py .build/release/fokus --events 0 1500000 6000000 --drops $(BENCH_DROPS) --restart
 
 # libFuzzer needs a target without `main` (it brings its own), declared only when FOKUS_FUZZ is set; the
 # separate scratch path keeps the sanitized build apart from the normal one. SWIFT_BACKTRACE=enable=no lets

@@ -9,4 +9,9 @@ static inline int fokus_sqlite3_bind_text(sqlite3_stmt *stmt, int index, const c
     return sqlite3_bind_text(stmt, index, text, byteCount, SQLITE_TRANSIENT);
 }
 
+/// `sqlite3_bind_blob` with `SQLITE_TRANSIENT`: SQLite copies the bytes before the call returns.
+static inline int fokus_sqlite3_bind_blob(sqlite3_stmt *stmt, int index, const void *bytes, int byteCount) {
+    return sqlite3_bind_blob(stmt, index, bytes, byteCount, SQLITE_TRANSIENT);
+}
+
 #endif

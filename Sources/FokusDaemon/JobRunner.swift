@@ -24,7 +24,7 @@ final class JobRunner {
     /// good file leaves the good version in force until it is corrected.
     let lastGoodFolder: URL
     /// Reads only the data files that changed since the last evaluation.
-    private let loader = IncrementalLoader()
+    private lazy var loader = IncrementalLoader(store: store)
     /// The (path, SHA-256) pairs this process has recorded in the ledger, so that each costs one write.
     private var recordedInLedger: Set<String> = []
     /// The evaluation whose mail this process has made sure is queued.
@@ -51,6 +51,10 @@ final class JobRunner {
 
     /// Notes a fault of this evaluation that may pass: the loop retries.
     private func fault() { faultNow = true }
+    /// The last-good copies' signatures recorded in the state database, by absolute path (read once).
+    private var lastGoodSignatures: [String: (signature: FileSignature, sha256: String)]?
+    /// Copies made (or found) whose signatures are not yet recorded.
+    private var copiesMade: [StateStore.StoredFile] = []
 
     /// What one evaluation came to.
     enum Outcome: Equatable {
@@ -215,20 +219,11 @@ final class JobRunner {
         }
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
         mergeLastGoodVersions(into: &dataset)
+        // The copies at once: the sooner after the read, the smaller the chance that the file is replaced first.
         keepLastGoodCopies(of: dataset)
-        for input in dataset.inputs where !recordedInLedger.contains(input.path + "\u{0}" + input.sha256) {
-            let url = job.data.appendingPathComponent(input.path)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            do {
-                let isNew = try store.recordIngestedFile(
-                    path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
-                if isNew { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
-                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
-            } catch {
-                logger.error("cannot record the file in the ledger: \(error)", metadata: ["file": "\(input.path)"])
-                fault()
-            }
-        }
+        // What only later evaluations need (the ledger, the cache rows) is written once the report is out,
+        // so the report does not wait for it.
+        defer { recordInputs(of: dataset) }
 
         let adoptions: [Adoption]
         do {
@@ -336,6 +331,29 @@ final class JobRunner {
         return .recorded(evaluationID)
     }
 
+    /// Records the accepted files in the ledger and stores the files read (and the signatures of the
+    /// last-good copies made) in the state database, in two transactions.
+    private func recordInputs(of dataset: Dataset) {
+        let unrecorded = dataset.inputs.filter { !recordedInLedger.contains($0.path + "\u{0}" + $0.sha256) }
+        let files = unrecorded.map { input in
+            let url = job.data.appendingPathComponent(input.path)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            return (path: url.standardizedFileURL.path, sha256: input.sha256, size: Int64(size), kind: input.kind.rawValue)
+        }
+        do {
+            let isNew = try store.recordIngestedFiles(files)
+            for (input, new) in zip(unrecorded, isNew) {
+                if new { logger.info("data file ingested", metadata: ["file": "\(input.path)", "sha256": "\(input.sha256.prefix(12))"]) }
+                recordedInLedger.insert(input.path + "\u{0}" + input.sha256)
+            }
+        } catch {
+            logger.error("cannot record the files in the ledger: \(error)", metadata: ["files": "\(unrecorded.map(\.path))"])
+            fault()
+        }
+        loader.storePending(with: copiesMade)
+        copiesMade = []
+    }
+
     // MARK: Last good versions
 
     /// Adds the last good version of every file that is quarantined now (absent from the data
@@ -357,13 +375,26 @@ final class JobRunner {
 
     /// Copies each accepted file whose content is new into the last-good folder (atomically).
     private func keepLastGoodCopies(of dataset: Dataset) {
+        let folder = lastGoodFolder.standardizedFileURL.path
         for input in dataset.inputs where lastGoodCopies[input.path] != input.sha256 {
             let target = lastGoodFolder.appendingPathComponent(input.path)
-            if lastGoodCopies[input.path] == nil, let existing = FileManager.default.contents(atPath: target.path),
-                ContentDigest.sha256(of: existing) == input.sha256
-            {
-                lastGoodCopies[input.path] = input.sha256  // kept by an earlier run
-                continue
+            let absolute = folder + "/" + input.path
+            if lastGoodCopies[input.path] == nil {
+                // Kept by an earlier run: known by its signature (not read again), or else by its content.
+                if lastGoodSignatures == nil { lastGoodSignatures = (try? store.fileSignatures(under: folder)) ?? [:] }
+                if let known = lastGoodSignatures?[absolute], known.sha256 == input.sha256,
+                    IncrementalLoader.signature(of: absolute) == known.signature
+                {
+                    lastGoodCopies[input.path] = input.sha256
+                    continue
+                }
+                if let existing = FileManager.default.contents(atPath: target.path),
+                    ContentDigest.sha256(of: existing) == input.sha256
+                {
+                    lastGoodCopies[input.path] = input.sha256
+                    rememberCopy(at: absolute, name: input.path, sha256: input.sha256)
+                    continue
+                }
             }
             guard let bytes = FileManager.default.contents(atPath: job.data.appendingPathComponent(input.path).path),
                 ContentDigest.sha256(of: bytes) == input.sha256
@@ -371,6 +402,7 @@ final class JobRunner {
             do {
                 try AtomicFile.write(bytes, to: target, access: .owner)
                 lastGoodCopies[input.path] = input.sha256
+                rememberCopy(at: absolute, name: input.path, sha256: input.sha256)
             } catch {
                 logger.warning("cannot keep a copy of the last good version: \(error)", metadata: ["file": "\(input.path)"])
                 fault()
@@ -378,18 +410,28 @@ final class JobRunner {
         }
     }
 
+    /// Notes a last-good copy's signature, recorded with the next ``recordInputs(of:)``.
+    private func rememberCopy(at path: String, name: String, sha256: String) {
+        guard let signature = IncrementalLoader.signature(of: path) else { return }
+        copiesMade.append(
+            StateStore.StoredFile(
+                path: path, signature: signature, sha256: sha256, name: name, formatVersion: Dataset.archiveFormatVersion,
+                aggregates: nil))
+        lastGoodSignatures?[path] = (signature, sha256)
+    }
+
     // MARK: Outputs
 
     /// The outputs of `evaluation`: the report in every format, and with `archive` a copy of each
     /// in `archive/DATE-SCOPE-PERIOD/`.
     private func render(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) -> [(url: URL, text: String)] {
-        var files: [(String, String)] = [
+        let files: [(String, String)] = [
             ("report.json", evaluation.rendered(as: .json, changes: changes, language: job.language)),
             ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
             ("priorities.csv", evaluation.rendered(as: .csv, changes: changes, language: job.language)),
+            // The page to publish, as `fokus evaluate --format html` writes it.
+            ("report.html", evaluation.htmlPage(changes: changes, language: job.language)),
         ]
-        // The page to publish, as `fokus evaluate --format html` writes it.
-        files.append(("report.html", evaluation.htmlPage(changes: changes, language: job.language)))
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])

@@ -4,6 +4,7 @@ enum SQLValue: Sendable, Hashable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
 
     /// `.text(value)`, or `.null` when `value` is `nil`.
     static func text(_ value: String?) -> SQLValue {

@@ -26,10 +26,21 @@
 ///   `next_attempt_at` (back-off), so nothing is lost across restarts. `message_id` is unique,
 ///   so queueing the same report twice is a no-op and a restart never re-sends it.
 ///   `evaluation_id` points at the evaluation reported (kept `NULL` if that row is deleted).
+/// - `file_aggregates` (version 3): what one data file contributes to a dataset (crime cells with
+///   their periods and year-to-date spans, survey and signal rows, resources, population, names,
+///   warnings), as a compact binary archive, keyed by the file's SHA-256, the name it was read
+///   under (its extension picks the reader; its diagnostics name it) and the reader's
+///   `format_version`: a Fokus whose readers changed finds no rows of its version and reads the
+///   file again. Rejected files are never stored here.
+/// - `file_signatures` (version 3): the last known content of each data file by its absolute path
+///   and what `stat` said of it then (size, inode, modification and change times in
+///   nanoseconds): a file whose `stat` is unchanged is taken to hold that content, so it is
+///   neither read nor hashed again, not even after a restart.
 enum Schema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "create the first schema", sql: version1),
         Migration(version: 2, name: "keep the history of adoptions", sql: version2),
+        Migration(version: 3, name: "cache each data file's aggregates", sql: version3),
     ]
 
     static let migrator = Migrator(migrations)
@@ -117,5 +128,25 @@ enum Schema {
         INSERT INTO adoption_history (action, scope, area_id, from_period, measures, note, recorded_at)
         SELECT 'adopted', scope, area_id, from_period, measures, note, adopted_at
         FROM adopted_areas ORDER BY adopted_at, id;
+        """
+
+    static let version3 = """
+        CREATE TABLE file_aggregates (
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            format_version INTEGER NOT NULL,
+            aggregates BLOB NOT NULL,
+            stored_at TEXT NOT NULL CHECK (\(isTimestamp("stored_at"))),
+            PRIMARY KEY (sha256, name, format_version)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE file_signatures (
+            path TEXT PRIMARY KEY CHECK (path <> ''),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            inode INTEGER NOT NULL,
+            modified_ns INTEGER NOT NULL,
+            changed_ns INTEGER NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')
+        ) STRICT, WITHOUT ROWID;
         """
 }

@@ -12,22 +12,32 @@ extension StateStore {
     ///   when it was seen before, in which case only its last-seen time (and size, kind) change.
     @discardableResult
     public func recordIngestedFile(path: String, sha256: String, size: Int64, kind: String) throws -> Bool {
+        try recordIngestedFiles([(path, sha256, size, kind)])[0]
+    }
+
+    /// Records several files as ``recordIngestedFile(path:sha256:size:kind:)`` does, in one transaction.
+    /// - Returns: for each file, whether its content is new at its path.
+    @discardableResult
+    public func recordIngestedFiles(_ files: [(path: String, sha256: String, size: Int64, kind: String)]) throws -> [Bool] {
+        guard !files.isEmpty else { return [] }
         let now = Encoding.timestamp(clock())
-        let key: [SQLValue] = [.text(path), .text(sha256.lowercased())]
         return try write { database in
-            let updated = try database.run(
-                "UPDATE ingested_files SET size = ?, kind = ?, last_seen_at = ? WHERE path = ? AND sha256 = ?",
-                [.integer(size), .text(kind), .text(now)] + key
-            )
-            guard updated == 0 else { return false }
-            try database.run(
-                """
-                INSERT INTO ingested_files (path, sha256, size, kind, first_seen_at, last_seen_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-                key + [.integer(size), .text(kind), .text(now), .text(now)]
-            )
-            return true
+            try files.map { file in
+                let key: [SQLValue] = [.text(file.path), .text(file.sha256.lowercased())]
+                let updated = try database.run(
+                    "UPDATE ingested_files SET size = ?, kind = ?, last_seen_at = ? WHERE path = ? AND sha256 = ?",
+                    [.integer(file.size), .text(file.kind), .text(now)] + key
+                )
+                guard updated == 0 else { return false }
+                try database.run(
+                    """
+                    INSERT INTO ingested_files (path, sha256, size, kind, first_seen_at, last_seen_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    key + [.integer(file.size), .text(file.kind), .text(now), .text(now)]
+                )
+                return true
+            }
         }
     }
 

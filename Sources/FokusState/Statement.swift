@@ -58,6 +58,9 @@ final class Statement {
             case .text(let text):
                 let byteCount = Int32(text.utf8.count)
                 try check(text.withCString { fokus_sqlite3_bind_text(handle, index, $0, byteCount) })
+            case .blob(let bytes):
+                // An empty blob still binds a blob (not NULL): a non-null pointer with 0 bytes.
+                try check(bytes.withUnsafeBytes { fokus_sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count)) })
             }
         }
     }
@@ -92,6 +95,14 @@ final class Statement {
         guard let bytes = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` (0-based) of the current row as bytes (empty for `NULL`).
+    func blob(_ index: Int) -> [UInt8] {
+        let column = Int32(index)
+        guard let bytes = sqlite3_column_blob(handle, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 }
 

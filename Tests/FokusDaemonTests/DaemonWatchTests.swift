@@ -313,6 +313,10 @@ struct DaemonPollingTests {
         }
         try handle.close()
         try daemon.waitUntil("the grown file is in the report") { try daemon.reportInputs().contains("langsam.csv") }
+        // The ledger is written just after the report.
+        try daemon.waitUntil("the grown file is in the ledger") {
+            try !daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/langsam.csv") }.isEmpty
+        }
         let rows = try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/langsam.csv") }
         #expect(rows.map(\.sha256) == [DaemonHarness.sha256(of: slow)])
         #expect(try daemon.stop() == 0)

@@ -62,7 +62,7 @@ struct AdoptionHistoryTests {
             #expect(try database.userVersion() == 1)
         }
         let store = try StateStore(path: path)
-        #expect(store.appliedMigrations == [2])
+        #expect(store.appliedMigrations == [2, 3])
         let history = try store.adoptionHistory()
         #expect(history.map(\.areaID) == ["trafik", "bedrageri"])
         #expect(history.allSatisfy { $0.action == .adopted })

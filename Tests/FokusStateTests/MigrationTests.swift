@@ -7,16 +7,20 @@ struct MigrationTests {
         let folder = try TemporaryDirectory()
         let path = folder.path("var/nested/fokus.sqlite")  // parent folders do not exist yet
         let store = try StateStore(path: path)
-        #expect(store.appliedMigrations == [1, 2])
-        #expect(StateStore.schemaVersion == 2)
+        #expect(store.appliedMigrations == [1, 2, 3])
+        #expect(StateStore.schemaVersion == 3)
 
         let database = try Database(path: path)
-        #expect(try database.userVersion() == 2)
+        #expect(try database.userVersion() == 3)
         #expect(try database.journalMode() == "wal")
         let tables = try database.query(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
         ) { $0.text(0) }
-        #expect(tables == ["adopted_areas", "adoption_history", "evaluations", "ingested_files", "mail_queue"])
+        #expect(
+            tables == [
+                "adopted_areas", "adoption_history", "evaluations", "file_aggregates", "file_signatures", "ingested_files",
+                "mail_queue",
+            ])
         #expect(try scalar(database, "PRAGMA foreign_keys") == 1)
         #expect(try scalar(database, "PRAGMA busy_timeout") == 5000)
     }

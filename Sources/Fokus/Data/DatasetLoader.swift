@@ -79,6 +79,10 @@ struct DataFileLoader {
     var sha256 = SHA256Function.builtIn
     /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
     var seenEventIDs: Set<String> = []
+    /// Whether a police events file's events are kept (``lastEvents``) for ``replayEvents(_:input:)``.
+    var recordsEvents = false
+    /// The events of the last police events file read, when it was accepted and ``recordsEvents`` is set.
+    var lastEvents: EventsRecord?
 
     mutating func readFile(at url: URL, path: String) {
         guard !DataFolder.isDocumentation(url.lastPathComponent) else { return }
@@ -216,17 +220,29 @@ struct DataFileLoader {
             return
         }
         var ingest = EventsJSONIngest(path: path)
+        if recordsEvents { ingest.record = EventsRecord() }
         try ingest.run(source, seen: seenEventIDs)
         let fingerprint = try confirmed(source, encoding: encoding)
+        lastEvents = ingest.bad.isEmpty ? ingest.record : nil
+        acceptEvents(ingest, input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
+    }
+
+    /// Counts the events of a police events file read before (``EventsRecord``) as reading it again would.
+    mutating func replayEvents(_ record: EventsRecord, input: InputFile) {
+        var ingest = EventsJSONIngest(path: input.path)
+        ingest.replay(record, seen: seenEventIDs)
+        acceptEvents(ingest, input: input)
+    }
+
+    private mutating func acceptEvents(_ ingest: EventsJSONIngest, input: InputFile) {
+        let path = input.path
         var warnings = Dataset()
         if ingest.bad.isEmpty {
             seenEventIDs.formUnion(ingest.newIDs)
             if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
             if let warning = ingest.future.warning(path: path) { warnings.addWarning(warning) }
         }
-        accept(
-            warnings, tally: ingest.tally, bad: ingest.bad,
-            input: InputFile(path: path, sha256: fingerprint.sha256, kind: .crimeEventsJSON))
+        accept(warnings, tally: ingest.tally, bad: ingest.bad, input: input)
     }
 
     /// The largest resources YAML file read: such a file lists a few resources a period.

@@ -10,6 +10,8 @@ struct EventsJSONIngest {
     var duplicates = 0
     /// Events dated after next year.
     var future = FuturePeriods()
+    /// Every well-formed event in file order, when the caller keeps them (``DatasetLoader/Session``).
+    var record: EventsRecord?
 
     init(path: String) {
         bad = BadRows(path: path)
@@ -22,20 +24,35 @@ struct EventsJSONIngest {
             while let (bytes, line) = try stream.next() {
                 switch PoliceEvent.decode(bytes) {
                 case .success(let event):
-                    if let id = event.id {
-                        if seen.contains(id) || !newIDs.insert(id).inserted {
-                            duplicates += 1
-                            continue
-                        }
-                    }
-                    future.note(event.period, line: line)
-                    tally.add(scope: event.scope, category: event.category, period: event.period)
+                    record?.add(id: event.id, scope: event.scope, category: event.category, period: event.period, line: line)
+                    count(id: event.id, scope: event.scope, category: event.category, period: event.period, line: line, seen: seen)
                 case .failure(let problems):
                     for problem in problems.list { bad.add(line: line, column: problem.field, problem.reason) }
                 }
             }
         } catch let error as JSONArrayStream.ShapeError {
             bad.add(line: error.line, column: nil, .eventsShape(error.shape))
+        }
+    }
+
+    /// Counts one well-formed event, unless its id was read before (in `seen`, or earlier in this file).
+    mutating func count(id: String?, scope: String, category: String, period: Period, line: Int, seen: Set<String>) {
+        if let id {
+            if seen.contains(id) || !newIDs.insert(id).inserted {
+                duplicates += 1
+                return
+            }
+        }
+        future.note(period, line: line)
+        tally.add(scope: scope, category: category, period: period)
+    }
+
+    /// Counts the events of a file read before, as ``run(_:seen:)`` counted them.
+    mutating func replay(_ record: EventsRecord, seen: Set<String>) {
+        for event in record.events {
+            count(
+                id: event.id < 0 ? nil : record.strings[Int(event.id)], scope: record.strings[Int(event.scope)],
+                category: record.strings[Int(event.category)], period: event.period, line: event.line, seen: seen)
         }
     }
 

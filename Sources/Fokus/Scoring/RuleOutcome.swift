@@ -58,6 +58,32 @@ public struct RuleOutcome: Sendable, Hashable {
         }
         return outcome
     }
+
+    /// What a rank-stability sample needs of ``apply(_:to:score:)``: the score (the same additions and
+    /// multiplications in the same order, so the same bits) and whether the area is included or excluded,
+    /// without recording which rules fired or their notes.
+    static func sampleOutcome(
+        _ rules: [Rule], to factors: AreaFactors, score: Double
+    ) -> (score: Double, included: Bool, excluded: Bool) {
+        var result = (score: score, included: false, excluded: false)
+        var facts = factors.facts(score: score)
+        for rule in rules {
+            if let condition = rule.condition {
+                facts.score = result.score
+                if !condition.isSatisfied(by: facts) { continue }
+            }
+            for action in rule.actions {
+                switch action {
+                case .boost(let x): result.score += x
+                case .scale(let x): result.score *= x
+                case .include: result.included = true
+                case .exclude: result.excluded = true
+                case .note: break
+                }
+            }
+        }
+        return result
+    }
 }
 
 /// The rules an outcome ran, compared by id (what tells two outcomes apart is what the rules did).

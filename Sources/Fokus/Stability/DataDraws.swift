@@ -83,25 +83,48 @@ struct DataDraws {
         areaShares = zip(concernCells, signalCells).map { ($0, $1) }
     }
 
-    /// The factors with this sample's counts and shares; `observed` is returned as is for what is not varied.
-    func next(_ observed: [AreaFactors], using generator: inout some RandomNumberGenerator) -> [AreaFactors] {
-        var result = observed
+    /// One sample's random numbers: the drawn counts (per compared period and category) and shares (per
+    /// share cell), `nil` for what is not varied.
+    struct Draw {
+        var counts: [[Double]]?
+        var shares: [Double]?
+    }
+
+    /// Draws one sample's counts and shares from `generator`, in the order documented above.
+    func draw(using generator: inout some RandomNumberGenerator) -> Draw {
+        var draw = Draw()
         if varyCounts, !cells.isEmpty {
-            let drawn = cells.map { row in row.map { GammaSampler(shape: $0 + 0.5).next(using: &generator) } }
-            for (a, categories) in areaCategories.enumerated() {
-                guard let categories, let trend = observed[a].trend else { continue }
-                let totals = drawn.map { row in categories.reduce(0.0) { $0 + row[$1] } }
-                result[a].trend = trend.redrawn(latest: totals.last!, baseline: Array(totals.dropLast()), scale: scale)
-            }
+            draw.counts = cells.map { row in row.map { GammaSampler(shape: $0 + 0.5).next(using: &generator) } }
         }
         if varyShares, shareCells.contains(where: { $0.respondents != nil }) {
-            let shares = shareCells.map { cell -> Double in
+            draw.shares = shareCells.map { cell -> Double in
                 guard let n = cell.respondents, n > 0 else { return cell.share }
                 let k = cell.share * Double(n)
                 let x = GammaSampler(shape: k + 0.5).next(using: &generator)
                 let y = GammaSampler(shape: Double(n) - k + 0.5).next(using: &generator)
                 return x + y > 0 ? x / (x + y) : cell.share
             }
+        }
+        return draw
+    }
+
+    /// The factors with this sample's counts and shares; `observed` is returned as is for what is not varied.
+    func next(_ observed: [AreaFactors], using generator: inout some RandomNumberGenerator) -> [AreaFactors] {
+        apply(draw(using: &generator), to: observed)
+    }
+
+    /// The factors recomputed from a sample's draw (no random numbers: samples can be applied in any order,
+    /// on any thread, with the same result).
+    func apply(_ draw: Draw, to observed: [AreaFactors]) -> [AreaFactors] {
+        var result = observed
+        if let drawn = draw.counts {
+            for (a, categories) in areaCategories.enumerated() {
+                guard let categories, let trend = observed[a].trend else { continue }
+                let totals = drawn.map { row in categories.reduce(0.0) { $0 + row[$1] } }
+                result[a].trend = trend.redrawn(latest: totals.last!, baseline: Array(totals.dropLast()), scale: scale)
+            }
+        }
+        if let shares = draw.shares {
             for (a, indices) in areaShares.enumerated() {
                 if let concern = indices.concern, var factor = result[a].concern {
                     factor.raw = SharesOfItems.aggregate(concern.map { shares[$0] }, aggregate)

@@ -128,7 +128,8 @@ extension Engine {
             }
             // Without rules the outcome is the weighted score itself (RuleOutcome.apply of no rules).
             let outcome = plainRules
-                ? RuleOutcome(score: weighted, fired: []) : RuleOutcome.apply(rules.rules, to: factors[index], score: weighted)
+                ? (score: weighted, included: false, excluded: false)
+                : RuleOutcome.sampleOutcome(rules.rules, to: factors[index], score: weighted)
             entries.append(
                 SampleEntry(
                     index: index, score: outcome.score, nConcern: area.n[1],

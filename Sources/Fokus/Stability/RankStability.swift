@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much the ranking and the selection hang on the weight choices and on the data's uncertainty
 /// (SPEC 4 "Sensitivity", 4.2).
 ///
@@ -68,37 +70,101 @@ extension Engine {
         globalWeights: FactorWeights, settings: SensitivitySettings
     ) throws(FokusError) -> RankStability {
         let count = factors.count
-        var first = [Int](repeating: 0, count: count)
-        var chosen = [Int](repeating: 0, count: count)
-        var rankSum = [Int](repeating: 0, count: count)
         let baselineSelection = Set(zip(ranked, selected).filter(\.1).map(\.0.index))
-        var holds = 0
         // Adjacent pairs among the leading areas: (higher index, lower index).
         let leading = min(ranked.count, (rules.selection.top ?? baselineSelection.count) + 2)
         let pairs = leading < 2 ? [] : (0..<(leading - 1)).map { (ranked[$0].index, ranked[$0 + 1].index) }
-        var flips = [Int](repeating: 0, count: pairs.count)
 
-        var generator = SeededGenerator(seed: settings.seed)
+        // The random numbers are drawn on one thread, in the documented order, one sample after the other,
+        // into blocks; the rankings need none, so they run on the other threads as the blocks fill (block b
+        // by part b % parts), each part counting on its own. The counts are whole numbers added up, so the
+        // figures are the same however the samples are split.
         let varyWeights = settings.vary.contains(.weights)
         let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
         let draws = DataDraws(factors: factors, data: data, rules: rules, vary: settings.vary)
-        var position = [Int](repeating: 0, count: count)
         let idOrder = self.idOrder(factors)
         let constantAreas = draws.isEmpty ? factors.map { SampleArea($0, signals: globalWeights.signals) } : nil
-        for _ in 0..<settings.samples {
-            let weights = varyWeights ? sampler.next(using: &generator) : globalWeights
-            let model = ScoreModel(globalWeights: weights, missing: rules.missing)
-            let sampleFactors = draws.isEmpty ? factors : draws.next(factors, using: &generator)
-            let (sampleRanked, sampleSelected) = try rankSample(sampleFactors, model: model, idOrder: idOrder, areas: constantAreas)
-            for (place, entry) in sampleRanked.enumerated() {
-                position[entry.index] = place
-                rankSum[entry.index] += place + 1
-                if sampleSelected[place] { chosen[entry.index] += 1 }
+        let inBaseline = (0..<count).map { baselineSelection.contains($0) }
+        let samples = settings.samples
+        let parts = samples >= 200 ? min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) : 1
+        let blockSize = max(50, samples / 32)
+        let blocks = (samples + blockSize - 1) / blockSize
+        let buffer = SampleBuffer(capacity: samples)
+        let filled = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
+        let tallies = SampleTallies(parts: parts)
+        let rankPart: @Sendable (Int) -> Void = { part in
+            var tally = SampleTally(areas: count, pairs: pairs.count)
+            var position = [Int](repeating: 0, count: count)
+            blocks: for block in stride(from: part, to: blocks, by: parts) {
+                filled[block].wait()
+                for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
+                    let weights = varyWeights ? buffer.weights[sample] : globalWeights
+                    let model = ScoreModel(globalWeights: weights, missing: self.rules.missing)
+                    let sampleFactors = draws.isEmpty ? factors : draws.apply(buffer.draws[sample], to: factors)
+                    let sampleRanked: [SampleEntry]
+                    let sampleSelected: [Bool]
+                    do throws(FokusError) {
+                        (sampleRanked, sampleSelected) = try self.rankSample(
+                            sampleFactors, model: model, idOrder: idOrder, areas: constantAreas)
+                    } catch {
+                        tally.failure = (sample, error)
+                        break blocks
+                    }
+                    for (place, entry) in sampleRanked.enumerated() {
+                        position[entry.index] = place
+                        tally.rankSum[entry.index] += place + 1
+                        if sampleSelected[place] { tally.chosen[entry.index] += 1 }
+                    }
+                    if let top = sampleRanked.first { tally.first[top.index] += 1 }
+                    // Every area ranks once in a sample: the selection is the same when each area's membership is.
+                    if sampleRanked.indices.allSatisfy({ sampleSelected[$0] == inBaseline[sampleRanked[$0].index] }) {
+                        tally.holds += 1
+                    }
+                    for (i, pair) in pairs.enumerated() where position[pair.1] < position[pair.0] { tally.flips[i] += 1 }
+                }
             }
-            if let top = sampleRanked.first { first[top.index] += 1 }
-            let selection = Set(zip(sampleRanked, sampleSelected).filter(\.1).map(\.0.index))
-            if selection == baselineSelection { holds += 1 }
-            for (i, pair) in pairs.enumerated() where position[pair.1] < position[pair.0] { flips[i] += 1 }
+            tallies.set(part, tally)
+        }
+        let generate: @Sendable () -> Void = {
+            var generator = SeededGenerator(seed: settings.seed)
+            for block in 0..<blocks {
+                for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
+                    buffer.set(
+                        sample, weights: varyWeights ? sampler.next(using: &generator) : nil,
+                        draw: draws.isEmpty ? nil : draws.draw(using: &generator))
+                }
+                filled[block].signal()
+            }
+        }
+        if parts > 1 {
+            // The draws on a thread of their own (never waiting for a pool), the rankings on this thread
+            // and the pool's: each part waits only for blocks the drawing thread fills, so all make progress.
+            let drawn = DispatchSemaphore(value: 0)
+            Thread {
+                generate()
+                drawn.signal()
+            }.start()
+            DispatchQueue.concurrentPerform(iterations: parts, execute: rankPart)
+            drawn.wait()
+        } else {
+            generate()
+            rankPart(0)
+        }
+        // The first sample that failed (as the samples one after the other would have).
+        if let failure = tallies.parts.compactMap(\.failure).min(by: { $0.sample < $1.sample }) { throw failure.error }
+        var first = [Int](repeating: 0, count: count)
+        var chosen = [Int](repeating: 0, count: count)
+        var rankSum = [Int](repeating: 0, count: count)
+        var holds = 0
+        var flips = [Int](repeating: 0, count: pairs.count)
+        for tally in tallies.parts {
+            for i in 0..<count {
+                first[i] += tally.first[i]
+                chosen[i] += tally.chosen[i]
+                rankSum[i] += tally.rankSum[i]
+            }
+            holds += tally.holds
+            for i in flips.indices { flips[i] += tally.flips[i] }
         }
         let n = Double(max(settings.samples, 1))
         var swap: RankStability.Swap?
@@ -128,5 +194,77 @@ extension Engine {
             return entry.id
         }
         return stability
+    }
+}
+
+/// What one part of the rank-stability samples counted.
+struct SampleTally {
+    var first: [Int]
+    var chosen: [Int]
+    var rankSum: [Int]
+    var holds = 0
+    var flips: [Int]
+    /// The first sample of the part whose ranking failed, with the error.
+    var failure: (sample: Int, error: FokusError)?
+
+    init(areas: Int, pairs: Int) {
+        first = [Int](repeating: 0, count: areas)
+        chosen = first
+        rankSum = first
+        flips = [Int](repeating: 0, count: pairs)
+    }
+}
+
+/// The parts' tallies, written from several threads, one slot each.
+final class SampleTallies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SampleTally?]
+
+    init(parts: Int) { slots = Array(repeating: nil, count: parts) }
+
+    func set(_ part: Int, _ tally: SampleTally) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[part] = tally
+    }
+
+    var parts: [SampleTally] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// The samples' random draws, written by one thread (sample by sample, in order) and read by others once
+/// the block holding them is signalled filled.
+final class SampleBuffer: @unchecked Sendable {
+    // @unchecked: each slot is written once, before the semaphore that lets readers at it is signalled.
+    let weights: UnsafeMutablePointer<FactorWeights>
+    let draws: UnsafeMutablePointer<DataDraws.Draw>
+    private var weightsCount = 0
+    private var drawsCount = 0
+
+    init(capacity: Int) {
+        weights = .allocate(capacity: max(capacity, 1))
+        draws = .allocate(capacity: max(capacity, 1))
+    }
+
+    /// Stores sample `index`'s draws (samples are stored in order, from 0).
+    func set(_ index: Int, weights w: FactorWeights?, draw: DataDraws.Draw?) {
+        if let w {
+            (weights + index).initialize(to: w)
+            weightsCount = index + 1
+        }
+        if let draw {
+            (draws + index).initialize(to: draw)
+            drawsCount = index + 1
+        }
+    }
+
+    deinit {
+        weights.deinitialize(count: weightsCount)
+        weights.deallocate()
+        draws.deinitialize(count: drawsCount)
+        draws.deallocate()
     }
 }
