@@ -16,8 +16,21 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The normalised form.
     public var description: String { folded }
 
+    // `folded` is always NFC, so two keys are equal exactly when their UTF-8 bytes are, and UTF-8 byte
+    // order is code-point order: comparing and hashing the bytes gives the same answers as comparing
+    // the strings, without normalising them again on every dictionary lookup.
+
     public static func < (lhs: NameKey, rhs: NameKey) -> Bool {
-        lhs.folded.unicodeScalars.lexicographicallyPrecedes(rhs.folded.unicodeScalars)
+        lhs.folded.utf8.lexicographicallyPrecedes(rhs.folded.utf8)
+    }
+
+    public static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+        lhs.folded.utf8.elementsEqual(rhs.folded.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var folded = folded
+        folded.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// NFC, trim, full case folding, NFC again.
