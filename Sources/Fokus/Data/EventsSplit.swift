@@ -189,18 +189,21 @@ final class SplitWork: @unchecked Sendable {
 /// One piece of a split count: its rows counted straight from the bytes, as the plain path does.
 ///
 /// Per row: one scan for the delimiters and the line end (eight bytes at a time), the date's month
-/// (the last date cell remembered, since rows come sorted by date), one interning of the scope and
-/// category cells together, and one increment in a small array of this month's counts, indexed by the
-/// (scope, category) pair; the array is added to the tally when the month changes. UTF-8 is checked for
+/// (the last date cell remembered, since rows come sorted by date), the scope and category cells
+/// interned in two small tables and their pair looked up in a dense array, and one increment in a small
+/// array of this month's counts, indexed by the pair; the array is added to the tally when the month
+/// changes. UTF-8 is checked for
 /// each (scope, category) spelling once and for the other cells on every row.
 struct EventsPiece {
     let columns: EventsSplit.Columns
     var tally = EventTally()
-    /// (scope, category) spellings: the two cells' bytes when they are next to each other, else the
-    /// two cells' numbers in `scopeSpellings` and `categorySpellings`.
-    private var pairSpellings = ByteInterner()
+    /// Scope and category spellings (a few hundred and a few dozen: small tables, kept in cache).
     private var scopeSpellings = ByteInterner()
     private var categorySpellings = ByteInterner()
+    /// Per (scope spelling, category spelling): the pair's number plus one (0: not seen yet), a row of
+    /// `pairStride` per scope spelling.
+    private var pairOf: [Int32] = []
+    private var pairStride = 64
     /// Per pair: the tally's packed (scope, category) key, or `UInt64.max` when either is not a name.
     private var pairKeys: [UInt64] = []
     /// This month's count per pair, and the pairs counted this month.
@@ -210,12 +213,8 @@ struct EventsPiece {
     /// The last date cell seen (its ten bytes) and its month's ordinal.
     private var lastDate: (UInt64, UInt16) = (0, 0)
     private var lastOrdinal = -1
-    /// Whether the scope and category cells are next to each other (either way round).
-    private let adjacent: Bool
-
     init(columns: EventsSplit.Columns) {
         self.columns = columns
-        adjacent = abs(columns.scope - columns.category) == 1
     }
 
     /// Counts the rows in `[from, to)` (`to` is just after a line end, or the end of the file when
@@ -357,6 +356,7 @@ struct EventsPiece {
             guard Self.isUTF8(field(i)) else { return false }
         }
         let pair = internPair(field(columns.scope), field(columns.category))
+        guard pair >= 0 else { return false }
         let key = pairKeys[pair]
         guard key != .max else { return false }
         if ordinal != month {
@@ -392,28 +392,39 @@ struct EventsPiece {
         return validator.finish()
     }
 
-    /// The number of a (scope, category) pair of cells; a new pair's spellings are checked as the
-    /// ordinary reader checks them, and named in the tally.
+    /// The number of a (scope, category) pair of cells, or -1 when there are too many spellings; a new
+    /// pair's spellings are checked as the ordinary reader checks them, and named in the tally.
     @inline(__always)
     private mutating func internPair(_ scope: UnsafeBufferPointer<UInt8>, _ category: UnsafeBufferPointer<UInt8>)
         -> Int
     {
-        let pair: Int
-        if adjacent {
-            // The bytes from the first cell's start to the second one's end, delimiter included.
-            let first = min(scope.baseAddress!, category.baseAddress!)
-            let last = max(scope.baseAddress! + scope.count, category.baseAddress! + category.count)
-            pair = pairSpellings.intern(UnsafeBufferPointer(start: first, count: last - first))
-        } else {
-            var ids = (UInt32(truncatingIfNeeded: scopeSpellings.intern(scope)),
-                UInt32(truncatingIfNeeded: categorySpellings.intern(category)))
-            pair = withUnsafeBytes(of: &ids) { pairSpellings.intern($0.bindMemory(to: UInt8.self)) }
+        let s = scopeSpellings.intern(scope)
+        let c = categorySpellings.intern(category)
+        if c >= pairStride || (s + 1) * pairStride > pairOf.count {
+            guard growPairs(scopes: s + 1, categories: c + 1) else { return -1 }
         }
-        if pair == pairKeys.count {
-            pairKeys.append(newPairKey(scope, category))
-            monthCounts.append(0)
-        }
+        let known = Int(pairOf[s * pairStride + c])
+        if known > 0 { return known - 1 }
+        let pair = pairKeys.count
+        pairOf[s * pairStride + c] = Int32(pair + 1)
+        pairKeys.append(newPairKey(scope, category))
+        monthCounts.append(0)
         return pair
+    }
+
+    /// Makes room in `pairOf` for `scopes` scope spellings and `categories` category spellings; `false`
+    /// past four million cells (thousands of spellings of each: the ordinary reader takes such a file).
+    private mutating func growPairs(scopes: Int, categories: Int) -> Bool {
+        let stride = categories > pairStride ? max(2 * pairStride, categories) : pairStride
+        let rows = max(scopes, pairOf.count / pairStride)
+        guard max(2 * rows, 16) * stride <= 1 << 22 else { return false }
+        var grown = [Int32](repeating: 0, count: max(2 * rows, 16) * stride)
+        for row in 0..<(pairOf.count / pairStride) {
+            for column in 0..<pairStride { grown[row * stride + column] = pairOf[row * pairStride + column] }
+        }
+        pairOf = grown
+        pairStride = stride
+        return true
     }
 
     /// The tally's packed key of a new (scope, category) pair, or `UInt64.max` when a cell is not UTF-8

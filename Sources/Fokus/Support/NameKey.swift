@@ -21,11 +21,27 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     // the strings, without normalising them again on every dictionary lookup.
 
     public static func < (lhs: NameKey, rhs: NameKey) -> Bool {
-        lhs.folded.utf8.lexicographicallyPrecedes(rhs.folded.utf8)
+        compareBytes(lhs, rhs) < 0
     }
 
     public static func == (lhs: NameKey, rhs: NameKey) -> Bool {
-        lhs.folded.utf8.elementsEqual(rhs.folded.utf8)
+        compareBytes(lhs, rhs) == 0
+    }
+
+    /// The order of two keys' UTF-8 bytes: negative, zero or positive.
+    private static func compareBytes(_ lhs: NameKey, _ rhs: NameKey) -> Int {
+        var left = lhs.folded
+        var right = rhs.folded
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {
