@@ -60,7 +60,9 @@ struct EventTally: Sendable {
     mutating func absorb(_ other: EventTally) {
         let scopeMap = other.scopes.map { index(scope: $0) }
         let categoryMap = other.categories.map { index(category: $0) }
-        absorbed.reserveCapacity(absorbed.count + other.counts.count + other.absorbed.count)
+        // Grown by half, not doubled: at the end of a large file this list is most of the memory in use.
+        let needed = absorbed.count + other.counts.count + other.absorbed.count
+        if needed > absorbed.capacity { absorbed.reserveCapacity(max(needed, absorbed.capacity * 3 / 2)) }
         other.counts.forEach { key, count in
             let s = UInt64(scopeMap[Int(key >> 42)])
             let c = UInt64(categoryMap[Int(key >> 20 & 0x3F_FFFF)])

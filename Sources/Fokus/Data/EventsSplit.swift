@@ -168,7 +168,7 @@ final class SplitWork: @unchecked Sendable {
         lock.withLock {
             waiting[index] = tally
             while nextToMerge < waiting.count, let next = waiting[nextToMerge] {
-                if nextToMerge == 0 { mergedSoFar = next } else { mergedSoFar.absorb(next) }
+                mergedSoFar.absorb(next)
                 waiting[nextToMerge] = nil
                 nextToMerge += 1
             }
