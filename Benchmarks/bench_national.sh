@@ -47,11 +47,12 @@ RULES=$DIR/1x/rules.yaml
 DATA=$DIR/1x/data
 echo "data: $(($(wc -l < "$DATA/handelser.csv") - 1)) event rows, $(du -h "$DATA/handelser.csv" | cut -f1); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# time LABEL COMMAND… : runs the command with its output in $DIR/out-LABEL.csv, appends "wall rss_kib" to $DIR/t-LABEL.
+# time LABEL COMMAND… : runs the command with its output in $DIR/out-LABEL.csv, appends "wall rss_kib user_s" to
+# $DIR/t-LABEL.
 measure() {
     local label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$DIR/t1" "$@" > "$DIR/out-$label.csv"
+    /usr/bin/time -f "%e %M %U" -o "$DIR/t1" "$@" > "$DIR/out-$label.csv"
     cat "$DIR/t1" >> "$DIR/t-$label"
 }
 rm -f "$DIR"/t-*
@@ -60,7 +61,7 @@ for run in $(seq 1 "$RUNS"); do
     measure polars "$PY" Benchmarks/peers/national_polars.py "$RULES" "$DATA"
     measure duckdb "$PY" Benchmarks/peers/national_duckdb.py "$RULES" "$DATA"
     measure fokus-one "$FOKUS" evaluate --rules "$RULES" --data "$DATA" --scope Kungsör --samples 0 --format csv
-    echo "run $run: fokus all $(cut -d' ' -f1 <(tail -1 "$DIR/t-fokus-all")) s, polars $(cut -d' ' -f1 <(tail -1 "$DIR/t-polars")) s, duckdb $(cut -d' ' -f1 <(tail -1 "$DIR/t-duckdb")) s, fokus one $(cut -d' ' -f1 <(tail -1 "$DIR/t-fokus-one")) s"
+    echo "run $run (load $(cut -d' ' -f1-3 /proc/loadavg)): fokus all $(cut -d' ' -f1 <(tail -1 "$DIR/t-fokus-all")) s, polars $(cut -d' ' -f1 <(tail -1 "$DIR/t-polars")) s, duckdb $(cut -d' ' -f1 <(tail -1 "$DIR/t-duckdb")) s, fokus one $(cut -d' ' -f1 <(tail -1 "$DIR/t-fokus-one")) s"
 done
 python3 Benchmarks/peers/compare_scores.py "$DIR/out-fokus-all.csv" "$DIR/out-polars.csv" "$DIR/out-duckdb.csv"
 
@@ -74,7 +75,8 @@ def rng(values, unit, digits=2):
     return f"{lo:.{digits}f}" + (f"–{hi:.{digits}f}" if f"{hi:.{digits}f}" != f"{lo:.{digits}f}" else "") + unit
 t = {k: runs(k) for k in ("fokus-all", "polars", "duckdb", "fokus-one")}
 for k, v in t.items():
-    print(f"{k:10} wall {rng([r[0] for r in v], ' s')}, peak RSS {rng([r[1] / 1024 for r in v], ' MiB', 0)}")
+    print(f"{k:10} wall {rng([r[0] for r in v], ' s')}, peak RSS {rng([r[1] / 1024 for r in v], ' MiB', 0)}, "
+          f"user CPU {rng([r[2] for r in v], ' s')}")
 faster = [min(p[0], q[0]) for p, q in zip(t["polars"], t["duckdb"])]
 print("ratio all 290 municipalities / faster peer, per run:",
       ", ".join(f"{a[0] / f:.2f}" for a, f in zip(t["fokus-all"], faster)), "(target at most 0.5)")
@@ -86,7 +88,7 @@ EOF
 
 echo "memory as the input grows (all 290 municipalities, no sampling):"
 for n in 1 2 4; do
-    /usr/bin/time -f "  ${n}x input: %e s wall, peak RSS %M KiB" "$FOKUS" evaluate --rules "$RULES" \
+    /usr/bin/time -f "  ${n}x input: %e s wall, %U s user, peak RSS %M KiB (load $(cut -d' ' -f1 /proc/loadavg))" "$FOKUS" evaluate --rules "$RULES" \
         --data "$DIR/${n}x/data" --all-scopes --samples 0 --format csv > /dev/null
 done
 

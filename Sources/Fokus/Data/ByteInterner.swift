@@ -4,34 +4,109 @@ import Foundation
 ///
 /// What keeps a large events file cheap: each row's scope and category cost one hash of a few bytes
 /// and one comparison, never a `String` or a dictionary of strings; a spelling is decoded, validated
-/// and folded once, when first seen. Open addressing, a multiplicative hash eight bytes at a time.
+/// and folded once, when first seen. Open addressing, the slot holding the entry's number and half its
+/// hash; a byte string of up to 32 bytes (any scope or category) is read as four words, hashed a word
+/// at a time and compared as four words and a length, without a call to `memcmp`.
 struct ByteInterner {
-    private var table = [Int32](repeating: -1, count: 64)
+    /// Per slot: the entry's number plus one in the low 32 bits (0: free) and its hash's high 32 bits.
+    private var table = [UInt64](repeating: 0, count: 64)
     private var hashes: [UInt64] = []
+    /// Per entry of up to 32 bytes: its bytes as four words, zero-padded, then its length (others: zeros).
+    private var records: [UInt64] = []
     private var starts: [Int] = [0]
     private var storage: [UInt8] = []
 
     /// How many distinct byte strings were seen.
     var count: Int { hashes.count }
 
+    /// The longest byte string compared as words.
+    private static let shortLength = 32
+
     /// The number of `bytes`: the same for the same bytes, `count` (before the call) for new ones.
+    @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        guard n <= ByteInterner.shortLength, n > 0, let base = bytes.baseAddress else { return internLong(bytes) }
+        // The bytes as four words: whole words loaded, the last partial one taken from the last eight bytes
+        // (or byte by byte, for fewer than eight).
+        let raw = UnsafeRawPointer(base)
+        let whole = n >> 3
+        let rest = n & 7
+        var partial: UInt64 = 0
+        if n >= 8 {
+            let last = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            partial = rest == 0 ? 0 : last >> UInt64(64 - 8 * rest)
+        } else {
+            for i in 0..<n { partial |= UInt64(base[i]) << UInt64(8 * i) }
+        }
+        @inline(__always)
+        func word(_ i: Int) -> UInt64 {
+            i < whole ? raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) : i == whole ? partial : 0
+        }
+        let key = (word(0), word(1), word(2), word(3))
+        var hash = (0xcbf2_9ce4_8422_2325 ^ UInt64(n) ^ key.0) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 29) ^ key.1) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 29) ^ key.2) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 29) ^ key.3) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 32
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+        let found: Int? = records.withUnsafeBufferPointer { records in
+            table.withUnsafeBufferPointer { table in
+                while true {
+                    let cell = table[slot]
+                    if cell == 0 { return nil }
+                    if cell & 0xFFFF_FFFF_0000_0000 == tag {
+                        let entry = Int(truncatingIfNeeded: cell & 0xFFFF_FFFF) - 1
+                        let r = 5 * entry
+                        if records[r] == key.0 && records[r + 1] == key.1 && records[r + 2] == key.2
+                            && records[r + 3] == key.3 && records[r + 4] == UInt64(n)
+                        {
+                            return entry
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        if let found { return found }
+        return add(bytes, hash: hash, slot: slot, key: key)
+    }
+
+    /// ``intern(_:)`` for empty byte strings and those longer than 32 bytes: hashed eight bytes at a
+    /// time, compared with `memcmp`.
+    private mutating func internLong(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = ByteInterner.hash(bytes)
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
         while true {
-            let entry = Int(table[slot])
-            if entry < 0 { break }
+            let cell = table[slot]
+            if cell == 0 { break }
+            let entry = Int(truncatingIfNeeded: cell & 0xFFFF_FFFF) - 1
             if hashes[entry] == hash && matches(entry, bytes) { return entry }
             slot = (slot + 1) & mask
         }
+        return add(bytes, hash: hash, slot: slot, key: (0, 0, 0, 0))
+    }
+
+    /// Adds a new byte string at a free `slot`; its number.
+    private mutating func add(
+        _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int, key: (UInt64, UInt64, UInt64, UInt64)
+    ) -> Int {
         let id = hashes.count
         hashes.append(hash)
+        records += [key.0, key.1, key.2, key.3, UInt64(bytes.count)]
         storage.append(contentsOf: bytes)
         starts.append(storage.count)
-        table[slot] = Int32(id)
+        table[slot] = Self.cell(id, hash)
         if hashes.count * 2 > table.count { grow() }
         return id
+    }
+
+    /// A table slot's value for entry `id` with `hash`.
+    private static func cell(_ id: Int, _ hash: UInt64) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
     }
 
     /// A multiplicative hash of the bytes, eight at a time.
@@ -66,12 +141,12 @@ struct ByteInterner {
     }
 
     private mutating func grow() {
-        table = [Int32](repeating: -1, count: table.count * 2)
+        table = [UInt64](repeating: 0, count: table.count * 2)
         let mask = table.count - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
-            while table[slot] >= 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(id)
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = Self.cell(id, hash)
         }
     }
 }

@@ -27,6 +27,8 @@ final class ByteSource {
     private let backing: Backing
     private let chunkSize: Int
     private var memoryOffset = 0
+    /// How many bytes ``nextChunk()`` has handed out since the start (or the last ``rewind()``).
+    private(set) var delivered = 0
     private var fingerprinter: Fingerprinter?
     private var fingerprint: FileFingerprint?
 
@@ -58,7 +60,10 @@ final class ByteSource {
             defer { memoryOffset = end }
             chunk = Array(bytes[memoryOffset..<end])
         }
-        if let chunk, let fingerprinter { fingerprinter.feed(chunk) }
+        if let chunk {
+            delivered += chunk.count
+            fingerprinter?.feed(chunk)
+        }
         return chunk
     }
 
@@ -106,9 +111,24 @@ final class ByteSource {
         return fingerprint
     }
 
+    /// The open file's descriptor, for readers that read ranges of it themselves (``EventsSplit``);
+    /// `nil` for bytes in memory.
+    var fileDescriptor: Int32? {
+        if case .file(let handle) = backing { return handle.fileDescriptor }
+        return nil
+    }
+
+    /// Takes the fingerprint of the whole file from a pass that read it itself (``EventsSplit``): the
+    /// hashing thread's work is dropped, and ``finishFingerprint()`` returns `fingerprint`.
+    func adoptFingerprint(_ fingerprint: FileFingerprint) {
+        self.fingerprint = fingerprint
+        fingerprinter = nil
+    }
+
     /// Starts reading from the beginning again.
     func rewind() throws {
         if fingerprinter != nil { _ = try finishFingerprint() }
+        delivered = 0
         switch backing {
         case .file(let handle): try handle.seek(toOffset: 0)
         case .memory: memoryOffset = 0

@@ -11,6 +11,9 @@ struct ByteWindow {
     var pos = 0
     private var atEOF = false
 
+    /// The offset in the source of the next unread byte.
+    var unreadOffset: Int { source.delivered - (buffer.count - pos) }
+
     init(source: ByteSource) {
         self.source = source
     }

@@ -241,12 +241,15 @@ struct CSVReader {
 
     /// Field `index` decoded and trimmed of spaces and line breaks.
     func string(_ index: Int) -> String {
-        withField(index) { field in
-            guard let first = field.first, let last = field.last else { return "" }
-            let text = encoding.decode(field)
-            if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
-            return text.trimmingSpaces()
-        }
+        withField(index) { CSVReader.cellText($0, encoding: encoding) }
+    }
+
+    /// A field's bytes decoded and trimmed of spaces and line breaks, as ``string(_:)`` gives them.
+    static func cellText(_ field: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String {
+        guard let first = field.first, let last = field.last else { return "" }
+        let text = encoding.decode(field)
+        if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return text }
+        return text.trimmingSpaces()
     }
 
     /// Whether every field of the current record is empty or spaces only.

@@ -65,19 +65,23 @@ final class Fingerprinter: @unchecked Sendable {
     func finish() -> FileFingerprint {
         queue.sync {
             if let result { return result }
-            let digest = hasher.finalize()
-            let digits = Array("0123456789abcdef".utf8)
-            var hex: [UInt8] = []
-            hex.reserveCapacity(64)
-            for byte in digest {
-                hex.append(digits[Int(byte >> 4)])
-                hex.append(digits[Int(byte & 0x0f)])
-            }
             let fingerprint = FileFingerprint(
-                sha256: String(decoding: hex, as: UTF8.self), encoding: validator.finish() ? .utf8 : .windows1252,
+                sha256: Fingerprinter.hex(hasher.finalize()), encoding: validator.finish() ? .utf8 : .windows1252,
                 notText: notText)
             result = fingerprint
             return fingerprint
         }
+    }
+
+    /// A digest in lower-case hex.
+    static func hex(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -77,6 +77,8 @@ struct DataFileLoader {
     var dataset = Dataset()
     /// How files are hashed.
     var sha256 = SHA256Function.builtIn
+    /// When and how a large events CSV file is counted on every core.
+    var eventsSplit = EventsSplit.standard
     /// Ids of events in accepted files (SPEC 3.2: an id counts once across files).
     var seenEventIDs: Set<String> = []
     /// Whether a police events file's events are kept (``lastEvents``) for ``replayEvents(_:input:)``.
@@ -206,11 +208,27 @@ struct DataFileLoader {
             return
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
-        try ingest.run()
+        if layout.kind == .crimeEventsCSV, encoding == .utf8, let descriptor = source.fileDescriptor,
+            let split = eventsSplit.count(
+                descriptor: descriptor, from: reader.window.unreadOffset,
+                columns: EventsSplit.Columns(
+                    width: layout.header.count, date: layout[.date], scope: layout[.scope],
+                    category: layout[.category], delimiter: reader.delimiter, lastYear: ingest.future.lastYear),
+                sha256: sha256)
+        {
+            // Every row was plain and good: counted on every core, the file hashed whole meanwhile.
+            source.adoptFingerprint(split.fingerprint)
+            ingest.tally = split.tally
+        } else {
+            try ingest.run()
+        }
         let fingerprint = try confirmed(source, encoding: encoding)
         if ingest.bad.isEmpty, let warning = ingest.future.warning(path: path) { dataset.addWarning(warning) }
+        // The tally is moved out (held once), so that its table is freed while its counts are added.
+        var tally = EventTally()
+        swap(&tally, &ingest.tally)
         accept(
-            ingest.dataset, tally: ingest.tally, bad: ingest.bad,
+            ingest.dataset, tally: &tally, bad: ingest.bad,
             input: InputFile(path: path, sha256: fingerprint.sha256, kind: layout.kind))
     }
 
@@ -234,7 +252,7 @@ struct DataFileLoader {
         acceptEvents(ingest, input: input)
     }
 
-    private mutating func acceptEvents(_ ingest: EventsJSONIngest, input: InputFile) {
+    private mutating func acceptEvents(_ ingest: consuming EventsJSONIngest, input: InputFile) {
         let path = input.path
         var warnings = Dataset()
         if ingest.bad.isEmpty {
@@ -242,7 +260,9 @@ struct DataFileLoader {
             if let warning = ingest.duplicateWarning { warnings.addWarning(warning) }
             if let warning = ingest.future.warning(path: path) { warnings.addWarning(warning) }
         }
-        accept(warnings, tally: ingest.tally, bad: ingest.bad, input: input)
+        var tally = EventTally()
+        swap(&tally, &ingest.tally)
+        accept(warnings, tally: &tally, bad: ingest.bad, input: input)
     }
 
     /// The largest resources YAML file read: such a file lists a few resources a period.
@@ -275,7 +295,13 @@ struct DataFileLoader {
     }
 
     /// Merges a file's dataset, or rejects the file whole when it has a bad row.
-    private mutating func accept(_ fileData: Dataset, tally: EventTally? = nil, bad: BadRows, input: InputFile) {
+    private mutating func accept(_ fileData: Dataset, bad: BadRows, input: InputFile) {
+        var none = EventTally()
+        accept(fileData, tally: &none, bad: bad, input: input)
+    }
+
+    /// Merges a file's dataset and moves its tally's counts in, or rejects the file whole when it has a bad row.
+    private mutating func accept(_ fileData: Dataset, tally: inout EventTally, bad: BadRows, input: InputFile) {
         guard bad.isEmpty else {
             dataset.addRejected(bad.rejection)
             return
@@ -283,7 +309,7 @@ struct DataFileLoader {
         var fileData = fileData
         fileData.inputs.insert(input, at: 0)
         dataset.merge(fileData)
-        tally?.add(to: &dataset)
+        tally.move(into: &dataset)
     }
 }
 

@@ -11,6 +11,9 @@ struct EventTally: Sendable {
     private var categories: [String] = []
     /// Packed (scope, category, month ordinal) → count.
     private var counts = CountTable()
+    /// Counts of later tallies taken in by ``absorb(_:)``, packed (scope, month ordinal, category) as
+    /// ``move(into:)`` sorts them; the same cell may appear more than once (the counts add up).
+    private var absorbed: [(key: UInt64, count: Int)] = []
 
     /// Counts one event in a month.
     mutating func add(scope: String, category: String, period: Period) {
@@ -32,8 +35,63 @@ struct EventTally: Sendable {
         counts.increment(UInt64(scope) << 42 | UInt64(category) << 20 | UInt64(monthOrdinal))
     }
 
+    /// A scope's and a category's numbers packed as in the tally's keys (the month's ordinal goes in the
+    /// low 20 bits).
+    @inline(__always)
+    static func packed(scope: Int, category: Int) -> UInt64 {
+        UInt64(scope) << 42 | UInt64(category) << 20
+    }
+
+    /// Counts `count` events of a packed (scope, category) pair (``packed(scope:category:)``) in a month.
+    @inline(__always)
+    mutating func add(packed: UInt64, monthOrdinal: Int, count: Int) {
+        counts.add(packed | UInt64(monthOrdinal), count)
+    }
+
     /// Whether nothing was counted.
-    var isEmpty: Bool { counts.isEmpty }
+    var isEmpty: Bool { counts.isEmpty && absorbed.isEmpty }
+
+    /// Adds the counts of `other`, a tally of rows that come after this tally's rows in the same file
+    /// (``EventsSplit``): its names are numbered after this tally's, in its order of first sight, so the
+    /// result is the tally one pass over all the rows would have made.
+    ///
+    /// The counts are kept as a list (no second table with room to spare): pieces of a file sorted by
+    /// date share few cells. A list grown past a million entries is folded into the table.
+    mutating func absorb(_ other: EventTally) {
+        let scopeMap = other.scopes.map { index(scope: $0) }
+        let categoryMap = other.categories.map { index(category: $0) }
+        // Grown by half, not doubled: at the end of a large file this list is most of the memory in use.
+        let needed = absorbed.count + other.counts.count + other.absorbed.count
+        if needed > absorbed.capacity { absorbed.reserveCapacity(max(needed, absorbed.capacity * 3 / 2)) }
+        other.counts.forEach { key, count in
+            let s = UInt64(scopeMap[Int(key >> 42)])
+            let c = UInt64(categoryMap[Int(key >> 20 & 0x3F_FFFF)])
+            absorbed.append((s << 42 | (key & 0xF_FFFF) << 22 | c, count))
+        }
+        for entry in other.absorbed {
+            let s = UInt64(scopeMap[Int(entry.key >> 42)])
+            let c = UInt64(categoryMap[Int(entry.key & 0x3F_FFFF)])
+            absorbed.append((s << 42 | (entry.key >> 22 & 0xF_FFFF) << 22 | c, entry.count))
+        }
+        if absorbed.count > 1 << 20 {
+            for entry in absorbed {
+                counts.add(Self.tableKey(sortKey: entry.key), entry.count)
+            }
+            absorbed = []
+        }
+    }
+
+    /// A count table key as ``move(into:)`` sorts it: (scope, month ordinal, category).
+    @inline(__always)
+    private static func sortKey(tableKey key: UInt64) -> UInt64 {
+        (key >> 42) << 42 | (key & 0xF_FFFF) << 22 | (key >> 20 & 0x3F_FFFF)
+    }
+
+    /// The count table key of a sort key.
+    @inline(__always)
+    private static func tableKey(sortKey key: UInt64) -> UInt64 {
+        (key >> 42) << 42 | (key & 0x3F_FFFF) << 20 | (key >> 22 & 0xF_FFFF)
+    }
 
     private static func intern(_ name: String, _ index: inout [String: Int], _ names: inout [String]) -> Int {
         if let i = index[name] { return i }
@@ -42,26 +100,40 @@ struct EventTally: Sendable {
         return names.count - 1
     }
 
-    /// Adds every count to `dataset`, which also makes each month present for its scope.
-    func add(to dataset: inout Dataset) {
+    /// Adds every count to `dataset`, which also makes each month present for its scope, and empties the
+    /// tally.
+    ///
+    /// The counts are taken in (scope, month, category) order, so each scope's and each month's
+    /// dictionary is looked up once, not once per count. The count table is freed as soon as its
+    /// entries are copied out (when this tally is its only holder), so the two are never held together
+    /// with the sorted copy.
+    mutating func move(into dataset: inout Dataset) {
         let scopeKeys = scopes.map { dataset.rememberName($0) }
         let categoryKeys = categories.map { dataset.rememberName($0) }
-        var current = -1
-        var scopeCrime = Dataset.ScopeCrime()
-        for (key, count) in counts.entries.sorted(by: { $0.key < $1.key }) {
-            let s = Int(key >> 42)
-            if s != current {
-                if current >= 0 { dataset.crime[scopeKeys[current]] = scopeCrime }
-                current = s
-                scopeCrime = dataset.crime.removeValue(forKey: scopeKeys[s]) ?? Dataset.ScopeCrime()
+        // (scope, month, category) packed in that order: scope in the high 22 bits, month in the next 20.
+        var entries: [(key: UInt64, count: Int)] = []
+        swap(&entries, &absorbed)
+        entries.reserveCapacity(entries.count + counts.count)
+        counts.forEach { key, count in entries.append((Self.sortKey(tableKey: key), count)) }
+        self = EventTally()
+        entries.sort { $0.key < $1.key }
+        var i = 0
+        while i < entries.count {
+            let s = Int(entries[i].key >> 42)
+            var scopeCrime = dataset.crime.removeValue(forKey: scopeKeys[s]) ?? Dataset.ScopeCrime()
+            while i < entries.count && Int(entries[i].key >> 42) == s {
+                let ordinal = Int(entries[i].key >> 22 & 0xF_FFFF)
+                let period = Period.month(ordinal / 12, ordinal % 12 + 1)
+                scopeCrime.presentPeriods.insert(period)
+                var month = scopeCrime.counts.removeValue(forKey: period) ?? [:]
+                while i < entries.count && entries[i].key >> 22 == UInt64(s) << 20 | UInt64(ordinal) {
+                    month[categoryKeys[Int(entries[i].key & 0x3F_FFFF)], default: 0] += entries[i].count
+                    i += 1
+                }
+                scopeCrime.counts[period] = month
             }
-            let category = categoryKeys[Int(key >> 20 & 0x3F_FFFF)]
-            let ordinal = Int(key & 0xF_FFFF)
-            let period = Period.month(ordinal / 12, ordinal % 12 + 1)
-            scopeCrime.presentPeriods.insert(period)
-            scopeCrime.counts[period, default: [:]][category, default: 0] += count
+            dataset.crime[scopeKeys[s]] = scopeCrime
         }
-        if current >= 0 { dataset.crime[scopeKeys[current]] = scopeCrime }
     }
 }
 
@@ -78,38 +150,47 @@ struct CountTable: Sendable {
     /// Adds one to `key`'s count (`key` must not be `UInt64.max`).
     @inline(__always)
     mutating func increment(_ key: UInt64) {
+        add(key, 1)
+    }
+
+    /// Adds `amount` to `key`'s count (`key` must not be `UInt64.max`).
+    @inline(__always)
+    mutating func add(_ key: UInt64, _ amount: Int) {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
         while true {
             let k = keys[slot]
             if k == key {
-                values[slot] += 1
+                values[slot] += amount
                 return
             }
             if k == .max { break }
             slot = (slot + 1) & mask
         }
         keys[slot] = key
-        values[slot] = 1
+        values[slot] = amount
         count += 1
         if count * 2 > keys.count { grow() }
     }
 
-    /// Every key with its count, in no particular order.
-    var entries: [(key: UInt64, value: Int)] {
-        zip(keys, values).filter { $0.0 != .max }.map { (key: $0.0, value: $0.1) }
+    /// Calls `body` with every key and its count, in no particular order.
+    func forEach(_ body: (UInt64, Int) -> Void) {
+        for slot in keys.indices where keys[slot] != .max { body(keys[slot], values[slot]) }
     }
 
+    /// Doubles the table (the old one is walked in place, not copied first).
     private mutating func grow() {
-        let old = zip(keys, values).filter { $0.0 != .max }
-        keys = [UInt64](repeating: .max, count: keys.count * 2)
+        let oldKeys = keys
+        let oldValues = values
+        keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
         values = [Int](repeating: 0, count: keys.count)
         let mask = keys.count - 1
-        for (key, value) in old {
+        for i in oldKeys.indices where oldKeys[i] != .max {
+            let key = oldKeys[i]
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
             while keys[slot] != .max { slot = (slot + 1) & mask }
             keys[slot] = key
-            values[slot] = value
+            values[slot] = oldValues[i]
         }
     }
 }

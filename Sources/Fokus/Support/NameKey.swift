@@ -16,8 +16,37 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The normalised form.
     public var description: String { folded }
 
+    // `folded` is always NFC, so two keys are equal exactly when their UTF-8 bytes are, and UTF-8 byte
+    // order is code-point order: comparing and hashing the bytes gives the same answers as comparing
+    // the strings, without normalising them again on every dictionary lookup.
+
     public static func < (lhs: NameKey, rhs: NameKey) -> Bool {
-        lhs.folded.unicodeScalars.lexicographicallyPrecedes(rhs.folded.unicodeScalars)
+        compareBytes(lhs, rhs) < 0
+    }
+
+    public static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+        compareBytes(lhs, rhs) == 0
+    }
+
+    /// The order of two keys' UTF-8 bytes: negative, zero or positive.
+    private static func compareBytes(_ lhs: NameKey, _ rhs: NameKey) -> Int {
+        var left = lhs.folded
+        var right = rhs.folded
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - b.count
+            }
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var folded = folded
+        folded.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// NFC, trim, full case folding, NFC again.

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+@testable import Fokus
+
+/// An events CSV file counted on several cores (``EventsSplit``) gives exactly what the serial reader
+/// gives: the same counts, names, hash and diagnostics (with their lines), whether the split count is
+/// used or given up for the serial reader.
+struct EventsSplitTests {
+    /// Splits any file after its header, into `pieces`, reading `chunkSize` bytes at a time.
+    static func splitting(_ pieces: Int, chunkSize: Int = 64) -> EventsSplit {
+        EventsSplit(minimumBytes: 1, pieces: pieces, chunkSize: chunkSize)
+    }
+
+    /// Loads one events file with the given split settings.
+    static func load(_ bytes: [UInt8], split: EventsSplit, name: String = "handelser.csv") throws -> Dataset {
+        let folder = try TempDataFolder()
+        try folder.write(name, bytes: bytes)
+        var loader = DataFileLoader()
+        loader.eventsSplit = split
+        loader.readFile(at: folder.url.appendingPathComponent(name), path: "data/\(name)")
+        return loader.dataset
+    }
+
+    /// Whether the split count takes the file (rather than leaving it to the serial reader).
+    static func splitTakes(_ bytes: [UInt8], split: EventsSplit) throws -> Bool {
+        let folder = try TempDataFolder()
+        try folder.write("handelser.csv", bytes: bytes)
+        let handle = try FileHandle(forReadingFrom: folder.url.appendingPathComponent("handelser.csv"))
+        defer { try? handle.close() }
+        let header = bytes.firstIndex(of: 0x0A)! + 1
+        let columns = EventsSplit.Columns(
+            width: 3, date: 0, scope: 1, category: 2, delimiter: UInt8(ascii: ";"), lastYear: FuturePeriods.nextYear)
+        return split.count(descriptor: handle.fileDescriptor, from: header, columns: columns, sha256: .builtIn) != nil
+    }
+
+    /// Everything the loader found, in a fixed order, as text.
+    static func summary(_ data: Dataset) -> [String] {
+        var lines: [String] = []
+        for (scope, crime) in data.crime.sorted(by: { $0.key < $1.key }) {
+            for (period, counts) in crime.counts.sorted(by: { $0.key < $1.key }) {
+                for (category, count) in counts.sorted(by: { $0.key < $1.key }) {
+                    lines.append("\(scope) \(period) \(category) \(count)")
+                }
+            }
+            lines.append("\(scope) present \(crime.presentPeriods.sorted().map(\.description))")
+        }
+        lines += data.displayNames.sorted { $0.key < $1.key }.map { "name \($0.key) \($0.value)" }
+        lines += data.inputs.map { "input \($0.path) \($0.sha256) \($0.kind)" }
+        lines += data.rejectionLines
+        lines += data.warnings.map(\.description)
+        return lines
+    }
+
+    /// A file of `rows` plain rows over a few scopes (spellings varying in case and spaces) and months.
+    static func events(rows: Int, lineEnd: String = "\n") -> String {
+        let scopes = ["Kungsör", "Köping", "KUNGSÖR", "Arboga", "Västerås"]
+        let categories = ["Rån", "Stöld ur bil", "rån", "Skadegörelse genom brand", "Klotter"]
+        var text = "datum;kommun;brottskategori\(lineEnd)"
+        for i in 0..<rows {
+            let month = 1 + (i * 7 / max(1, rows)) % 12
+            let day = 1 + i % 28
+            let date = "2023-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)\(i % 9 == 0 ? " 12:30" : "")"
+            text += "\(date);\(scopes[(i * 3 + i / 7) % scopes.count]);\(categories[(i / 3) % categories.count])\(lineEnd)"
+        }
+        return text
+    }
+
+    @Test(arguments: [2, 3, 7])
+    func splitCountEqualsSerialCount(pieces: Int) throws {
+        let bytes = Array(Self.events(rows: 400).utf8)
+        #expect(try Self.splitTakes(bytes, split: Self.splitting(pieces)))
+        let serial = try Self.load(bytes, split: .never)
+        #expect(serial.rejected.isEmpty)
+        #expect(try Self.summary(Self.load(bytes, split: Self.splitting(pieces))) == Self.summary(serial))
+        #expect(serial.count("Kungsör", .month(2023, 1), "rån") != nil)
+    }
+
+    @Test func scopeAndCategoryApartAndAFourthColumn() throws {
+        // Scope and category not next to each other, and a place column with non-ASCII text.
+        let places = ["Park", "Bostadsområde", "Skola"]
+        var text = "kommun;datum;plats;brottskategori\n"
+        for (i, line) in Self.events(rows: 300).split(separator: "\n").dropFirst().enumerated() {
+            let cells = line.split(separator: ";", omittingEmptySubsequences: false)
+            text += "\(cells[1]);\(cells[0]);\(places[i % 3]);\(cells[2])\n"
+        }
+        let bytes = Array(text.utf8)
+        let serial = try Self.load(bytes, split: .never)
+        #expect(serial.rejected.isEmpty && !serial.crime.isEmpty)
+        let folder = try TempDataFolder()
+        try folder.write("handelser.csv", bytes: bytes)
+        let handle = try FileHandle(forReadingFrom: folder.url.appendingPathComponent("handelser.csv"))
+        defer { try? handle.close() }
+        let columns = EventsSplit.Columns(
+            width: 4, date: 1, scope: 0, category: 3, delimiter: UInt8(ascii: ";"), lastYear: FuturePeriods.nextYear)
+        #expect(
+            Self.splitting(3).count(
+                descriptor: handle.fileDescriptor, from: bytes.firstIndex(of: 0x0A)! + 1, columns: columns,
+                sha256: .builtIn) != nil)
+        #expect(try Self.summary(Self.load(bytes, split: Self.splitting(3))) == Self.summary(serial))
+    }
+
+    @Test func largeFileThroughTheLoadersDefaults() throws {
+        // Above the standard threshold, so `DatasetLoader.load` splits it; the hash is the file's SHA-256.
+        let rows = Self.events(rows: 2000).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
+        var text = "datum;kommun;brottskategori\n"
+        while text.utf8.count < EventsSplit.standard.minimumBytes + 1000 { text += rows }
+        let bytes = Array(text.utf8)
+        #expect(try Self.splitTakes(bytes, split: .standard))
+        let folder = try TempDataFolder()
+        try folder.write("handelser.csv", bytes: bytes)
+        let split = try folder.load()
+        var hasher = SHA256()
+        bytes.withUnsafeBufferPointer { hasher.update($0) }
+        #expect(split.inputs.map(\.sha256) == [hasher.finalizeHex()])
+        #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+    }
+
+    @Test func lastLineWithoutLineEndAndSmallFiles() throws {
+        var text = Self.events(rows: 50)
+        text.removeLast()
+        let bytes = Array(text.utf8)
+        #expect(try Self.splitTakes(bytes, split: Self.splitting(3)))
+        #expect(try Self.summary(Self.load(bytes, split: Self.splitting(3))) == Self.summary(Self.load(bytes, split: .never)))
+        // A file smaller than the threshold, and one with a single row, are read the ordinary way.
+        let small = Array("datum;kommun;brottskategori\n2023-01-05;Kungsör;Rån\n".utf8)
+        #expect(try !Self.splitTakes(small, split: EventsSplit(minimumBytes: 1 << 20, pieces: 4, chunkSize: 64)))
+        #expect(try Self.splitTakes(small, split: Self.splitting(4)))
+        #expect(
+            try Self.summary(Self.load(small, split: Self.splitting(4)))
+                == Self.summary(Self.load(small, split: .never)))
+    }
+
+    @Test func badRowInTheSecondHalfReportsItsLine() throws {
+        var lines = Self.events(rows: 300).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[250] = "2023-02-30;Kungsör;Rån"
+        lines[261] = "2023-03-01;;Rån"
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        #expect(try !Self.splitTakes(bytes, split: Self.splitting(2)))
+        let split = try Self.load(bytes, split: Self.splitting(2))
+        #expect(split.rejectionLines.count == 2)
+        #expect(split.rejectionLines.first?.hasPrefix("data/handelser.csv:251: ") == true)
+        #expect(split.rejectionLines.last?.hasPrefix("data/handelser.csv:262: ") == true)
+        #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+    }
+
+    @Test func rowDatedAfterNextYearIsStillWarnedAbout() throws {
+        var lines = Self.events(rows: 200).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[180] = "2999-01-01;Kungsör;Rån"
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let split = try Self.load(bytes, split: Self.splitting(3))
+        #expect(split.rejected.isEmpty)
+        #expect(split.warnings.map(\.description).contains { $0.hasPrefix("data/handelser.csv:181: warning:") })
+        #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+    }
+
+    @Test func crlfFilesAndBlankLines() throws {
+        let crlf = Array(Self.events(rows: 120, lineEnd: "\r\n").utf8)
+        #expect(try !Self.splitTakes(crlf, split: Self.splitting(3)))
+        let data = try Self.load(crlf, split: Self.splitting(3))
+        #expect(data.rejected.isEmpty)
+        #expect(Self.summary(data) == Self.summary(try Self.load(crlf, split: .never)))
+
+        var lines = Self.events(rows: 120).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert("", at: 100)
+        let blank = Array(lines.joined(separator: "\n").utf8)
+        #expect(try !Self.splitTakes(blank, split: Self.splitting(2)))
+        #expect(try Self.summary(Self.load(blank, split: Self.splitting(2))) == Self.summary(Self.load(blank, split: .never)))
+    }
+
+    @Test func quotedFieldWithLineBreakNearTheSplitPoint() throws {
+        var lines = Self.events(rows: 200).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Around the middle of the file, where two pieces meet, and a bad row after it.
+        lines[100] = "2023-06-01;Kungsör;\"Stöld\nur bil\""
+        lines[150] = "2023-06-01;Kungsör;Rån;extra"
+        let text = lines.joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        for pieces in [2, 3, 5] {
+            #expect(try !Self.splitTakes(bytes, split: Self.splitting(pieces)))
+            let split = try Self.load(bytes, split: Self.splitting(pieces))
+            #expect(
+                split.rejectionLines == [
+                    "data/handelser.csv:152: error: 4 values where the header has 3 columns; check for a missing or extra \";\""
+                ])
+            #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+        }
+    }
+
+    @Test func notUTF8FilesAreReadAsWindows1252() throws {
+        let text = Self.events(rows: 100)
+        // Windows-1252: ö is one byte, 0xF6.
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars { bytes.append(scalar.value < 0x100 ? UInt8(scalar.value) : 0x3F) }
+        #expect(try !Self.splitTakes(bytes, split: Self.splitting(2)))
+        let split = try Self.load(bytes, split: Self.splitting(2))
+        #expect(split.rejected.isEmpty)
+        #expect(split.crime[NameKey("Köping")] != nil)
+        #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+    }
+
+    @Test func piecesStartAfterALineEnd() throws {
+        let bytes = Array(Self.events(rows: 100).utf8)
+        let folder = try TempDataFolder()
+        try folder.write("e.csv", bytes: bytes)
+        let handle = try FileHandle(forReadingFrom: folder.url.appendingPathComponent("e.csv"))
+        defer { try? handle.close() }
+        let start = bytes.firstIndex(of: 0x0A)! + 1
+        let bounds = try #require(Self.splitting(6).pieceBounds(descriptor: handle.fileDescriptor, from: start, to: bytes.count))
+        #expect(bounds.first == start && bounds.last == bytes.count && bounds.count == 7)
+        #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(bounds.dropFirst().dropLast().allSatisfy { bytes[$0 - 1] == 0x0A })
+    }
+}
