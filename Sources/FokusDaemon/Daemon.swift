@@ -14,35 +14,26 @@ import UnixSignals
 /// mail queue, and the systemd watchdog. SIGTERM and SIGINT shut it down gracefully (an
 /// evaluation under way is finished first) with exit status 0; SIGHUP reloads every job's rules.
 public enum Daemon {
-    /// Reads and checks the configuration (`--check-config`).
-    public static func loadConfig(path: String) throws(FokusError) -> DaemonConfig {
-        let config = try DaemonConfigLoader.load(from: URL(fileURLWithPath: path))
+    /// Reads and checks the configuration (`--check-config`); its problems are phrased in `language`.
+    public static func loadConfig(path: String, language: ReportLanguage = .sv) throws(FokusError) -> DaemonConfig {
+        let config = try DaemonConfigLoader.load(from: URL(fileURLWithPath: path), language: language)
+        let strings = DaemonStrings(language)
         var problems: [Diagnostic] = []
         for job in config.jobs {
             let data = job.data.standardizedFileURL.path + "/"
             let output = job.output.standardizedFileURL.path + "/"
             if output.hasPrefix(data) {
-                problems.append(.error(
-                    "job \"\(job.name)\": the output folder \(job.output.path) is inside the data folder; put it elsewhere, "
-                        + "or the reports would be read as data", at: SourceLocation(file: path)))
+                problems.append(.error(strings.outputInsideData(job: job.name, output: job.output.path), at: SourceLocation(file: path)))
             }
         }
         if !problems.isEmpty { throw FokusError(problems).coded(.configInvalid) }
         return config
     }
 
-    /// One line per job, for `--check-config` and the start-up log.
-    public static func summary(of config: DaemonConfig) -> [String] {
-        var lines = ["state \(config.state.path)" + (config.metrics.map { ", metrics \($0.path)" } ?? "")]
-        for job in config.jobs {
-            let watch = job.watch.pollSeconds > 0 ? "polling every \(job.watch.pollSeconds) s" : "inotify"
-            let mail = job.notify.mail
-            let recipients = mail.to.isEmpty ? "" : " to \(mail.to.joined(separator: ", "))"
-            lines.append(
-                "job \(job.name): rules \(job.rules.path), data \(job.data.path) (\(watch), quiet \(job.watch.quietMilliseconds) ms), "
-                    + "output \(job.output.path), lang \(job.language.rawValue), notify \(job.notify.on.rawValue) by \(mail.transport.rawValue)\(recipients)")
-        }
-        return lines
+    /// One line for the state and one per job, for `--check-config` (in `--lang`) and the start-up log (English).
+    public static func summary(of config: DaemonConfig, language: ReportLanguage = .en) -> [String] {
+        let strings = DaemonStrings(language)
+        return [strings.summaryState(state: config.state.path, metrics: config.metrics?.path)] + config.jobs.map(strings.summaryJob)
     }
 
     /// Runs the daemon until SIGTERM or SIGINT (or, with `once`, one evaluation of each job and
@@ -131,7 +122,7 @@ struct JobsService: Service {
     /// reported (and a broken one never replaces the one in force).
     static func checkConfiguration(_ config: DaemonConfig, logger: Logger) {
         do {
-            let reread = try Daemon.loadConfig(path: config.file.path)
+            let reread = try Daemon.loadConfig(path: config.file.path, language: .en)  // for the log
             if Daemon.summary(of: reread) != Daemon.summary(of: config) {
                 logger.notice("the configuration file changed; restart the daemon to apply it (the rules are reloaded now)")
             }

@@ -3,22 +3,45 @@ public import Foundation
 
 /// Reads the daemon's YAML configuration with the same rigour as rule files: every problem at
 /// once, as `file:line:column`, unknown keys with a "did you mean" suggestion.
+///
+/// The problems are phrased in the language given to ``load(from:language:)``; show them with
+/// ``Diagnostic/rendered(in:)`` in the same language. `fokus daemon` takes `--lang`, else the
+/// configuration's own top-level `lang:` (``declaredLanguage(at:)``), else Swedish.
 public enum DaemonConfigLoader {
     static let jobKeys = ["name", "rules", "data", "output", "scope", "lang", "watch", "notify"]
     static let topKeys = ["rules", "data", "output", "scope", "lang", "watch", "notify", "state", "metrics", "name", "jobs"]
 
     /// Loads the configuration file at `url`. Relative paths in it are relative to its folder.
+    /// - Parameter language: the language of the problems' messages.
     /// - Throws: ``FokusError`` coded ``Diagnostic/Code/configInvalid``.
-    public static func load(from url: URL) throws(FokusError) -> DaemonConfig {
+    public static func load(from url: URL, language: ReportLanguage = .sv) throws(FokusError) -> DaemonConfig {
         let path = url.relativePath
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw FokusError("cannot read the configuration file", at: SourceLocation(file: path)).coded(.configInvalid)
+            throw FokusError(DaemonStrings(language).cannotReadConfiguration, at: SourceLocation(file: path)).coded(.configInvalid)
         }
-        return try load(yaml: String(decoding: data, as: UTF8.self), file: path, base: url.deletingLastPathComponent())
+        return try load(
+            yaml: String(decoding: data, as: UTF8.self), file: path, base: url.deletingLastPathComponent(), language: language)
+    }
+
+    /// The top-level `lang:` of the configuration at `url`, when the file can be read as YAML and
+    /// `lang:` is `sv` or `en`, whatever else is wrong in it: the language to tell its problems in
+    /// when `--lang` is not given.
+    public static func declaredLanguage(at url: URL) -> ReportLanguage? {
+        guard let data = FileManager.default.contents(atPath: url.path),
+            case .mapping(let pairs, _)? = try? YAMLParser.parse(String(decoding: data, as: UTF8.self), file: url.relativePath)
+        else { return nil }
+        for pair in pairs {
+            if case .scalar(let key) = pair.key, key.value == "lang", case .scalar(let value) = pair.value {
+                return ReportLanguage(rawValue: value.value)
+            }
+        }
+        return nil
     }
 
     /// Loads a configuration from text; relative paths resolve against `base`.
-    public static func load(yaml: String, file: String, base: URL) throws(FokusError) -> DaemonConfig {
+    /// - Parameter language: the language of the problems' messages.
+    public static func load(yaml: String, file: String, base: URL, language: ReportLanguage = .sv) throws(FokusError) -> DaemonConfig {
+        let strings = DaemonStrings(language)
         let root: YAMLNode?
         do {
             root = try YAMLParser.parse(yaml, file: file)
@@ -27,7 +50,7 @@ public enum DaemonConfigLoader {
         }
         var reader = YAMLFieldReader(file: file)
         guard let root else {
-            reader.error("the configuration is empty: give at least `rules:`, `data:` and `output:`")
+            reader.error(strings.configurationEmpty)
             throw FokusError(reader.diagnostics).coded(.configInvalid)
         }
         var config = DaemonConfig(
@@ -44,30 +67,31 @@ public enum DaemonConfigLoader {
         }
         // Top-level settings are the defaults of every job.
         var defaults = JobDraft()
-        readJobFields(fields, into: &defaults, reader: &reader, base: base, where: "the configuration")
+        readJobFields(fields, into: &defaults, reader: &reader, base: base, strings: strings)
         if let jobsNode = fields["jobs"] {
             for key in ["rules", "data", "output", "name", "scope"] {
-                if let node = fields[key] { reader.error("`\(key)` belongs inside each job when `jobs:` is given", at: node) }
+                if let node = fields[key] { reader.error(strings.belongsInsideEachJob(key), at: node) }
             }
             if case .sequence(let items, _) = jobsNode, !items.isEmpty {
                 var names: Set<String> = []
                 for (index, item) in items.enumerated() {
-                    guard let entries = reader.mapping(item, named: "job \(index + 1)", allowed: jobKeys) else { continue }
+                    let place = strings.jobPlace(index + 1)
+                    guard let entries = reader.mapping(item, named: place, allowed: jobKeys) else { continue }
                     let jobFields = Dictionary(entries, uniquingKeysWith: { first, _ in first })
                     var draft = defaults
                     draft.name = nil
-                    readJobFields(jobFields, into: &draft, reader: &reader, base: base, where: "job \(index + 1)")
-                    if let job = draft.job(named: "job \(index + 1)", at: item, reader: &reader, base: base) {
+                    readJobFields(jobFields, into: &draft, reader: &reader, base: base, strings: strings)
+                    if let job = draft.job(named: place, at: item, reader: &reader, base: base, strings: strings) {
                         if !names.insert(job.name).inserted {
-                            reader.error("two jobs are named \"\(job.name)\"; give each job its own `name:`", at: item)
+                            reader.error(strings.jobNamedTwice(job.name), at: item)
                         }
                         config.jobs.append(job)
                     }
                 }
             } else {
-                reader.error("`jobs` must be a list of jobs, each with `name`, `rules`, `data` and `output`", at: jobsNode)
+                reader.error(strings.jobsNotAList, at: jobsNode)
             }
-        } else if let job = defaults.job(named: "the configuration", at: root, reader: &reader, base: base) {
+        } else if let job = defaults.job(named: strings.configurationPlace, at: root, reader: &reader, base: base, strings: strings) {
             config.jobs.append(job)
         }
         if reader.hasErrors { throw FokusError(reader.diagnostics).coded(.configInvalid) }
@@ -85,19 +109,21 @@ public enum DaemonConfigLoader {
         var watch = DaemonConfig.Watch()
         var notify = DaemonConfig.Notify()
 
-        func job(named label: String, at node: YAMLNode, reader: inout YAMLFieldReader, base: URL) -> DaemonConfig.Job? {
+        func job(
+            named label: String, at node: YAMLNode, reader: inout YAMLFieldReader, base: URL, strings: DaemonStrings
+        ) -> DaemonConfig.Job? {
             var missing: [String] = []
             if rules == nil { missing.append("rules") }
             if data == nil { missing.append("data") }
             if output == nil { missing.append("output") }
             guard missing.isEmpty, let rules, let data, let output else {
-                reader.error("\(label) needs " + missing.map { "`\($0):`" }.joined(separator: ", "), at: node)
+                reader.error(strings.needs(label, missing), at: node)
                 return nil
             }
             var notify = notify
             if notify.mail.outbox == nil { notify.mail.outbox = output.appendingPathComponent("outbox") }
             if notify.mail.transport != .outbox, notify.mail.to.isEmpty, notify.on != .never {
-                reader.error("\(label): mail by \(notify.mail.transport.rawValue) needs recipients in `notify.mail.to`", at: node)
+                reader.error(strings.recipientsNeeded(label, transport: notify.mail.transport.rawValue), at: node)
             }
             return DaemonConfig.Job(
                 name: name ?? "default", rules: rules, data: data, output: output, scope: scope, language: language,
@@ -110,7 +136,7 @@ public enum DaemonConfigLoader {
     }
 
     static func readJobFields(
-        _ fields: [String: YAMLNode], into draft: inout JobDraft, reader: inout YAMLFieldReader, base: URL, where label: String
+        _ fields: [String: YAMLNode], into draft: inout JobDraft, reader: inout YAMLFieldReader, base: URL, strings: DaemonStrings
     ) {
         if let node = fields["name"], let text = reader.text(node, named: "`name`") { draft.name = text }
         if let node = fields["rules"], let text = reader.text(node, named: "`rules`") { draft.rules = resolve(text, base) }
@@ -127,11 +153,11 @@ public enum DaemonConfigLoader {
                 switch key {
                 case "quiet_ms":
                     if let ms = reader.wholeNumber(value, named: "`watch.quiet_ms`") {
-                        if ms < 0 { reader.error("`watch.quiet_ms` must be 0 or more", at: value) } else { draft.watch.quietMilliseconds = ms }
+                        if ms < 0 { reader.error(strings.quietNegative, at: value) } else { draft.watch.quietMilliseconds = ms }
                     }
                 default:
                     if let seconds = reader.number(value, named: "`watch.poll_seconds`") {
-                        if seconds < 0 { reader.error("`watch.poll_seconds` must be 0 (inotify) or more", at: value) } else { draft.watch.pollSeconds = seconds }
+                        if seconds < 0 { reader.error(strings.pollNegative, at: value) } else { draft.watch.pollSeconds = seconds }
                     }
                 }
             }
@@ -143,7 +169,7 @@ public enum DaemonConfigLoader {
                         draft.notify.on = DaemonConfig.Notify.When(rawValue: text) ?? .change
                     }
                 } else {
-                    readMail(value, into: &draft.notify.mail, reader: &reader, base: base)
+                    readMail(value, into: &draft.notify.mail, reader: &reader, base: base, strings: strings)
                 }
             }
         }
@@ -152,7 +178,9 @@ public enum DaemonConfigLoader {
     static let mailKeys = ["transport", "from", "to", "outbox", "sendmail", "smtp", "retry"]
     static let smtpKeys = ["host", "port", "tls", "username", "password_file", "password_env", "ca_file", "timeout_s"]
 
-    static func readMail(_ node: YAMLNode, into mail: inout DaemonConfig.Mail, reader: inout YAMLFieldReader, base: URL) {
+    static func readMail(
+        _ node: YAMLNode, into mail: inout DaemonConfig.Mail, reader: inout YAMLFieldReader, base: URL, strings: DaemonStrings
+    ) {
         guard let entries = reader.mapping(node, named: "`notify.mail`", allowed: mailKeys) else { return }
         for (key, value) in entries {
             switch key {
@@ -163,7 +191,7 @@ public enum DaemonConfigLoader {
             case "from":
                 if let text = reader.text(value, named: "`mail.from`") {
                     if MailAddress.isValid(text) { mail.from = text } else {
-                        reader.error("`mail.from` is not a mail address such as lagesbild@example.se: \"\(text)\"", at: value)
+                        reader.error(strings.fromNotAnAddress(text), at: value)
                     }
                 }
             case "to":
@@ -172,7 +200,7 @@ public enum DaemonConfigLoader {
                     list = reader.textList(value, named: "`mail.to`")
                 }
                 for address in list ?? [] where !MailAddress.isValid(address) {
-                    reader.error("`mail.to` holds \"\(address)\", which is not a mail address such as samordnare@example.se", at: value)
+                    reader.error(strings.toNotAnAddress(address), at: value)
                 }
                 mail.to = (list ?? []).filter(MailAddress.isValid)
             case "outbox":
@@ -184,13 +212,13 @@ public enum DaemonConfigLoader {
                     }
                 }
             case "smtp":
-                readSMTP(value, into: &mail.smtp, reader: &reader, base: base)
+                readSMTP(value, into: &mail.smtp, reader: &reader, base: base, strings: strings)
             default:
                 if let inner = reader.mapping(value, named: "`mail.retry`", allowed: ["first_s", "max_s"]) {
                     for (k, v) in inner {
                         guard let seconds = reader.number(v, named: "`mail.retry.\(k)`") else { continue }
                         guard seconds > 0 else {
-                            reader.error("`mail.retry.\(k)` must be above 0 seconds", at: v)
+                            reader.error(strings.retryNotPositive(k), at: v)
                             continue
                         }
                         if k == "first_s" { mail.retryFirstSeconds = seconds } else { mail.retryMaxSeconds = seconds }
@@ -200,7 +228,9 @@ public enum DaemonConfigLoader {
         }
     }
 
-    static func readSMTP(_ node: YAMLNode, into smtp: inout DaemonConfig.SMTP, reader: inout YAMLFieldReader, base: URL) {
+    static func readSMTP(
+        _ node: YAMLNode, into smtp: inout DaemonConfig.SMTP, reader: inout YAMLFieldReader, base: URL, strings: DaemonStrings
+    ) {
         guard let entries = reader.mapping(node, named: "`mail.smtp`", allowed: smtpKeys) else { return }
         var portGiven = false
         for (key, value) in entries {
@@ -209,7 +239,7 @@ public enum DaemonConfigLoader {
             case "port":
                 if let port = reader.wholeNumber(value, named: "`smtp.port`") {
                     if (1...65535).contains(port) { smtp.port = port; portGiven = true } else {
-                        reader.error("`smtp.port` must be between 1 and 65535, not \(port)", at: value)
+                        reader.error(strings.portOutOfRange(port), at: value)
                     }
                 }
             case "tls":

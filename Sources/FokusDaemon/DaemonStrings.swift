@@ -1,8 +1,9 @@
 import Fokus
 
-/// Every phrase the daemon writes for people (mail, quarantine notes), in each
-/// ``ReportLanguage``, side by side so that a missing translation does not compile.
-/// Diagnostics themselves come from the engine as they are.
+/// Every phrase the daemon writes for people (mail, quarantine notes, the configuration's errors
+/// and `--check-config`), in each ``ReportLanguage``, side by side so that a missing translation
+/// does not compile. Diagnostics from the engine are shown with ``Diagnostic/rendered(in:)``.
+/// The operator's log (swift-log) stays English.
 struct DaemonStrings: Sendable {
     let language: ReportLanguage
 
@@ -89,5 +90,99 @@ struct DaemonStrings: Sendable {
                 Problems (file:line: column: reason):
 
                 """)
+    }
+
+    // MARK: Configuration
+
+    /// How a job is named in the configuration's errors before its name is known: `job 2`, `jobb 2`.
+    func jobPlace(_ number: Int) -> String { text(sv: "jobb \(number)", en: "job \(number)") }
+
+    /// The configuration as a whole, as the subject of a sentence.
+    var configurationPlace: String { text(sv: "konfigurationen", en: "the configuration") }
+
+    var cannotReadConfiguration: String { text(sv: "kan inte läsa konfigurationsfilen", en: "cannot read the configuration file") }
+
+    var configurationEmpty: String {
+        text(sv: "konfigurationen är tom: ange åtminstone `rules:`, `data:` och `output:`",
+             en: "the configuration is empty: give at least `rules:`, `data:` and `output:`")
+    }
+
+    func belongsInsideEachJob(_ key: String) -> String {
+        text(sv: "`\(key)` hör hemma i varje jobb när `jobs:` anges",
+             en: "`\(key)` belongs inside each job when `jobs:` is given")
+    }
+
+    func jobNamedTwice(_ name: String) -> String {
+        text(sv: "två jobb heter ”\(name)”; ge varje jobb ett eget `name:`",
+             en: "two jobs are named \"\(name)\"; give each job its own `name:`")
+    }
+
+    var jobsNotAList: String {
+        text(sv: "`jobs` ska vara en lista med jobb, vart och ett med `name`, `rules`, `data` och `output`",
+             en: "`jobs` must be a list of jobs, each with `name`, `rules`, `data` and `output`")
+    }
+
+    /// `place` lacks the keys `missing` (`rules`, `data`, `output`).
+    func needs(_ place: String, _ missing: [String]) -> String {
+        let keys = missing.map { "`\($0):`" }.joined(separator: ", ")
+        return text(sv: "\(place) behöver \(keys)", en: "\(place) needs \(keys)")
+    }
+
+    func recipientsNeeded(_ place: String, transport: String) -> String {
+        text(sv: "\(place): e-post med \(transport) behöver mottagare i `notify.mail.to`",
+             en: "\(place): mail by \(transport) needs recipients in `notify.mail.to`")
+    }
+
+    var quietNegative: String { text(sv: "`watch.quiet_ms` ska vara 0 eller mer", en: "`watch.quiet_ms` must be 0 or more") }
+
+    var pollNegative: String {
+        text(sv: "`watch.poll_seconds` ska vara 0 (inotify) eller mer", en: "`watch.poll_seconds` must be 0 (inotify) or more")
+    }
+
+    func fromNotAnAddress(_ written: String) -> String {
+        text(sv: "`mail.from` är ingen e-postadress som lagesbild@example.se: ”\(written)”",
+             en: "`mail.from` is not a mail address such as lagesbild@example.se: \"\(written)\"")
+    }
+
+    func toNotAnAddress(_ written: String) -> String {
+        text(sv: "`mail.to` innehåller ”\(written)”, som inte är en e-postadress som samordnare@example.se",
+             en: "`mail.to` holds \"\(written)\", which is not a mail address such as samordnare@example.se")
+    }
+
+    func retryNotPositive(_ key: String) -> String {
+        text(sv: "`mail.retry.\(key)` ska vara över 0 sekunder", en: "`mail.retry.\(key)` must be above 0 seconds")
+    }
+
+    func portOutOfRange(_ port: Int) -> String {
+        text(sv: "`smtp.port` ska vara mellan 1 och 65535, inte \(port)", en: "`smtp.port` must be between 1 and 65535, not \(port)")
+    }
+
+    func outputInsideData(job: String, output: String) -> String {
+        text(sv: "jobbet ”\(job)”: utdatamappen \(output) ligger i datamappen; lägg den någon annanstans, "
+                + "annars skulle rapporterna läsas som data",
+             en: "job \"\(job)\": the output folder \(output) is inside the data folder; put it elsewhere, "
+                + "or the reports would be read as data")
+    }
+
+    // MARK: --check-config
+
+    func summaryState(state: String, metrics: String?) -> String {
+        text(sv: "tillstånd \(state)" + (metrics.map { ", mätvärden \($0)" } ?? ""),
+             en: "state \(state)" + (metrics.map { ", metrics \($0)" } ?? ""))
+    }
+
+    /// One job's line: its folders, how it watches, its language and how it notifies.
+    func summaryJob(_ job: DaemonConfig.Job) -> String {
+        let mail = job.notify.mail
+        let watch = job.watch.pollSeconds > 0
+            ? text(sv: "tittar var \(job.watch.pollSeconds) s", en: "polling every \(job.watch.pollSeconds) s") : "inotify"
+        let recipients = mail.to.isEmpty ? "" : text(sv: " till ", en: " to ") + mail.to.joined(separator: ", ")
+        let quiet = job.watch.quietMilliseconds
+        return text(
+            sv: "jobb \(job.name): regler \(job.rules.path), data \(job.data.path) (\(watch), tyst \(quiet) ms), "
+                + "utdata \(job.output.path), språk \(job.language.rawValue), "
+                + "meddela \(job.notify.on.rawValue) med \(mail.transport.rawValue)\(recipients)",
+            en: "job \(job.name): rules \(job.rules.path), data \(job.data.path) (\(watch), quiet \(quiet) ms), "
+                + "output \(job.output.path), lang \(job.language.rawValue), notify \(job.notify.on.rawValue) by \(mail.transport.rawValue)\(recipients)")
     }
 }

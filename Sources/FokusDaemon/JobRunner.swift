@@ -116,7 +116,8 @@ final class JobRunner {
             logger.error(
                 "rules have errors; \(rules == nil ? "nothing is evaluated until they are fixed" : "the last good rules stay in force")",
                 metadata: ["errors": "\(text)"])
-            queueRulesErrorMail(text)
+            // The log stays English; the mail is in the job's language.
+            queueRulesErrorMail(error.diagnostics.map { $0.rendered(in: job.language) }.joined(separator: "\n"))
             return false
         }
     }

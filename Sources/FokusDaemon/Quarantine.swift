@@ -2,7 +2,7 @@ import Fokus
 import Foundation
 
 /// Moves data files that failed validation into `rejected/` inside the data folder, each beside
-/// `NAME.error.txt` listing every problem. Nothing is deleted: when `rejected/NAME` exists from an
+/// `NAME.error.txt` listing every problem in the job's language. Nothing is deleted: when `rejected/NAME` exists from an
 /// earlier rejection, that copy and its note are first renamed with a time stamp.
 struct Quarantine {
     let dataFolder: URL
@@ -27,7 +27,7 @@ struct Quarantine {
             try manager.moveItem(at: note, to: note.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp).error.txt"))
         }
         var text = strings.quarantineHeader(file: relativePath, when: Self.readable(now), keptLastGood: keptLastGood)
-        text += diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        text += diagnostics.map { $0.rendered(in: strings.language) }.joined(separator: "\n") + "\n"
         try AtomicFile.write(text, to: note)
         try manager.moveItem(at: source, to: target)
         AtomicFile.syncFolder(source.deletingLastPathComponent())

@@ -14,6 +14,9 @@ struct DaemonCommand: ParsableCommand {
             Configured by one YAML file (see Examples/daemon/fokus.yaml). Runs until SIGTERM or
             SIGINT (exit 0); SIGHUP reloads the rules. --once evaluates what is there, delivers
             the mail and exits; --check-config only checks the configuration.
+            The configuration's problems and --check-config's summary are in --lang, else the
+            configuration's own top-level `lang:`, else Swedish; each job's mail and quarantine
+            notes follow the job's `lang:`. The log stays English.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "fokus.yaml"))
@@ -25,13 +28,18 @@ struct DaemonCommand: ParsableCommand {
     @Flag(name: .long, help: "Evaluate each job once, deliver the mail that is due, and exit.")
     var once = false
 
+    @OptionGroup var language: LanguageOption
+
     @Option(name: .long, help: ArgumentHelp("Log level: debug, info, notice, warning or error.", valueName: "level"))
     var logLevel: String = "info"
 
     func run() throws {
-        let loaded = try Daemon.loadConfig(path: config)
+        // The configuration's own `lang:` cannot be known for sure before it is read: it is looked up on its own.
+        let language = language.choice ?? DaemonConfigLoader.declaredLanguage(at: URL(fileURLWithPath: config)) ?? .sv
+        Terminal.language = language
+        let loaded = try Daemon.loadConfig(path: config, language: language)
         if checkConfig {
-            Terminal.write(Daemon.summary(of: loaded).joined(separator: "\n") + "\n")
+            Terminal.write(Daemon.summary(of: loaded, language: language).joined(separator: "\n") + "\n")
             return
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info

@@ -54,7 +54,7 @@ struct DaemonUnitTests {
               mail: { transport: smtp, from: "inte en adress", smtp: { port: 70000 } }
             """
         do {
-            _ = try DaemonConfigLoader.load(yaml: yaml, file: "fokus.yaml", base: URL(fileURLWithPath: "/srv/fokus"))
+            _ = try DaemonConfigLoader.load(yaml: yaml, file: "fokus.yaml", base: URL(fileURLWithPath: "/srv/fokus"), language: .en)
             Issue.record("the configuration was accepted")
         } catch {
             let lines = error.diagnostics.map(\.description)

@@ -55,7 +55,7 @@ struct DaemonWatchTests {
         #expect(!FileManager.default.fileExists(atPath: daemon.data.appendingPathComponent("trasig.csv").path))
         let reason = try String(contentsOf: note, encoding: .utf8)
         #expect(reason.contains("Filen trasig.csv kunde inte läsas"))
-        #expect(reason.contains("trasig.csv:2: antal: \"tolv\""))
+        #expect(reason.contains("trasig.csv:2: antal: ”tolv” är inget tal"), "\(reason)")
 
         // The slow file was read once, complete: one ledger row, with the final content.
         let store = try daemon.store()
@@ -142,7 +142,7 @@ struct DaemonWatchTests {
         try daemon.writeConfig()
         let good = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
         #expect(good.status == 0)
-        #expect(good.output.contains("job default"))
+        #expect(good.output.contains("jobb default"))
     }
 }
 
@@ -178,7 +178,7 @@ struct DaemonJobsTests {
         try config.write(to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
         let check = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
         #expect(check.status == 0, "\(check.output)")
-        #expect(check.output.contains("job provby") && check.output.contains("job trasig") && check.output.contains("polling every 0.2 s"))
+        #expect(check.output.contains("jobb provby") && check.output.contains("jobb trasig") && check.output.contains("tittar var 0.2 s"))
 
         try daemon.start()
         try daemon.waitUntil("the good job reports") { try daemon.reportInputs() == ["brott.csv"] }
@@ -206,7 +206,7 @@ struct DaemonJobsTests {
         let sample = DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.yaml")
         let result = try daemon.run(["daemon", "--config", sample.path, "--check-config"])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("notify change by outbox to samordnare@example.se, kommunpolis@example.se"))
+        #expect(result.output.contains("meddela change med outbox till samordnare@example.se, kommunpolis@example.se"))
         let unit = try String(contentsOf: DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.service"), encoding: .utf8)
         #expect(unit.contains("Type=notify"))
         #expect(unit.contains("ExecStart=/usr/local/bin/fokus daemon --config"))
