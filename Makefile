@@ -129,7 +129,7 @@ fuzz: deps
 # The style is .swift-format's (4 spaces, 120 columns, the code's own choices); `swift format format --in-place
 # --recursive Sources Tests Examples Package.swift` applies it.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Examples Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Examples Fuzz Package.swift
 
 install:
 	$(SWIFT) build -c release --product fokus

@@ -61,7 +61,8 @@ public struct Engine: Sendable {
         let model = ScoreModel(globalWeights: weights, missing: rules.missing)
         let (scored, (ranked, selected)) = try rankAndSelect(factors, model: model)
         let sensitivity = sensitivity ?? rules.sensitivity
-        let stability = sensitivity.samples > 0
+        let stability =
+            sensitivity.samples > 0
             ? try self.stability(
                 factors: factors, data: data, baseline: ranked, selected: selected, globalWeights: weights,
                 settings: sensitivity)
@@ -99,7 +100,8 @@ public struct Engine: Sendable {
             dataPeriods: DataPeriods(
                 crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
             unmapped: unmapped, stability: stability,
-            followUps: adoptions.filter { $0.scope.map(NameKey.init) ?? NameKey(data.scopeName) == NameKey(data.scopeName) }.map { adoption in
+            followUps: adoptions.filter { $0.scope.map(NameKey.init) ?? NameKey(data.scopeName) == NameKey(data.scopeName) }.map {
+                adoption in
                 FollowUp.compute(
                     adoption: adoption, area: rules.areas.first { $0.id == adoption.areaID }, data: data,
                     settings: rules.trend, aggregate: rules.concernAggregate)
@@ -175,11 +177,12 @@ public struct Engine: Sendable {
         scored: [Scored], ranking: (ranked: [Ranking.Entry], selected: [Bool])
     ) {
         let scored = try score(factors, model: model)
-        let ranked = Ranking.rank(scored.enumerated().map { index, s in
-            Ranking.Entry(
-                index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
-                included: s.outcome.included, excluded: s.outcome.excluded, evidence: factors[index].hasEvidence)
-        })
+        let ranked = Ranking.rank(
+            scored.enumerated().map { index, s in
+                Ranking.Entry(
+                    index: index, id: factors[index].area.id, score: s.outcome.score, nConcern: factors[index].concern?.n,
+                    included: s.outcome.included, excluded: s.outcome.excluded, evidence: factors[index].hasEvidence)
+            })
         return (scored, (ranked, Ranking.selection(of: ranked, settings: rules.selection)))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,7 +59,8 @@ enum AtomicFile {
     private static func stage(_ data: Data, for url: URL, access: Access) throws -> URL {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder, mode: access.folderMode)
-        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8))-\(url.lastPathComponent)")
+        let temporary = folder.appendingPathComponent(
+            "\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8))-\(url.lastPathComponent)")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, access.fileMode)
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary.path): \(String(cString: strerror(errno)))") }
         var failure: Int32 = 0

@@ -1,12 +1,13 @@
 public import Fokus
 import FokusState
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 public import Logging
 import ServiceLifecycle
 import UnixSignals
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `fokus daemon`: watches each job's folders, re-evaluates, writes and mails the priorities.
 ///
@@ -86,7 +87,9 @@ public enum Daemon {
             .init(service: mail, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         if let interval = notifier.watchdogInterval {
-            services.append(.init(service: WatchdogService(notifier: notifier, interval: interval), successTerminationBehavior: .gracefullyShutdownGroup))
+            services.append(
+                .init(
+                    service: WatchdogService(notifier: notifier, interval: interval), successTerminationBehavior: .gracefullyShutdownGroup))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -190,13 +190,17 @@ public enum DaemonConfigLoader {
                 }
             case "from":
                 if let text = reader.text(value, named: "`mail.from`") {
-                    if MailAddress.isValid(text) { mail.from = text } else {
+                    if MailAddress.isValid(text) {
+                        mail.from = text
+                    } else {
                         reader.error(strings.fromNotAnAddress(text), at: value)
                     }
                 }
             case "to":
                 let list: [String]?
-                if case .scalar = value { list = reader.text(value, named: "`mail.to`").map { [$0] } } else {
+                if case .scalar = value {
+                    list = reader.text(value, named: "`mail.to`").map { [$0] }
+                } else {
                     list = reader.textList(value, named: "`mail.to`")
                 }
                 for address in list ?? [] where !MailAddress.isValid(address) {
@@ -238,7 +242,9 @@ public enum DaemonConfigLoader {
             case "host": if let text = reader.text(value, named: "`smtp.host`") { smtp.host = text }
             case "port":
                 if let port = reader.wholeNumber(value, named: "`smtp.port`") {
-                    if (1...65535).contains(port) { smtp.port = port; portGiven = true } else {
+                    if (1...65535).contains(port) {
+                        smtp.port = port; portGiven = true
+                    } else {
                         reader.error(strings.portOutOfRange(port), at: value)
                     }
                 }

@@ -1,5 +1,6 @@
 import Fokus
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,7 +70,9 @@ final class FolderWatcher: @unchecked Sendable {
 
     /// Asks for a rules reload and an evaluation (SIGHUP).
     func requestReload() {
-        record { $0.rulesChanged = true; $0.dataChanged = true }
+        record {
+            $0.rulesChanged = true; $0.dataChanged = true
+        }
     }
 
     /// Asks for an evaluation in `seconds` (after a fault that may have passed by then).
@@ -128,7 +131,9 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     func dataFileCompleted(_ path: String) {
-        record { $0.inProgress[path] = nil; $0.dataChanged = true }
+        record {
+            $0.inProgress[path] = nil; $0.dataChanged = true
+        }
     }
 
     func dataFolderChanged() {
@@ -136,7 +141,9 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     func rulesFileChanged() {
-        record { $0.rulesChanged = true; $0.dataChanged = true }
+        record {
+            $0.rulesChanged = true; $0.dataChanged = true
+        }
     }
 
     static func isRuleFile(_ name: String) -> Bool {

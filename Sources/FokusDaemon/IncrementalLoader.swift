@@ -2,6 +2,7 @@ import Fokus
 import FokusPipeline
 import FokusState
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -3,10 +3,11 @@ import FokusPipeline
 import FokusReports
 import FokusState
 import Foundation
+import Logging
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Logging
 
 /// One job's evaluations: keeps the last good rules, quarantines rejected files, keeps the
 /// ledger, writes the outputs atomically, records the evaluation and queues the mail.
@@ -104,14 +105,18 @@ final class JobRunner {
         do {
             let loaded = try pipeline.loadRules()
             let digest = Self.digest(of: loaded.files)
-            status.update(job.name) { $0.lastReloadSucceeded = true; $0.lastReloadAt = Date() }
+            status.update(job.name) {
+                $0.lastReloadSucceeded = true; $0.lastReloadAt = Date()
+            }
             let changed = digest != rulesDigest
             if changed, rules != nil { logger.info("rules reloaded", metadata: ["rules_digest": "\(digest.prefix(12))"]) }
             rules = loaded
             rulesDigest = digest
             return changed
         } catch {
-            status.update(job.name) { $0.lastReloadSucceeded = false; $0.lastReloadAt = Date() }
+            status.update(job.name) {
+                $0.lastReloadSucceeded = false; $0.lastReloadAt = Date()
+            }
             let text = error.diagnostics.map(\.description).joined(separator: "\n")
             logger.error(
                 "rules have errors; \(rules == nil ? "nothing is evaluated until they are fixed" : "the last good rules stay in force")",
@@ -168,7 +173,9 @@ final class JobRunner {
             faultsInARow = 0
             logger.notice("recovered: the evaluation met no fault this time")
         }
-        status.update(job.name) { $0.faultsInARow = self.faultsInARow; $0.outputsBehind = self.owedOutputs != nil }
+        status.update(job.name) {
+            $0.faultsInARow = self.faultsInARow; $0.outputsBehind = self.owedOutputs != nil
+        }
         return outcome
     }
 
@@ -237,7 +244,7 @@ final class JobRunner {
         let evaluation: Evaluation
         do {
             evaluation = try pipeline.evaluate(rules, dataset, adoptions: adoptions)
-        } catch where error.codes.contains(.noDataYet) {
+        } catch  where error.codes.contains(.noDataYet) {
             logger.notice("no data yet: \(error.diagnostics.map(\.description).joined(separator: "; "))")
             return .noData
         } catch {
@@ -466,7 +473,8 @@ final class JobRunner {
             owedOutputs = outputs
             fault()
             logger.error(
-                "cannot write the outputs; the last good outputs stay in place and these are written again at the next evaluation: \(error)")
+                "cannot write the outputs; the last good outputs stay in place and these are written again at the next evaluation: \(error)"
+            )
             return false
         }
     }
@@ -505,7 +513,8 @@ final class JobRunner {
                 bodyHTML: html, messageID: "fokus.\(Self.safe(job.name)).\(evaluationID)@\(domain)")
             return true
         } catch {
-            logger.error("cannot queue the report mail (queued at the next evaluation): \(error)", metadata: ["evaluation": "\(evaluationID)"])
+            logger.error(
+                "cannot queue the report mail (queued at the next evaluation): \(error)", metadata: ["evaluation": "\(evaluationID)"])
             return false
         }
     }

@@ -39,7 +39,9 @@ public struct MailMessage: Sendable {
 
     /// The whole message with CRLF line ends, ready for SMTP, sendmail or an `.eml` file.
     public func rendered() -> String {
-        let boundary = "=_fokus_" + String(messageID.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
+        let boundary =
+            "=_fokus_"
+            + String(messageID.utf8.reduce(UInt64(1_469_598_103_934_665_603)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }, radix: 16)
         var lines: [String] = []
         lines.append("From: " + (MailAddress.isValid(from) ? from : "fokus@localhost"))
         lines.append("To: " + to.filter(MailAddress.isValid).joined(separator: ", "))
@@ -65,7 +67,9 @@ public struct MailMessage: Sendable {
 
     private static func part(_ type: String, _ body: String) -> [String] {
         let normalised = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        let base64 = Data(normalised.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let base64 = Data(normalised.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         return ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64", ""] + [base64]
     }
 

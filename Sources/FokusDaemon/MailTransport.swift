@@ -128,7 +128,8 @@ struct SMTPTransport: MailTransport {
             // libcurl says only "Weird server reply" when the server refuses the message itself: name its code.
             let reply = fokus_curl_response_code(handle)
             if (400..<600).contains(reply) {
-                reason = "the server refused the mail with \(reply) ("
+                reason =
+                    "the server refused the mail with \(reply) ("
                     + (reply < 500 ? "a temporary refusal" : "a permanent refusal: see the server's log") + "; \(reason))"
             }
             throw DeliveryError("SMTP \(settings.host):\(settings.port): \(reason)")

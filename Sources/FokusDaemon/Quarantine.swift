@@ -21,10 +21,12 @@ struct Quarantine {
         let stamp = Self.stamp(now)
         let manager = FileManager.default
         if manager.fileExists(atPath: target.path) {
-            try manager.moveItem(at: target, to: target.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp)"))
+            try manager.moveItem(
+                at: target, to: target.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp)"))
         }
         if manager.fileExists(atPath: note.path) {
-            try manager.moveItem(at: note, to: note.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp).error.txt"))
+            try manager.moveItem(
+                at: note, to: note.deletingLastPathComponent().appendingPathComponent("\(target.lastPathComponent).\(stamp).error.txt"))
         }
         var text = strings.quarantineHeader(file: relativePath, when: Self.readable(now), keptLastGood: keptLastGood)
         text += diagnostics.map { $0.rendered(in: strings.language) }.joined(separator: "\n") + "\n"

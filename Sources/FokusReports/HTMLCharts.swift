@@ -14,36 +14,46 @@ enum HTMLCharts {
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
     private static func svg(width: Double, height: Double, title: String, description: String, _ nodes: [SVGNode]) -> SVGNode {
-        .element(named: "svg", nodes: [
-            attribute("xmlns", "http://www.w3.org/2000/svg"),
-            attribute("viewBox", "0 0 \(number(width)) \(number(height))"),
-            attribute("role", "img"),
-            attribute("aria-label", title),
-            attribute("class", "chart"),
-            .element(named: "title", nodes: [text(title)]),
-            .element(named: "desc", nodes: [text(description)]),
-        ] + nodes)
+        .element(
+            named: "svg",
+            nodes: [
+                attribute("xmlns", "http://www.w3.org/2000/svg"),
+                attribute("viewBox", "0 0 \(number(width)) \(number(height))"),
+                attribute("role", "img"),
+                attribute("aria-label", title),
+                attribute("class", "chart"),
+                .element(named: "title", nodes: [text(title)]),
+                .element(named: "desc", nodes: [text(description)]),
+            ] + nodes)
     }
 
     private static func rect(x: Double, y: Double, width: Double, height: Double, fill: String) -> SVGNode {
-        .selfClosedElement(named: "rect", attributes: [
-            attr("x", number(x)), attr("y", number(y)), attr("width", number(max(width, 0))),
-            attr("height", number(height)), attr("fill", fill),
-        ])
+        .selfClosedElement(
+            named: "rect",
+            attributes: [
+                attr("x", number(x)), attr("y", number(y)), attr("width", number(max(width, 0))),
+                attr("height", number(height)), attr("fill", fill),
+            ])
     }
 
     private static func label(_ string: String, x: Double, y: Double, anchor: String = "start", weight: String = "normal") -> SVGNode {
-        .element(named: "text", nodes: [
-            attribute("x", number(x)), attribute("y", number(y)), attribute("text-anchor", anchor),
-            attribute("font-weight", weight), text(string),
-        ])
+        .element(
+            named: "text",
+            nodes: [
+                attribute("x", number(x)), attribute("y", number(y)), attribute("text-anchor", anchor),
+                attribute("font-weight", weight), text(string),
+            ])
     }
 
-    private static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, dash: Bool = false, width: Double = 2) -> SVGNode {
-        .selfClosedElement(named: "line", attributes: [
-            attr("x1", number(x1)), attr("y1", number(y1)), attr("x2", number(x2)), attr("y2", number(y2)),
-            attr("stroke", stroke), attr("stroke-width", number(width)),
-        ] + (dash ? [attr("stroke-dasharray", "4 3")] : []))
+    private static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, dash: Bool = false, width: Double = 2)
+        -> SVGNode
+    {
+        .selfClosedElement(
+            named: "line",
+            attributes: [
+                attr("x1", number(x1)), attr("y1", number(y1)), attr("x2", number(x2)), attr("y2", number(y2)),
+                attr("stroke", stroke), attr("stroke-width", number(width)),
+            ] + (dash ? [attr("stroke-dasharray", "4 3")] : []))
     }
 
     /// Stacked bars of each factor's contribution, one row per area, the final score marked.
@@ -106,16 +116,22 @@ enum HTMLCharts {
             if let value { runs[runs.count - 1].append((i, value)) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
         }
         for run in runs where run.count > 1 {
-            nodes.append(.selfClosedElement(named: "polyline", attributes: [
-                attr("points", run.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")),
-                attr("fill", "none"), attr("stroke", "#0072B2"), attr("stroke-width", "2"),
-            ]))
+            nodes.append(
+                .selfClosedElement(
+                    named: "polyline",
+                    attributes: [
+                        attr("points", run.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")),
+                        attr("fill", "none"), attr("stroke", "#0072B2"), attr("stroke-width", "2"),
+                    ]))
         }
         if let compared = line.compared, compared < line.values.count, let value = line.values[compared] {
-            nodes.append(.selfClosedElement(named: "circle", attributes: [
-                attr("cx", number(x(compared))), attr("cy", number(y(value))), attr("r", "4"),
-                attr("fill", "#D55E00"),
-            ]))
+            nodes.append(
+                .selfClosedElement(
+                    named: "circle",
+                    attributes: [
+                        attr("cx", number(x(compared))), attr("cy", number(y(value))), attr("r", "4"),
+                        attr("fill", "#D55E00"),
+                    ]))
         }
         let description = "\(line.label): \(line.summary)"
         return .div(
@@ -137,7 +153,8 @@ enum HTMLCharts {
             nodes.append(rect(x: 0, y: top + 18, width: share * plot, height: 14, fill: bar.highlighted ? "#0072B2" : "#56687A"))
             nodes.append(label(bar.valueText, x: plot + 8, y: top + 30))
         }
-        return svg(width: width, height: Double(chart.bars.count) * rowHeight + 4, title: chart.title, description: chart.description, nodes)
+        return svg(
+            width: width, height: Double(chart.bars.count) * rowHeight + 4, title: chart.title, description: chart.description, nodes)
     }
 }
 

@@ -32,10 +32,12 @@ public struct HTMLReport {
                 .style(HTMLStyle.css)
             ),
             .body(
-                .element(named: "main", nodes: [
-                    .h1(text(document.title)),
-                    .group(document.sections.map(section)),
-                ])
+                .element(
+                    named: "main",
+                    nodes: [
+                        .h1(text(document.title)),
+                        .group(document.sections.map(section)),
+                    ])
             )
         )
         return html.render(indentedBy: .spaces(1)) + "\n"
@@ -48,7 +50,8 @@ public struct HTMLReport {
         var nodes: [Node<HTML.BodyContext>] = []
         if let heading = section.heading { nodes.append(.h2(text(heading))) }
         nodes += section.blocks.map(block)
-        return .element(named: "section", nodes: [attribute("id", id), attribute("class", section.heading == nil ? "summary" : "part")] + nodes)
+        return .element(
+            named: "section", nodes: [attribute("id", id), attribute("class", section.heading == nil ? "summary" : "part")] + nodes)
     }
 
     private func block(_ block: ReportBlock) -> Node<HTML.BodyContext> {
@@ -70,14 +73,21 @@ public struct HTMLReport {
         func cellClass(_ column: ReportTable.Column) -> Node<HTML.BodyContext> {
             attribute("class", column.alignment == .right ? "num" : "txt")
         }
-        let head = Node<HTML.TableContext>.thead(.tr(.group(table.columns.map { column in
-            .th(attribute("scope", "col"), cellClass(column), text(column.header))
-        })))
-        let body = Node<HTML.TableContext>.tbody(.group(table.rows.map { row in
-            .tr(.group(zip(table.columns, row).map { column, cell in
-                .td(cellClass(column), cell.isCode ? .code(text(cell.text)) : text(cell.text))
-            }))
-        }))
+        let head = Node<HTML.TableContext>.thead(
+            .tr(
+                .group(
+                    table.columns.map { column in
+                        .th(attribute("scope", "col"), cellClass(column), text(column.header))
+                    })))
+        let body = Node<HTML.TableContext>.tbody(
+            .group(
+                table.rows.map { row in
+                    .tr(
+                        .group(
+                            zip(table.columns, row).map { column, cell in
+                                .td(cellClass(column), cell.isCode ? .code(text(cell.text)) : text(cell.text))
+                            }))
+                }))
         return .div(
             .class("table-wrap"),
             .table(.caption(text(table.caption)), head, body))
@@ -118,11 +128,13 @@ public struct HTMLReport {
         if forMail {
             return .empty
         }
-        return .element(named: "figure", nodes: [
-            .element(named: "figcaption", nodes: [.strong(text(figure.title)), .text(" "), text(figure.description)]),
-            chart,
-            .element(named: "details", nodes: [.element(named: "summary", nodes: [text(words.asTable)]), table(equivalent)]),
-        ])
+        return .element(
+            named: "figure",
+            nodes: [
+                .element(named: "figcaption", nodes: [.strong(text(figure.title)), .text(" "), text(figure.description)]),
+                chart,
+                .element(named: "details", nodes: [.element(named: "summary", nodes: [text(words.asTable)]), table(equivalent)]),
+            ])
     }
 }
 
@@ -140,9 +152,10 @@ func attribute<Context>(_ name: String, _ value: String) -> Node<Context> {
 func inline(_ string: String) -> Node<HTML.BodyContext> {
     let parts = string.split(separator: "`", omittingEmptySubsequences: false)
     guard parts.count >= 3 else { return text(string) }
-    return .group(parts.enumerated().map { index, part -> Node<HTML.BodyContext> in
-        index % 2 == 1 && index < parts.count - 1 ? .code(text(String(part))) : text(String(part))
-    })
+    return .group(
+        parts.enumerated().map { index, part -> Node<HTML.BodyContext> in
+            index % 2 == 1 && index < parts.count - 1 ? .code(text(String(part))) : text(String(part))
+        })
 }
 
 /// The few words the page adds around the document (the table equivalents of the charts).

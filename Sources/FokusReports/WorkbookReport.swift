@@ -13,8 +13,9 @@ public enum WorkbookReport {
     public static func write(_ document: ReportDocument, to path: String) throws {
         // The workbook pointer stays inside this function (it is not Sendable).
         guard let workbook = workbook_new(path) else {
-            throw FokusError(message(document.language, sv: "kan inte skapa arbetsboken", en: "cannot create the workbook"),
-                             at: SourceLocation(file: path))
+            throw FokusError(
+                message(document.language, sv: "kan inte skapa arbetsboken", en: "cannot create the workbook"),
+                at: SourceLocation(file: path))
         }
         let formats = Formats(workbook)
         var names = SheetNames()
@@ -121,10 +122,19 @@ public enum WorkbookReport {
                 configure(format)
                 return format
             }
-            title = make { format_set_bold($0); format_set_font_size($0, 14) }
-            heading = make { format_set_bold($0); format_set_font_size($0, 12) }
-            header = make { format_set_bold($0); format_set_text_wrap($0); format_set_bg_color($0, 0xE8EEF4); format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue)) }
-            wrap = make { format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+            title = make {
+                format_set_bold($0); format_set_font_size($0, 14)
+            }
+            heading = make {
+                format_set_bold($0); format_set_font_size($0, 12)
+            }
+            header = make {
+                format_set_bold($0); format_set_text_wrap($0); format_set_bg_color($0, 0xE8EEF4);
+                format_set_bottom($0, UInt8(LXW_BORDER_THIN.rawValue))
+            }
+            wrap = make {
+                format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+            }
             integer = make { format_set_num_format($0, "#,##0") }
             percent = make { format_set_num_format($0, "0%") }
             decimals = (0...4).map { digits in

@@ -2,7 +2,7 @@ internal import CSQLite
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// One SQLite connection (`sqlite3 *`), closed when released.

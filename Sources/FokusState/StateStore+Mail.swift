@@ -116,8 +116,10 @@ extension StateStore {
                     status = CASE WHEN ? IS NULL THEN 'failed' ELSE 'queued' END
                 WHERE id = ? AND status = 'queued'
                 """,
-                [.text(error), .text(nextAttempt.map(Encoding.timestamp)), .text(nextAttempt.map(Encoding.timestamp)),
-                 .integer(id)]
+                [
+                    .text(error), .text(nextAttempt.map(Encoding.timestamp)), .text(nextAttempt.map(Encoding.timestamp)),
+                    .integer(id),
+                ]
             ) > 0
         }
     }

@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The SQLite state shared by the `fokus` CLI and the daemon: adopted areas, evaluations, the

@@ -60,7 +60,10 @@ final class Statement {
                 try check(text.withCString { fokus_sqlite3_bind_text(handle, index, $0, byteCount) })
             case .blob(let bytes):
                 // An empty blob still binds a blob (not NULL): a non-null pointer with 0 bytes.
-                try check(bytes.withUnsafeBytes { fokus_sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count)) })
+                try check(
+                    bytes.withUnsafeBytes {
+                        fokus_sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count))
+                    })
             }
         }
     }

@@ -26,8 +26,11 @@ struct AdoptionStrings {
 
     func removeTakesNoMeasures() -> String {
         text(
-            sv: "--remove tar bort en antagning och tar inte --measures eller --note; för att rätta dem, anta området för samma period igen utan --remove",
-            en: "--remove removes an adoption and takes no --measures or --note; to correct them, adopt the area for the same period again without --remove")
+            sv:
+                "--remove tar bort en antagning och tar inte --measures eller --note; för att rätta dem, anta området för samma period igen utan --remove",
+            en:
+                "--remove removes an adoption and takes no --measures or --note; to correct them, adopt the area for the same period again without --remove"
+        )
     }
 
     func unknownArea(_ id: String, rules: String, known: [String]) -> String {
@@ -70,8 +73,11 @@ struct AdoptionStrings {
 
     func fromAfterData(_ from: Period, latest: Period, scope: String, data: String) -> String {
         text(
-            sv: "varning: --from \(from) ligger efter den senaste perioden med brottsdata för \(scope) i \(data) (\(latest)); uppföljningen visar \"inga data ännu\" tills det finns data för \(from)",
-            en: "warning: --from \(from) is after the latest period with crime data for \(scope) in \(data) (\(latest)); the follow-up shows \"no data yet\" until there is data for \(from)")
+            sv:
+                "varning: --from \(from) ligger efter den senaste perioden med brottsdata för \(scope) i \(data) (\(latest)); uppföljningen visar \"inga data ännu\" tills det finns data för \(from)",
+            en:
+                "warning: --from \(from) is after the latest period with crime data for \(scope) in \(data) (\(latest)); the follow-up shows \"no data yet\" until there is data for \(from)"
+        )
     }
 
     func noCrimeData(scope: String, data: String) -> String {

@@ -22,7 +22,9 @@ struct Explain: ParsableCommand {
         try UsageError.checkArea(area, in: ruleSet, command: Self.self)
         let (evaluation, lang) = try options.evaluate(ruleSet, language: language)
         guard let text = evaluation.explanation(of: area, language: lang) else {
-            throw UsageError(message: CommandStrings(language: lang).noSuchArea(area, areas: evaluation.ranking.map(\.id).joined(separator: ", ")), command: Self.self)
+            throw UsageError(
+                message: CommandStrings(language: lang).noSuchArea(area, areas: evaluation.ranking.map(\.id).joined(separator: ", ")),
+                command: Self.self)
         }
         Terminal.write(text)
     }

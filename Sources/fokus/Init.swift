@@ -6,7 +6,9 @@ import Foundation
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a starter rule set (with a rule test) and a data folder for a new municipality.",
-        discussion: "Writes DIR/rules/fokus.yaml, DIR/rules/tests/exempel.yaml and DIR/data/ with example files. Existing files are never overwritten.")
+        discussion:
+            "Writes DIR/rules/fokus.yaml, DIR/rules/tests/exempel.yaml and DIR/data/ with example files. Existing files are never overwritten."
+    )
 
     @Argument(help: ArgumentHelp("The folder to create.", valueName: "dir"))
     var directory: String
@@ -51,7 +53,8 @@ struct StarterFiles {
 
     /// `text` as one CSV field with `;` as the delimiter: quoted (quotes doubled) when it needs to be.
     static func csvField(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == "\t" }
+        let needsQuotes =
+            text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," || $0 == "\t" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -66,8 +69,10 @@ struct StarterFiles {
     }
 
     var files: [(String, String)] {
-        [("rules/fokus.yaml", rules), ("rules/tests/exempel.yaml", test), ("data/brottsstatistik.csv", crime),
-         ("data/trygghetsundersokning.csv", survey), ("data/resurser.yaml", resources)]
+        [
+            ("rules/fokus.yaml", rules), ("rules/tests/exempel.yaml", test), ("data/brottsstatistik.csv", crime),
+            ("data/trygghetsundersokning.csv", survey), ("data/resurser.yaml", resources),
+        ]
     }
 
     var rules: String {
@@ -170,7 +175,9 @@ struct StarterFiles {
 
     var crime: String {
         var rows = ["år;kommun;brottskategori;antal"]
-        let counts: [(String, [Int])] = [("Bedrägeri", [20, 22, 21, 40]), ("Skadegörelse", [50, 48, 52, 45]), ("Trafikbrott", [30, 31, 29, 33])]
+        let counts: [(String, [Int])] = [
+            ("Bedrägeri", [20, 22, 21, 40]), ("Skadegörelse", [50, 48, 52, 45]), ("Trafikbrott", [30, 31, 29, 33]),
+        ]
         for (category, values) in counts {
             for (i, value) in values.enumerated() { rows.append("\(2020 + i);\(csvScope);\(category);\(value)") }
         }

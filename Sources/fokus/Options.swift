@@ -1,7 +1,7 @@
 import ArgumentParser
 import Fokus
-import FokusPipeline
 import FokusLibCrypto
+import FokusPipeline
 import Foundation
 
 /// Where the rules and the data are, and what to evaluate.
@@ -25,13 +25,19 @@ struct EvaluationOptions: ParsableArguments {
     @Flag(name: .long, help: "Evaluate without rejected data files, listing them as warnings, instead of failing.")
     var keepGoing = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Rank-stability samples (0 turns it off; default: the rules' or 2000).", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Rank-stability samples (0 turns it off; default: the rules' or 2000).", valueName: "n"))
     var samples: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seed of the rank-stability sampling (default: the rules' or 0).", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Seed of the rank-stability sampling (default: the rules' or 0).", valueName: "n"))
     var seed: UInt64?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Dirichlet concentration of the sampling (default: the rules' or 50).", valueName: "x"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Dirichlet concentration of the sampling (default: the rules' or 50).", valueName: "x"))
     var concentration: Double?
 
     @OptionGroup var stateOptions: StateOptions

@@ -2,7 +2,7 @@ import Fokus
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Writing to the terminal: results to standard output, problems to standard error.

@@ -22,7 +22,9 @@ struct TestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The rule file or folder.", valueName: "rules"))
     var rules: String = "rules"
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the tests whose name matches this regular expression.", valueName: "pattern"))
+    @Option(
+        name: .customLong("run"), help: ArgumentHelp("Run only the tests whose name matches this regular expression.", valueName: "pattern")
+    )
     var runPattern: String?
 
     @Flag(name: [.customShort("v"), .long], help: "List every test with the time it took.")
@@ -88,8 +90,9 @@ struct TestCommand: ParsableCommand {
                 Terminal.write(RankingDiff(test: test, evaluation: evaluation, strings: strings).rendered())
             }
         }
-        Terminal.write(strings.testSummary(passed: report.passed, failed: report.failed)
-            + (verbose ? " (\(String(format: "%.3f", report.seconds)) s)" : "") + "\n")
+        Terminal.write(
+            strings.testSummary(passed: report.passed, failed: report.failed)
+                + (verbose ? " (\(String(format: "%.3f", report.seconds)) s)" : "") + "\n")
         if let coverage { Terminal.write("Coverage:\n" + coverage.rendered.split(separator: "\n").map { "  \($0)\n" }.joined()) }
     }
 }

@@ -13,7 +13,9 @@ struct AdoptionHistoryCommandTests {
 
         let adopted = try fokus("adopt", "trafik", "--from", "2024", "--measures", "hastighet", "--note", "Medborgarlöfte 2024")
         #expect(adopted.status == 0, "\(adopted.stderr)")
-        #expect(adopted.stdout.hasPrefix("Antagen: Trafiksäkerhet och trafikrelaterad brottslighet (trafik) för Kungsör från 2024 med hastighet"))
+        #expect(
+            adopted.stdout.hasPrefix(
+                "Antagen: Trafiksäkerhet och trafikrelaterad brottslighet (trafik) för Kungsör från 2024 med hastighet"))
 
         let same = try fokus("adopt", "trafik", "--from", "2024", "--measures", "hastighet")
         #expect(same.stdout.hasPrefix("Oförändrad: "), "\(same.stdout)")
@@ -21,18 +23,27 @@ struct AdoptionHistoryCommandTests {
         // Correcting the measures keeps the note, which was not given.
         let corrected = try fokus("adopt", "trafik", "--from", "2024", "--measures", "hastighet,rattfylleri")
         #expect(corrected.status == 0)
-        #expect(corrected.stdout.contains("Rättad: Trafiksäkerhet och trafikrelaterad brottslighet (trafik) för Kungsör från 2024: åtgärder: hastighet → hastighet, rattfylleri"), "\(corrected.stdout)")
+        #expect(
+            corrected.stdout.contains(
+                "Rättad: Trafiksäkerhet och trafikrelaterad brottslighet (trafik) för Kungsör från 2024: åtgärder: hastighet → hastighet, rattfylleri"
+            ), "\(corrected.stdout)")
         #expect(try fokus("adopted").stdout == "Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri  — Medborgarlöfte 2024\n")
 
         let english = try fokus("adopt", "trafik", "--from", "2024", "--note", "", "--lang", "en")
-        #expect(english.stdout.contains("Corrected Trafiksäkerhet och trafikrelaterad brottslighet (trafik) for Kungsör from 2024: note: \"Medborgarlöfte 2024\" → no note"), "\(english.stdout)")
+        #expect(
+            english.stdout.contains(
+                "Corrected Trafiksäkerhet och trafikrelaterad brottslighet (trafik) for Kungsör from 2024: note: \"Medborgarlöfte 2024\" → no note"
+            ), "\(english.stdout)")
 
         #expect(try fokus("adopt", "bedrageri", "--from", "2025").status == 0)
 
         // Removing what is not adopted fails and says what is.
         let wrong = try fokus("adopt", "trafik", "--from", "2023", "--remove")
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("trafik är inte antagen för Kungsör från 2023, så det finns inget att ta bort; trafik är antagen från 2024"), "\(wrong.stderr)")
+        #expect(
+            wrong.stderr.contains(
+                "trafik är inte antagen för Kungsör från 2023, så det finns inget att ta bort; trafik är antagen från 2024"),
+            "\(wrong.stderr)")
         #expect(try fokus("adopt", "trafik", "--from", "2024", "--remove", "--measures", "hastighet").status == 2)
 
         let removed = try fokus("adopt", "trafik", "--from", "2024", "--remove")
@@ -50,15 +61,17 @@ struct AdoptionHistoryCommandTests {
         #expect(history.count == 5, "\(history)")
         let time = #/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}  /#
         #expect(history.allSatisfy { $0.prefixMatch(of: time) != nil }, "\(history)")
-        #expect(history.map { $0.dropFirst(21) } == [
-            "antagen    Kungsör  2024  trafik  åtgärder: hastighet  — Medborgarlöfte 2024",
-            "rättad     Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri  — Medborgarlöfte 2024",
-            "rättad     Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri",
-            "antagen    Kungsör  2025  bedrageri",
-            "borttagen  Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri",
-        ])
+        #expect(
+            history.map { $0.dropFirst(21) } == [
+                "antagen    Kungsör  2024  trafik  åtgärder: hastighet  — Medborgarlöfte 2024",
+                "rättad     Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri  — Medborgarlöfte 2024",
+                "rättad     Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri",
+                "antagen    Kungsör  2025  bedrageri",
+                "borttagen  Kungsör  2024  trafik  åtgärder: hastighet, rattfylleri",
+            ])
         let englishHistory = try fokus("adopted", "--history", "--lang", "en").stdout.split(separator: "\n")
-        #expect(englishHistory.map { $0.dropFirst(21).prefix(10) } == ["adopted   ", "corrected ", "corrected ", "adopted   ", "removed   "])
+        #expect(
+            englishHistory.map { $0.dropFirst(21).prefix(10) } == ["adopted   ", "corrected ", "corrected ", "adopted   ", "removed   "])
     }
 
     @Test func adoptAndAdoptedFollowTheRulesLang() throws {
@@ -75,7 +88,9 @@ struct AdoptionHistoryCommandTests {
 
         let adopted = try fokus("adopt", "trafik", "--from", "2024")
         #expect(adopted.status == 0, "\(adopted.stderr)")
-        #expect(adopted.stdout.hasPrefix("Adopted Trafiksäkerhet och trafikrelaterad brottslighet (trafik) for Kungsör from 2024"), "\(adopted.stdout)")
+        #expect(
+            adopted.stdout.hasPrefix("Adopted Trafiksäkerhet och trafikrelaterad brottslighet (trafik) for Kungsör from 2024"),
+            "\(adopted.stdout)")
         // --lang wins over the rules' lang:.
         #expect(try fokus("adopt", "trafik", "--from", "2024", "--lang", "sv").stdout.hasPrefix("Oförändrad: "))
         let wrong = try fokus("adopt", "trafik", "--from", "2023", "--remove")
@@ -100,17 +115,27 @@ struct AdoptionHistoryCommandTests {
         // The sample's crime data ends with 2023.
         let later = try CLIRunner.run(["adopt", "trafik", "--from", "2025", "--data", "Samples/kungsor", "--state", state])
         #expect(later.status == 0, "\(later.stderr)")
-        #expect(later.stderr == "varning: --from 2025 ligger efter den senaste perioden med brottsdata för Kungsör i Samples/kungsor (2023); uppföljningen visar \"inga data ännu\" tills det finns data för 2025\n")
+        #expect(
+            later.stderr
+                == "varning: --from 2025 ligger efter den senaste perioden med brottsdata för Kungsör i Samples/kungsor (2023); uppföljningen visar \"inga data ännu\" tills det finns data för 2025\n"
+        )
         #expect(later.stdout.hasPrefix("Antagen: "))
 
-        let english = try CLIRunner.run(["adopt", "trafik", "--from", "2024-03", "--data", "Samples/kungsor", "--state", state, "--lang", "en"])
-        #expect(english.stderr.hasPrefix("warning: --from 2024-03 is after the latest period with crime data for Kungsör in Samples/kungsor (2023)"), "\(english.stderr)")
+        let english = try CLIRunner.run([
+            "adopt", "trafik", "--from", "2024-03", "--data", "Samples/kungsor", "--state", state, "--lang", "en",
+        ])
+        #expect(
+            english.stderr.hasPrefix(
+                "warning: --from 2024-03 is after the latest period with crime data for Kungsör in Samples/kungsor (2023)"),
+            "\(english.stderr)")
 
         for inside in ["2023", "2023-Q4", "2022"] {
             let r = try CLIRunner.run(["adopt", "trafik", "--from", inside, "--data", "Samples/kungsor", "--state", state])
             #expect(r.status == 0 && r.stderr.isEmpty, "\(inside): \(r.stderr)")
         }
-        let elsewhere = try CLIRunner.run(["adopt", "trafik", "--from", "2023", "--scope", "Arboga", "--data", "Samples/kungsor", "--state", state])
+        let elsewhere = try CLIRunner.run([
+            "adopt", "trafik", "--from", "2023", "--scope", "Arboga", "--data", "Samples/kungsor", "--state", state,
+        ])
         #expect(elsewhere.stderr.hasPrefix("varning: Samples/kungsor har inga brottsdata för Arboga"), "\(elsewhere.stderr)")
     }
 }

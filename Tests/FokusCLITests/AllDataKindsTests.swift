@@ -15,39 +15,50 @@ struct AllDataKindsTests {
             try data.write(to: url)
         }
         let bom = Data([0xEF, 0xBB, 0xBF])
-        try write("rules.yaml", Data("""
-            fokus: 1
-            scope: Kungsör
-            areas:
-              - id: stold
-                name: Stöld
-                categories: [Stöld]
-                survey_items: [Stölder]
-              - id: bedrageri
-                name: Bedrägeri
-                categories: [BEDRÄGERI]
-            measures:
-              - id: m
-                name: Kameror
-                addresses: [stold]
-                cost: { polis_timmar: 300 }
-                effect: 0.2
-            """.utf8))
+        try write(
+            "rules.yaml",
+            Data(
+                """
+                fokus: 1
+                scope: Kungsör
+                areas:
+                  - id: stold
+                    name: Stöld
+                    categories: [Stöld]
+                    survey_items: [Stölder]
+                  - id: bedrageri
+                    name: Bedrägeri
+                    categories: [BEDRÄGERI]
+                measures:
+                  - id: m
+                    name: Kameror
+                    addresses: [stold]
+                    cost: { polis_timmar: 300 }
+                    effect: 0.2
+                """.utf8))
         try write("data/brott.csv", bom + Data("år;kommun;brottskategori;antal\n2022;Kungsör;Stöld;10\n2023;Kungsör;Stöld;12\n".utf8))
-        try write("data/bra/export.csv", Self.latin1("""
-            Region;Brott;År;Period;Antal;/100 000 inv
-            0207 Kungsör;Stöld;2023;Helår;5;57
-            0207 Kungsör;Stöld;2021;Helår;..;..
-            0207 Kungsör;Bedrägeri;2023;januari;1 002;11 517
+        try write(
+            "data/bra/export.csv",
+            Self.latin1(
+                """
+                Region;Brott;År;Period;Antal;/100 000 inv
+                0207 Kungsör;Stöld;2023;Helår;5;57
+                0207 Kungsör;Stöld;2021;Helår;..;..
+                0207 Kungsör;Bedrägeri;2023;januari;1 002;11 517
 
-            """))
-        try write("data/handelser.tsv", Data("datum\tkommun\ttyp\n2023-05-01 12:00\tKungsör\tStöld\n2023-05-02\tKungsör\tStöld\n2023-12-31\tkungsör \tstöld\n".utf8))
-        try write("data/polisen.json", Data("""
-            [{"id": 1, "datetime": "2023-06-01 8:00:00 +02:00", "name": "1 juni 08.00, Stöld, Kungsör",
-              "type": "Stöld", "location": {"name": "Västmanlands län"}},
-             {"id": 1, "datetime": "2023-06-01 8:00:00 +02:00", "name": "1 juni 08.00, Stöld, Kungsör",
-              "type": "Stöld", "location": {"name": "Västmanlands län"}}]
-            """.utf8))
+                """))
+        try write(
+            "data/handelser.tsv",
+            Data("datum\tkommun\ttyp\n2023-05-01 12:00\tKungsör\tStöld\n2023-05-02\tKungsör\tStöld\n2023-12-31\tkungsör \tstöld\n".utf8))
+        try write(
+            "data/polisen.json",
+            Data(
+                """
+                [{"id": 1, "datetime": "2023-06-01 8:00:00 +02:00", "name": "1 juni 08.00, Stöld, Kungsör",
+                  "type": "Stöld", "location": {"name": "Västmanlands län"}},
+                 {"id": 1, "datetime": "2023-06-01 8:00:00 +02:00", "name": "1 juni 08.00, Stöld, Kungsör",
+                  "type": "Stöld", "location": {"name": "Västmanlands län"}}]
+                """.utf8))
         try write("data/trygghet.csv", Self.latin1("år;kommun;fråga;andel\n2023;Kungsör;Stölder;42 %\n"))
         try write("data/resurser.csv", Data("period,scope,resource,available\n2023,Kungsör,polis_timmar,100\n".utf8))
         try write("data/resurser.yaml", Data("{period: 2023, scope: Kungsör, available: {polis_timmar: 50}}\n".utf8))
@@ -74,6 +85,9 @@ struct AllDataKindsTests {
         #expect(fraud["latest"] as? Double == 1002)
         #expect(fraud["baseline"] as? Double == 0)
         let warnings = try #require(json["warnings"] as? [[String: Any]])
-        #expect(warnings.contains { ($0["message"] as? String)?.contains("repeat") == true && ($0["file"] as? String)?.hasSuffix("polisen.json") == true })
+        #expect(
+            warnings.contains {
+                ($0["message"] as? String)?.contains("repeat") == true && ($0["file"] as? String)?.hasSuffix("polisen.json") == true
+            })
     }
 }

@@ -44,12 +44,16 @@ struct AllScopesCommandTests {
         #expect(rows.count == 290)
         #expect(rows.values.allSatisfy { $0.count == 20 })
         for scope in ["Kungsör", "Stockholm", "Gällivare", "Malmö"] {
-            let alone = try CLIRunner.run(["evaluate", "--rules", rules, "--data", data, "--scope", scope, "--samples", "0", "--format", "csv"])
+            let alone = try CLIRunner.run([
+                "evaluate", "--rules", rules, "--data", data, "--scope", scope, "--samples", "0", "--format", "csv",
+            ])
             #expect(alone.status == 0, "\(alone.stderr)")
             #expect(Self.rows(alone.stdout, scopeColumn: false)[""] == rows[scope], "\(scope)")
         }
         // A code stands for its municipality.
-        let byCode = try CLIRunner.run(["evaluate", "--rules", rules, "--data", data, "--scope", "1960", "--samples", "0", "--format", "csv"])
+        let byCode = try CLIRunner.run([
+            "evaluate", "--rules", rules, "--data", data, "--scope", "1960", "--samples", "0", "--format", "csv",
+        ])
         #expect(Self.rows(byCode.stdout, scopeColumn: false)[""] == rows["Kungsör"])
     }
 
@@ -69,7 +73,10 @@ struct AllScopesCommandTests {
         ])
         // The text report wraps at 100 columns: compare with the line breaks and indents folded.
         let folded = västmanland.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        #expect(folded.contains("Västmanlands län is evaluated as the sum of its municipalities (10 of 10 have crime data) and the rows filed under the county itself"), "\(västmanland.stdout)")
+        #expect(
+            folded.contains(
+                "Västmanlands län is evaluated as the sum of its municipalities (10 of 10 have crime data) and the rows filed under the county itself"
+            ), "\(västmanland.stdout)")
         let usage = try CLIRunner.run(["evaluate", "--rules", rules, "--data", data, "--all-scopes", "--scope", "Kungsör"])
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--all-scopes utvärderar alla kommuner eller polisområden; ta bort --scope"), "\(usage.stderr)")

@@ -28,20 +28,29 @@ struct DataFileErrorsCommandTests {
         let problems = problemLines(r.stderr)
         #expect(problems.count == 4, "\(r.stderr)")
         #expect(r.stderr.hasSuffix("\n4 errors\n"), "\(r.stderr)")
-        #expect(r.stderr.contains("extra.csv:4: år: \"vecka 3\" is not a period; write 2023, 2023-Q4 or 2023-11 (26 rows like this, on lines 4, 5, 6, 7, 8, …)"))
-        #expect(r.stderr.contains("dubbel.csv:1: error: the header has 2 columns for the count: \"antal\" (column 3) and \"antal\" (column 4)"))
+        #expect(
+            r.stderr.contains(
+                "extra.csv:4: år: \"vecka 3\" is not a period; write 2023, 2023-Q4 or 2023-11 (26 rows like this, on lines 4, 5, 6, 7, 8, …)"
+            ))
+        #expect(
+            r.stderr.contains("dubbel.csv:1: error: the header has 2 columns for the count: \"antal\" (column 3) and \"antal\" (column 4)"))
 
         let check = try CLIRunner.run(["check", "rules", "--data", data.path])
         #expect(problemLines(check.stderr).filter { $0.contains(data.lastPathComponent) }.count == 4, "\(check.stderr)")
         #expect(check.stderr.hasSuffix("\n4 fel\n"), "\(check.stderr)")
-        #expect(check.stderr.contains("dubbel.csv:1: fel: rubrikraden har 2 kolumner för antalet: ”antal” (kolumn 3) och ”antal” (kolumn 4)"), "\(check.stderr)")
+        #expect(
+            check.stderr.contains("dubbel.csv:1: fel: rubrikraden har 2 kolumner för antalet: ”antal” (kolumn 3) och ”antal” (kolumn 4)"),
+            "\(check.stderr)")
 
         let goingOn = try CLIRunner.run(["evaluate", "--data", data.path, "--keep-going", "--samples", "0", "--format", "md"])
         #expect(goingOn.status == 0, "\(goingOn.stderr)")
         #expect(goingOn.stdout.contains("varning: filen användes inte:"), "\(goingOn.stdout)")
         #expect(goingOn.stdout.contains("antal: ”tolv” är inget tal; antal är heltal ≥ 0 (det första av 3 fel)"), "\(goingOn.stdout)")
         let swedish = try CLIRunner.run(["evaluate", "--data", data.path])
-        #expect(swedish.stderr.contains("extra.csv:4: år: ”vecka 3” är ingen period; skriv 2023, 2023-Q4 eller 2023-11 (26 rader som den här, på rad 4, 5, 6, 7, 8, …)"), "\(swedish.stderr)")
+        #expect(
+            swedish.stderr.contains(
+                "extra.csv:4: år: ”vecka 3” är ingen period; skriv 2023, 2023-Q4 eller 2023-11 (26 rader som den här, på rad 4, 5, 6, 7, 8, …)"
+            ), "\(swedish.stderr)")
     }
 
     @Test func errorsBeyondTheListedOnesAreCountedAndSaidToBeUnlisted() throws {

@@ -38,7 +38,8 @@ struct RuleTestCommandTests {
         #expect(r.stdout.contains("underkända"))
         let english = try CLIRunner.run(["test", "rules", "--lang", "en"], in: folder)
         #expect(english.stdout.contains("rank  expected  id"))
-        #expect(english.stdout.contains("rules/tests/kungsor.yaml:10:7: error: expected top [bedrageri, trafik, narkotika_unga], got [trafik"))
+        #expect(
+            english.stdout.contains("rules/tests/kungsor.yaml:10:7: error: expected top [bedrageri, trafik, narkotika_unga], got [trafik"))
         #expect(english.stdout.contains("failed"))
     }
 
@@ -47,13 +48,13 @@ struct RuleTestCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try CLIRunner.run(["init", folder.path])
         try """
-            tests:
-              - name: fel
-                data: ../../data
-                expect:
-                  top: [bedrageri, trafk]
-                  ranks: { trafik: 1 }
-            """.write(to: folder.appendingPathComponent("rules/tests/fel.yaml"), atomically: true, encoding: .utf8)
+        tests:
+          - name: fel
+            data: ../../data
+            expect:
+              top: [bedrageri, trafk]
+              ranks: { trafik: 1 }
+        """.write(to: folder.appendingPathComponent("rules/tests/fel.yaml"), atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["test", folder.appendingPathComponent("rules").path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("fel.yaml:5:24: fel: inget område har id:t ”trafk”; menade du ”trafik”?"), "\(r.stderr)")
@@ -86,7 +87,9 @@ struct AdoptionCommandTests {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = folder.appendingPathComponent("var/fokus.sqlite").path
-        let adopt = try CLIRunner.run(["adopt", "trafik", "--from", "2022", "--measures", "hastighet,rattfylleri", "--note", "Medborgarlöfte 2022", "--state", state])
+        let adopt = try CLIRunner.run([
+            "adopt", "trafik", "--from", "2022", "--measures", "hastighet,rattfylleri", "--note", "Medborgarlöfte 2022", "--state", state,
+        ])
         #expect(adopt.status == 0, "\(adopt.stderr)")
         #expect(try CLIRunner.run(["adopt", "bedrageri", "--from", "2024", "--state", state]).status == 0)
         #expect(try CLIRunner.run(["adopt", "trafk", "--from", "2022", "--state", state]).status == 2)
@@ -125,7 +128,8 @@ struct FollowUpAfterNewDataTests {
         let after = try CLIRunner.run(["evaluate", "--data", data.path, "--state", state, "--samples", "0"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("Fokus — Medborgarlöfte Kungsör · Kungsör · 2024"))
-        #expect(after.stdout.contains("Bedrägerier (bedrageri), antagen från 2024: förbättring: 40,0 per period sedan dess"), "\(after.stdout)")
+        #expect(
+            after.stdout.contains("Bedrägerier (bedrageri), antagen från 2024: förbättring: 40,0 per period sedan dess"), "\(after.stdout)")
         let english = try CLIRunner.run(["evaluate", "--data", data.path, "--state", state, "--samples", "0", "--lang", "en"])
         #expect(english.stdout.contains("Bedrägerier (bedrageri), adopted from 2024: improving: 40.0 a period since"), "\(english.stdout)")
     }
@@ -155,7 +159,8 @@ struct CompareCommandTests {
         #expect(md.stdout.contains("främst brottsutveckling"))
         let bad = try CLIRunner.run(["evaluate", "--compare", data.appendingPathComponent("befolkning.csv").path])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("fel: det här är ingen report.json från `fokus evaluate --format json` (ogiltig JSON)"), "\(bad.stderr)")
+        #expect(
+            bad.stderr.contains("fel: det här är ingen report.json från `fokus evaluate --format json` (ogiltig JSON)"), "\(bad.stderr)")
     }
 }
 

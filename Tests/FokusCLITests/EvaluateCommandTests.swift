@@ -14,9 +14,13 @@ struct EvaluateCommandTests {
         for cell in ["Bedrägerier (bedrageri)", "0,726", "+3,77", "132/86,67", "44\u{00A0}%", "ja"] {
             #expect(first.contains(cell), "\(cell) in \(first)")
         }
-        #expect(r.stdout.contains("Förslag: fokusera på bedrägerier, trafiksäkerhet och trafikrelaterad brottslighet och narkotika\nbland unga."), "\(r.stdout)")
+        #expect(
+            r.stdout.contains(
+                "Förslag: fokusera på bedrägerier, trafiksäkerhet och trafikrelaterad brottslighet och narkotika\nbland unga."),
+            "\(r.stdout)")
         // The staff survey and the citizen dialogue are factors of their own (SPEC 4.3).
-        #expect(r.stdout.contains("narkotika_unga: främst Medarbetarnas bild (71\u{00A0}%) och Medborgardialog (58\u{00A0}%)"), "\(r.stdout)")
+        #expect(
+            r.stdout.contains("narkotika_unga: främst Medarbetarnas bild (71\u{00A0}%) och Medborgardialog (58\u{00A0}%)"), "\(r.stdout)")
         #expect(r.stdout.contains("56\u{00A0}%"))  // a no-break space before the percent sign
         #expect(r.stdout.contains("400\u{00A0}000"))  // amounts grouped in thousands
         #expect(!r.stdout.contains("Measure plan"))
@@ -26,8 +30,10 @@ struct EvaluateCommandTests {
     @Test func langEnPrintsTheEnglishReport() throws {
         let r = try CLIRunner.run(["evaluate", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        for text in ["Area", "Score", "7 of 9 candidate measures fit the budget; the plan's value 0.911.", "0.726", "56%", "400000",
-                     "Rank stability:\nThe selection", "Proposal: focus on"] {
+        for text in [
+            "Area", "Score", "7 of 9 candidate measures fit the budget; the plan's value 0.911.", "0.726", "56%", "400000",
+            "Rank stability:\nThe selection", "Proposal: focus on",
+        ] {
             #expect(r.stdout.contains(text), "\(text)")
         }
         #expect(!r.stdout.contains("Åtgärdsplan"))
@@ -84,8 +90,14 @@ struct EvaluateCommandTests {
         #expect(csv.stdout.split(separator: "\r\n").count == 11)
         let md = try CLIRunner.run(["evaluate", "--format", "md"])
         #expect(md.status == 0)
-        #expect(md.stdout.contains("| # | Område | id | Poäng | Trend (z) | Senast/jämförelse | Oro | Medarbetarnas bild | Medborgardialog | Resurser | Vald |"), "\(md.stdout)")
-        #expect(md.stdout.contains("| 1 | Bedrägerier | `bedrageri` | 0,726 | +3,77 | 132/86,67 | 44\u{00A0}% | 52\u{00A0}% | 34\u{00A0}% | 1,00 | ja |"), "\(md.stdout)")
+        #expect(
+            md.stdout.contains(
+                "| # | Område | id | Poäng | Trend (z) | Senast/jämförelse | Oro | Medarbetarnas bild | Medborgardialog | Resurser | Vald |"
+            ), "\(md.stdout)")
+        #expect(
+            md.stdout.contains(
+                "| 1 | Bedrägerier | `bedrageri` | 0,726 | +3,77 | 132/86,67 | 44\u{00A0}% | 52\u{00A0}% | 34\u{00A0}% | 1,00 | ja |"),
+            "\(md.stdout)")
         for heading in ["## Rangordningens stabilitet", "## Åtgärdsplan", "## Regler som slog till", "## Varningar"] {
             #expect(md.stdout.contains("\n\(heading)\n"), "\(heading)")
         }
@@ -179,18 +191,18 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("regler.yaml")
         try """
-            fokus: 1
-            wieghts: {crime_trend: 1}
-            areas:
-              - id: trafik
-                name: Trafik
-                categories: [Trafikbrott]
-            measures:
-              - id: kontroll
-                name: Kontroller
-                addresses: [trafk]
-                effect: 0.3
-            """.write(to: file, atomically: true, encoding: .utf8)
+        fokus: 1
+        wieghts: {crime_trend: 1}
+        areas:
+          - id: trafik
+            name: Trafik
+            categories: [Trafikbrott]
+        measures:
+          - id: kontroll
+            name: Kontroller
+            addresses: [trafk]
+            effect: 0.3
+        """.write(to: file, atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["check", file.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("regler.yaml:2:1:"), "\(r.stderr)")

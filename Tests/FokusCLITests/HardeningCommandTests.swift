@@ -108,7 +108,8 @@ struct HardeningCommandTests {
         #expect(report.stdout.contains("]0;pwnedStöld[2J") || report.stderr.contains("]0;pwnedStöld[2J"))
 
         let state = try CLIRunner.temporaryFolder().appendingPathComponent("s.sqlite").path
-        #expect(try CLIRunner.run(["adopt", "trafik", "--from", "2024", "--note", "beslut\u{1B}[31m röd\u{9B}", "--state", state]).status == 0)
+        #expect(
+            try CLIRunner.run(["adopt", "trafik", "--from", "2024", "--note", "beslut\u{1B}[31m röd\u{9B}", "--state", state]).status == 0)
         let listed = try CLIRunner.run(["adopted", "--state", state])
         #expect(listed.stdout.contains("beslut[31m röd"))
         #expect(!listed.stdout.contains("\u{1B}"))

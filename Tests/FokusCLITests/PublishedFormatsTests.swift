@@ -42,7 +42,9 @@ struct PublishedFormatsTests {
         try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("rules"), to: folder)
         let file = folder.appendingPathComponent("10-omraden.yaml")
         let yaml = try String(contentsOf: file, encoding: .utf8)
-        let quoted = "\"" + markupName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted =
+            "\""
+            + markupName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
         let renamed = yaml.replacingOccurrences(of: "    name: Bedrägerier\n", with: "    name: \(quoted)\n")
         #expect(renamed != yaml)
@@ -109,7 +111,10 @@ struct PublishedFormatsTests {
         #expect(!html.contains("<b>Bedrägerier"))
         #expect(html.contains("&lt;b&gt;Bedrägerier&lt;/b&gt; &amp; \"citat\" 'enkla' &lt;script&gt;alert(1)&lt;/script&gt;"))
         // In an attribute (the charts' aria-label) the quotes are entities and the line break a space.
-        #expect(html.contains("aria-label=\"&lt;b&gt;Bedrägerier&lt;/b&gt; &amp; &quot;citat&quot; &#39;enkla&#39; &lt;script&gt;alert(1)&lt;/script&gt; rad två\""))
+        #expect(
+            html.contains(
+                "aria-label=\"&lt;b&gt;Bedrägerier&lt;/b&gt; &amp; &quot;citat&quot; &#39;enkla&#39; &lt;script&gt;alert(1)&lt;/script&gt; rad två\""
+            ))
         let check = try Self.python("check_page.py", [page.path, "--expect-text", "<b>Bedrägerier</b> & \"citat\""])
         #expect(check.status == 0, "\(check.output)")
     }
@@ -124,10 +129,11 @@ struct PublishedFormatsTests {
         #expect(read.status == 0, "\(read.output)")
         let sheets = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [[String: Any]])
         let names = sheets.compactMap { $0["name"] as? String }
-        #expect(names == [
-            "Sammanfattning", "Rangordning", "Regler som slog till", "Stabilitet", "Åtgärder", "Budget", "Saknade underlag",
-            "Varningar", "Datafiler",
-        ])
+        #expect(
+            names == [
+                "Sammanfattning", "Rangordning", "Regler som slog till", "Stabilitet", "Åtgärder", "Budget", "Saknade underlag",
+                "Varningar", "Datafiler",
+            ])
         let ranking = try #require(sheets.first { $0["name"] as? String == "Rangordning" })
         #expect(ranking["freeze"] as? String == "A2")
         let rows = try #require(ranking["rows"] as? [[Any]])
@@ -164,9 +170,10 @@ struct PublishedFormatsTests {
         let sheets = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [[String: Any]])
         let followUp = try #require(sheets.first { $0["name"] as? String == "Uppföljning" }, "\(read.output)")
         let rows = try #require(followUp["rows"] as? [[Any]])
-        #expect(rows[0].compactMap { $0 as? String }.prefix(8) == [
-            "Område", "id", "Antagen från", "Läge", "Snitt sedan antagandet", "Snitt före", "Trend (z)", "Oro (procentenheter)",
-        ])
+        #expect(
+            rows[0].compactMap { $0 as? String }.prefix(8) == [
+                "Område", "id", "Antagen från", "Läge", "Snitt sedan antagandet", "Snitt före", "Trend (z)", "Oro (procentenheter)",
+            ])
         #expect(rows[1][1] as? String == "trafik" && rows[1][2] as? String == "2022")
         #expect(rows[1][8] as? String == "hastighet")
         #expect((followUp["types"] as? [String])?[4...7] == ["n", "n", "n", "n"], "\(followUp)")

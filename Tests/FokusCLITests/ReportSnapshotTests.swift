@@ -13,7 +13,9 @@ struct ReportSnapshotTests {
         let folder = try! CLIRunner.temporaryFolder()
         let path = folder.appendingPathComponent("state.sqlite").path
         for (area, from, measures) in [("trafik", "2022", "hastighet"), ("bedrageri", "2024", "seniorinfo")] {
-            _ = try! CLIRunner.run(["adopt", area, "--from", from, "--measures", measures, "--note", "Medborgarlöfte \(from)", "--state", path])
+            _ = try! CLIRunner.run([
+                "adopt", area, "--from", from, "--measures", measures, "--note", "Medborgarlöfte \(from)", "--state", path,
+            ])
         }
         return path
     }()

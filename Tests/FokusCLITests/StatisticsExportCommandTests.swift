@@ -28,19 +28,19 @@ struct StatisticsExportCommandTests {
         try Data(export.unicodeScalars.map { UInt8($0.value) }).write(to: data.appendingPathComponent("Databasfil.txt"))
         let rules = folder.appendingPathComponent("regler.yaml")
         try """
-            fokus: 1
-            name: Medborgarlöfte Kungsör
-            scope: Kungsör
-            weights: { crime_trend: 1 }
-            select: { top: 1 }
-            areas:
-              - id: bedrageri
-                name: Bedrägerier mot äldre
-                categories: [Befogenhetsbedrägeri]
-              - id: brand
-                name: Anlagda bränder
-                categories: [Skadegörelse genom brand]
-            """.write(to: rules, atomically: true, encoding: .utf8)
+        fokus: 1
+        name: Medborgarlöfte Kungsör
+        scope: Kungsör
+        weights: { crime_trend: 1 }
+        select: { top: 1 }
+        areas:
+          - id: bedrageri
+            name: Bedrägerier mot äldre
+            categories: [Befogenhetsbedrägeri]
+          - id: brand
+            name: Anlagda bränder
+            categories: [Skadegörelse genom brand]
+        """.write(to: rules, atomically: true, encoding: .utf8)
 
         let r = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--format", "json", "--samples", "0"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -53,7 +53,8 @@ struct StatisticsExportCommandTests {
         #expect(trend["baseline"] as? Double == 31.0 / 3)
         let warnings = try #require(json["warnings"] as? [[String: Any]])
         let preliminary = try #require(warnings.first { ($0["message"] as? String)?.contains("preliminary") == true })
-        #expect(preliminary["message"] as? String == "the figures for 2025 are preliminary (marked prel.); they are used and may still change")
+        #expect(
+            preliminary["message"] as? String == "the figures for 2025 are preliminary (marked prel.); they are used and may still change")
         #expect((preliminary["file"] as? String)?.hasSuffix("data/Databasfil.txt") == true)
         #expect(preliminary["line"] as? Int == 5)
         let footnote = try #require(warnings.first { ($0["message"] as? String)?.contains("footnote") == true })
@@ -63,7 +64,9 @@ struct StatisticsExportCommandTests {
         // Markdown: one line per warning (the text report wraps at 100 columns).
         let text = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0", "--format", "md"])
         #expect(text.stdout.contains("siffrorna för 2025 är preliminära (märkta prel.)"), "\(text.stdout)")
-        let english = try CLIRunner.run(["evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0", "--lang", "en", "--format", "md"])
+        let english = try CLIRunner.run([
+            "evaluate", "--rules", rules.path, "--data", data.path, "--samples", "0", "--lang", "en", "--format", "md",
+        ])
         #expect(english.stdout.contains("warning: the figures for 2025 are preliminary"), "\(english.stdout)")
     }
 }

@@ -10,18 +10,18 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("regler.yaml")
         try """
-            name: Test
-            areas:
-              - id: trafik
-                categories: [Trafikbrott]
-            rules:
-              - id: skarp
-                when: trend.z >= 2 and (concern.raw > 0.3
-                then: {boost: 0.1}
-              - id: stavfel
-                when: trend.zz > 1
-                then: {boost: 0.1}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        name: Test
+        areas:
+          - id: trafik
+            categories: [Trafikbrott]
+        rules:
+          - id: skarp
+            when: trend.z >= 2 and (concern.raw > 0.3
+            then: {boost: 0.1}
+          - id: stavfel
+            when: trend.zz > 1
+            then: {boost: 0.1}
+        """.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
 

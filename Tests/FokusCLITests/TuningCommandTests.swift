@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// A small rule set with its own data and tests, written to a temporary folder.
@@ -89,12 +89,14 @@ struct WhyCommandTests {
         defer { fixture.remove() }
         let r = try fixture.run(["explain", "inbrott", "--data", "data", "--samples", "0"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("""
-            Regler som inte slog till:
-              okning-med-oro: trend.latest 25 ≥ 20 ✔, concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)
-              bara-kommunen: inte ('polis' in area.owners ["polis", "kommun"] ✔) ✘
+        #expect(
+            r.stdout.contains(
+                """
+                Regler som inte slog till:
+                  okning-med-oro: trend.latest 25 ≥ 20 ✔, concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)
+                  bara-kommunen: inte ('polis' in area.owners ["polis", "kommun"] ✔) ✘
 
-            """), "\(r.stdout)")
+                """), "\(r.stdout)")
         let en = try fixture.run(["explain", "inbrott", "--data", "data", "--samples", "0", "--lang", "en"])
         #expect(en.stdout.contains("  okning-med-oro: trend.latest 25 ≥ 20 ✔, concern.raw 0.29 ≥ 0.30 ✘ (0.01 below)\n"))
     }
@@ -108,29 +110,32 @@ struct WhyCommandTests {
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == "inbrott: uppfyllt — trend.latest 25 ≥ 20 ✔, concern.raw 0,29 ≥ 0,25 ✔\n")
         let all = try fixture.run(["eval-expr", "trend.latest >= 20", "--data", "data", "--samples", "0", "--lang", "en"])
-        #expect(all.stdout.split(separator: "\n").map { String($0) } == [
-            "trafik: holds — trend.latest 31 ≥ 20 ✔",
-            "inbrott: holds — trend.latest 25 ≥ 20 ✔",
-            "klotter: does not hold — trend.latest 2 ≥ 20 ✘ (18 below)",
-        ])
+        #expect(
+            all.stdout.split(separator: "\n").map { String($0) } == [
+                "trafik: holds — trend.latest 31 ≥ 20 ✔",
+                "inbrott: holds — trend.latest 25 ≥ 20 ✔",
+                "klotter: does not hold — trend.latest 2 ≥ 20 ✘ (18 below)",
+            ])
     }
 
     @Test func evalExprPointsAtTheMistakeInTheCondition() throws {
         let r = try CLIRunner.run(["eval-expr", "trend.z >= 2 and concern.rw >= 0.3"])
         #expect(r.status == 1)
-        #expect(r.stderr == """
-            condition:1:18: fel: i villkoret: okänt namn `concern.rw`; menade du `concern.raw`?
-            trend.z >= 2 and concern.rw >= 0.3
-                             ^
+        #expect(
+            r.stderr == """
+                condition:1:18: fel: i villkoret: okänt namn `concern.rw`; menade du `concern.raw`?
+                trend.z >= 2 and concern.rw >= 0.3
+                                 ^
 
-            """)
+                """)
         let english = try CLIRunner.run(["eval-expr", "trend.z >= 2 and concern.rw >= 0.3", "--lang", "en"])
-        #expect(english.stderr == """
-            condition:1:18: error: in the condition: unknown name `concern.rw`; did you mean `concern.raw`?
-            trend.z >= 2 and concern.rw >= 0.3
-                             ^
+        #expect(
+            english.stderr == """
+                condition:1:18: error: in the condition: unknown name `concern.rw`; did you mean `concern.raw`?
+                trend.z >= 2 and concern.rw >= 0.3
+                                 ^
 
-            """)
+                """)
     }
 
     /// On the bundled rules and sample, whatever they hold: every rule that did not fire for inbrott gets a line
@@ -191,12 +196,13 @@ struct CommandLineIDTests {
             .write(to: folder.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
         let r = try CLIRunner.run(["check", "r.yaml", "--lang", "en"], in: folder)
         #expect(r.status == 1)
-        #expect(r.stderr == """
-            r.yaml:23:25: error: `0,40`: write 0.40 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,40 as 0 and 40
-            weights: { crime_trend: 0,40, citizen_concern: 0.35, resources: 0.25 }
-                                    ^
+        #expect(
+            r.stderr == """
+                r.yaml:23:25: error: `0,40`: write 0.40 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,40 as 0 and 40
+                weights: { crime_trend: 0,40, citizen_concern: 0.35, resources: 0.25 }
+                                        ^
 
-            """)
+                """)
     }
 }
 
@@ -240,35 +246,37 @@ struct TestRunnerOptionTests {
         let fixture = try TuningFixture()
         defer { fixture.remove() }
         let r = try fixture.run(["test", "rules", "--coverage", "--run", "trafik"])
-        #expect(r.stdout.hasSuffix("""
-            1 godkända, 0 underkända
-            Coverage:
-              rules that fired in no test: 1 of 2 (okning-med-oro)
-              areas no expectation mentions: 2 of 3 (inbrott, klotter)
+        #expect(
+            r.stdout.hasSuffix(
+                """
+                1 godkända, 0 underkända
+                Coverage:
+                  rules that fired in no test: 1 of 2 (okning-med-oro)
+                  areas no expectation mentions: 2 of 3 (inbrott, klotter)
 
-            """), "\(r.stdout)")
+                """), "\(r.stdout)")
     }
 
     #if canImport(FoundationXML)
-        @Test func junitIsXMLThatCISystemsRead() throws {
-            let fixture = try TuningFixture()
-            defer { fixture.remove() }
-            let r = try fixture.run(["test", "rules", "--format", "junit"])
-            #expect(r.status == 1)
-            let document = try XMLDocument(data: Data(r.stdout.utf8))
-            let root = try #require(document.rootElement())
-            #expect(root.name == "testsuites")
-            #expect(root.attribute(forName: "tests")?.stringValue == "2")
-            #expect(root.attribute(forName: "failures")?.stringValue == "1")
-            let suites = root.elements(forName: "testsuite")
-            #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == ["rules/tests/tester.yaml"])
-            let cases = suites[0].elements(forName: "testcase")
-            #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["trafik överst", "inbrott på plats 1 (fel med flit)"])
-            #expect(cases.allSatisfy { Double($0.attribute(forName: "time")?.stringValue ?? "") != nil })
-            #expect(cases[0].elements(forName: "failure").isEmpty)
-            let failure = try #require(cases[1].elements(forName: "failure").first)
-            #expect(failure.attribute(forName: "message")?.stringValue == "expected inbrott at rank 1, got rank 2")
-            #expect(failure.stringValue == "rules/tests/tester.yaml:9:15: error: expected inbrott at rank 1, got rank 2")
-        }
+    @Test func junitIsXMLThatCISystemsRead() throws {
+        let fixture = try TuningFixture()
+        defer { fixture.remove() }
+        let r = try fixture.run(["test", "rules", "--format", "junit"])
+        #expect(r.status == 1)
+        let document = try XMLDocument(data: Data(r.stdout.utf8))
+        let root = try #require(document.rootElement())
+        #expect(root.name == "testsuites")
+        #expect(root.attribute(forName: "tests")?.stringValue == "2")
+        #expect(root.attribute(forName: "failures")?.stringValue == "1")
+        let suites = root.elements(forName: "testsuite")
+        #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == ["rules/tests/tester.yaml"])
+        let cases = suites[0].elements(forName: "testcase")
+        #expect(cases.map { $0.attribute(forName: "name")?.stringValue } == ["trafik överst", "inbrott på plats 1 (fel med flit)"])
+        #expect(cases.allSatisfy { Double($0.attribute(forName: "time")?.stringValue ?? "") != nil })
+        #expect(cases[0].elements(forName: "failure").isEmpty)
+        let failure = try #require(cases[1].elements(forName: "failure").first)
+        #expect(failure.attribute(forName: "message")?.stringValue == "expected inbrott at rank 1, got rank 2")
+        #expect(failure.stringValue == "rules/tests/tester.yaml:9:15: error: expected inbrott at rank 1, got rank 2")
+    }
     #endif
 }

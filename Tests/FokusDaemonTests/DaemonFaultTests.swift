@@ -1,8 +1,10 @@
 import Fokus
-@testable import FokusDaemon
 import FokusState
 import Foundation
 import Testing
+
+@testable import FokusDaemon
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,7 +85,8 @@ enum FaultEnvironment {
                 let url = folder.appendingPathComponent(path)
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                    result[url.standardizedFileURL.path.replacingOccurrences(of: base, with: "")] = FileManager.default.contents(atPath: url.path)
+                    result[url.standardizedFileURL.path.replacingOccurrences(of: base, with: "")] = FileManager.default.contents(
+                        atPath: url.path)
                 }
             }
         }
@@ -102,9 +105,10 @@ struct DaemonFaultTests {
 
     /// The outputs that a failed write must leave alone: every file's bytes.
     static func snapshot(_ daemon: DaemonHarness) -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: outputNames.compactMap { name in
-            FileManager.default.contents(atPath: daemon.output.appendingPathComponent(name).path).map { (name, $0) }
-        })
+        Dictionary(
+            uniqueKeysWithValues: outputNames.compactMap { name in
+                FileManager.default.contents(atPath: daemon.output.appendingPathComponent(name).path).map { (name, $0) }
+            })
     }
 
     static func outbox(_ daemon: DaemonHarness) -> [String] {
@@ -148,9 +152,12 @@ struct DaemonFaultTests {
         try await daemon.waitUntil("the outputs are written once the fault is gone", timeout: 60) {
             try daemon.report()?["period"] as? String == "2024"
         }
-        try await daemon.waitUntil("the recovery is logged", timeout: 10) { daemon.log.contains("outputs written after an earlier failure") }
+        try await daemon.waitUntil("the recovery is logged", timeout: 10) {
+            daemon.log.contains("outputs written after an earlier failure")
+        }
         try await daemon.waitUntil("the metrics say the outputs are current") {
-            metrics(daemon).contains("fokus_outputs_behind{job=\"default\"} 0") && metrics(daemon).contains("fokus_faults_in_a_row{job=\"default\"} 0")
+            metrics(daemon).contains("fokus_outputs_behind{job=\"default\"} 0")
+                && metrics(daemon).contains("fokus_faults_in_a_row{job=\"default\"} 0")
         }
         // A whole new set: every output is there and parses; the archive holds both evaluations.
         #expect(try daemon.reportInputs() == ["brott.csv", "klotter-2024.csv"])
@@ -368,7 +375,8 @@ struct DaemonFaultTests {
         // order; a large file read first leaves time to remove a later one in between.
         try daemon.writeData(
             "handelser.json",
-            #"[{"id": 1, "datetime": "2023-05-01 12:00:00 +02:00", "name": "1 maj, Stöld, Provby", "type": "Stöld", "location": {"name": "Provby"}}]"#)
+            #"[{"id": 1, "datetime": "2023-05-01 12:00:00 +02:00", "name": "1 maj, Stöld, Provby", "type": "Stöld", "location": {"name": "Provby"}}]"#
+        )
         var big = "datum;kommun;brottskategori\n"
         big.reserveCapacity(3_000_000)
         for i in 0..<100_000 { big += "2022-\(String(format: "%02d", i % 12 + 1))-15;Annanby;Stöld\n" }
@@ -391,7 +399,8 @@ struct DaemonFaultTests {
         let evaluated = daemon.log.components(separatedBy: "evaluated:").count
         let late = daemon.data.appendingPathComponent("z-sen.csv")
         // The large file changes too, so that it is read again before the new one whichever way the folder is read.
-        try (big + "2022-12-16;Annanby;Stöld\n").write(to: daemon.data.appendingPathComponent("a-stor.csv"), atomically: false, encoding: .utf8)
+        try (big + "2022-12-16;Annanby;Stöld\n").write(
+            to: daemon.data.appendingPathComponent("a-stor.csv"), atomically: false, encoding: .utf8)
         try Self.klotter2024.write(to: late, atomically: false, encoding: .utf8)
         try await daemon.waitUntil("the evaluation for the new file starts") {
             daemon.log.components(separatedBy: "] evaluating").count > evaluating

@@ -1,6 +1,7 @@
 import Fokus
 import FokusState
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -257,10 +258,11 @@ final class SMTPSink: @unchecked Sendable {
         let portFile = folder.deletingLastPathComponent().appendingPathComponent("smtp-port-\(UUID().uuidString)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", DaemonHarness.packageRoot.appendingPathComponent("Tests/FokusDaemonTests/smtp_sink.py").path,
-            portFile.path, folder.path, String(port),
-        ] + (credentials.map { [$0] } ?? [])
+        process.arguments =
+            [
+                "python3", DaemonHarness.packageRoot.appendingPathComponent("Tests/FokusDaemonTests/smtp_sink.py").path,
+                portFile.path, folder.path, String(port),
+            ] + (credentials.map { [$0] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         try process.run()

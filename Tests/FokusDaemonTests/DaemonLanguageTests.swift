@@ -104,7 +104,9 @@ struct DaemonLanguageTests {
         let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config", "--lang", "en"])
         #expect(result.status == 1)
         #expect(result.output.contains("fokus.yaml:4:20: error: `watch.quiet_ms` must be 0 or more"), "\(result.output)")
-        #expect(result.output.contains("fokus.yaml:5:15: error: `notify.on` cannot be \"chnage\"; did you mean \"change\"?"), "\(result.output)")
+        #expect(
+            result.output.contains("fokus.yaml:5:15: error: `notify.on` cannot be \"chnage\"; did you mean \"change\"?"), "\(result.output)"
+        )
         #expect(!result.output.contains(" fel"), "\(result.output)")
 
         // Without `--lang`, the configuration's own `lang:` decides; `--lang` wins over it.
@@ -133,8 +135,11 @@ struct DaemonLanguageTests {
         try daemon.writeConfig()
         let good = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config"])
         #expect(good.status == 0, "\(good.output)")
-        #expect(good.output.contains("jobb default: regler ") && good.output.contains("meddela change med outbox till samordnare@example.se"))
+        #expect(
+            good.output.contains("jobb default: regler ") && good.output.contains("meddela change med outbox till samordnare@example.se"))
         let goodEnglish = try daemon.run(["daemon", "--config", "fokus.yaml", "--check-config", "--lang", "en"])
-        #expect(goodEnglish.output.contains("job default: rules ") && goodEnglish.output.contains("notify change by outbox to samordnare@example.se"))
+        #expect(
+            goodEnglish.output.contains("job default: rules ")
+                && goodEnglish.output.contains("notify change by outbox to samordnare@example.se"))
     }
 }

@@ -2,6 +2,7 @@ import Fokus
 import FokusState
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -220,7 +221,8 @@ struct DaemonSMTPAuthTests {
         try "fel-lösen\n".write(to: daemon.root.appendingPathComponent("smtp-password"), atomically: true, encoding: .utf8)
         // A wrong password from the file: nothing delivered, the mail stays queued.
         try daemon.writeConfig(
-            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }")
+            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }"
+        )
         let wrong = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
         #expect(wrong.status == 0)
         #expect(wrong.output.contains("mail not delivered"), "\(wrong.output)")
@@ -229,7 +231,9 @@ struct DaemonSMTPAuthTests {
 
         // The right password from the environment: the queued mail goes out, once.
         try daemon.writeConfig(
-            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_TEST_SMTP_PASSWORD }")
+            mail:
+                "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_TEST_SMTP_PASSWORD }"
+        )
         Thread.sleep(forTimeInterval: 0.4)  // the back-off of the failed attempt (retry.first_s 0.3)
         let process = Process()
         process.executableURL = DaemonHarness.binary
@@ -254,11 +258,11 @@ struct DaemonSendmailTests {
         let script = daemon.root.appendingPathComponent("fake-sendmail")
         let captured = daemon.root.appendingPathComponent("captured")
         try """
-            #!/bin/sh
-            # A stand-in for sendmail: records its arguments and the message.
-            printf '%s\\n' "$*" > "\(captured.path).args"
-            cat > "\(captured.path).eml"
-            """.write(to: script, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        # A stand-in for sendmail: records its arguments and the message.
+        printf '%s\\n' "$*" > "\(captured.path).args"
+        cat > "\(captured.path).eml"
+        """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         try daemon.writeConfig(mail: "transport: sendmail\nsendmail: { command: \(script.path) }")
         let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])

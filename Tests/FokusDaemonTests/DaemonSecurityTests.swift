@@ -2,6 +2,7 @@ import Fokus
 import FokusState
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,9 +43,11 @@ struct DaemonSecurityTests {
         let inodes = try Self.socketInodes(of: pid)
         // TCP: state 0A is LISTEN (the inode is field 9); UDP: any socket is bound to receive (state 07);
         // Unix: flag 00010000 (__SO_ACCEPTCON) marks a listening socket (the inode is field 6).
-        let tcp = (Self.entries("tcp", pid: pid, inodes: inodes, inodeField: 9) + Self.entries("tcp6", pid: pid, inodes: inodes, inodeField: 9))
+        let tcp =
+            (Self.entries("tcp", pid: pid, inodes: inodes, inodeField: 9) + Self.entries("tcp6", pid: pid, inodes: inodes, inodeField: 9))
         #expect(tcp.filter { $0[3] == "0A" }.isEmpty, "\(tcp)")
-        let udp = Self.entries("udp", pid: pid, inodes: inodes, inodeField: 9) + Self.entries("udp6", pid: pid, inodes: inodes, inodeField: 9)
+        let udp =
+            Self.entries("udp", pid: pid, inodes: inodes, inodeField: 9) + Self.entries("udp6", pid: pid, inodes: inodes, inodeField: 9)
         #expect(udp.isEmpty, "\(udp)")
         let unix = Self.entries("unix", pid: pid, inodes: inodes, inodeField: 6)
         #expect(unix.filter { $0[3] == "00010000" }.isEmpty, "\(unix)")
@@ -110,14 +113,19 @@ struct DaemonSecurityTests {
         try "\(wrong)\n".write(to: passwordFile, atomically: true, encoding: .utf8)
         // A wrong password from the file: refused and retried, at debug level.
         try daemon.writeConfig(
-            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }")
+            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_file: smtp-password }"
+        )
         try daemon.start(arguments: ["--log-level", "debug"])
-        try await daemon.waitUntil("the wrong password is refused twice") { daemon.log.components(separatedBy: "mail not delivered").count >= 3 }
+        try await daemon.waitUntil("the wrong password is refused twice") {
+            daemon.log.components(separatedBy: "mail not delivered").count >= 3
+        }
         #expect(try daemon.stop() == 0)
         var logs = daemon.log
         // The right one from the environment.
         try daemon.writeConfig(
-            mail: "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_SMTP_PASSWORD }")
+            mail:
+                "transport: smtp\nsmtp: { host: 127.0.0.1, port: \(sink.port), tls: none, username: fokus, password_env: FOKUS_SMTP_PASSWORD }"
+        )
         try daemon.start(environment: ["FOKUS_SMTP_PASSWORD": password], arguments: ["--log-level", "debug"])
         try await daemon.waitUntil("the mail is delivered") { sink.messages().count == 1 }
         try daemon.writeData("klotter-2024.csv", DaemonFaultTests.klotter2024)
@@ -224,7 +232,8 @@ struct DaemonSecurityTests {
     @Test func markupInANameStaysTextInTheMailsHTMLPart() async throws {
         let daemon = try DaemonHarness()
         let hostile = DaemonHarness.rulesYAML.replacingOccurrences(
-            of: "name: Stöld\n", with: "name: \"Stöld <img src=x onerror=alert(1)> \\\" onmouseover=\\\"x\\\" <script>alert(2)</script>\"\n")
+            of: "name: Stöld\n", with: "name: \"Stöld <img src=x onerror=alert(1)> \\\" onmouseover=\\\"x\\\" <script>alert(2)</script>\"\n"
+        )
         try hostile.write(to: daemon.rules.appendingPathComponent("regler.yaml"), atomically: true, encoding: .utf8)
         try daemon.writeConfig()
         let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
@@ -234,7 +243,9 @@ struct DaemonSecurityTests {
         let eml = try String(contentsOf: daemon.outbox.appendingPathComponent(try #require(files.first)), encoding: .utf8)
         // The base64 bodies decoded: the HTML part is the second.
         let parts = eml.components(separatedBy: "Content-Transfer-Encoding: base64\r\n\r\n").dropFirst().map { part in
-            String(decoding: Data(base64Encoded: part.components(separatedBy: "\r\n--")[0], options: .ignoreUnknownCharacters) ?? Data(), as: UTF8.self)
+            String(
+                decoding: Data(base64Encoded: part.components(separatedBy: "\r\n--")[0], options: .ignoreUnknownCharacters) ?? Data(),
+                as: UTF8.self)
         }
         #expect(parts.count == 2)
         let html = parts.last ?? ""

@@ -1,13 +1,15 @@
 import Fokus
-@testable import FokusDaemon
 import FokusPipeline
 import Foundation
 import Testing
 
+@testable import FokusDaemon
+
 /// The daemon's parts that need no process: MIME, back-off, configuration, the pipeline's codes.
 struct DaemonUnitTests {
     @Test func subjectsAreRFC2047EncodedWordsOfAtMost75CharactersThatDecodeBack() throws {
-        let subject = "Fokus Kungsör 2024: Trafiksäkerhet och trafikrelaterad brottslighet, Bedrägerier, Narkotika bland unga (ändrat)\r\nBcc: x@example.se"
+        let subject =
+            "Fokus Kungsör 2024: Trafiksäkerhet och trafikrelaterad brottslighet, Bedrägerier, Narkotika bland unga (ändrat)\r\nBcc: x@example.se"
         let encoded = MailMessage.encodedWords(subject)
         let words = encoded.components(separatedBy: "\r\n ")
         #expect(words.count > 1)

@@ -2,6 +2,7 @@ import Fokus
 import FokusState
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -207,7 +208,8 @@ struct DaemonJobsTests {
         let result = try daemon.run(["daemon", "--config", sample.path, "--check-config"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("meddela change med outbox till samordnare@example.se, kommunpolis@example.se"))
-        let unit = try String(contentsOf: DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.service"), encoding: .utf8)
+        let unit = try String(
+            contentsOf: DaemonHarness.packageRoot.appendingPathComponent("Examples/daemon/fokus.service"), encoding: .utf8)
         #expect(unit.contains("Type=notify"))
         #expect(unit.contains("ExecStart=/usr/local/bin/fokus daemon --config"))
     }
@@ -236,7 +238,9 @@ struct DaemonLastGoodTests {
 
         // New data still comes in on top of it.
         try daemon.writeData("klotter-2024.csv", "år;kommun;brottskategori;antal\n2024;Provby;Klotter;30\n")
-        try daemon.waitUntil("the new file joins the good version") { try daemon.reportInputs().sorted() == ["brott.csv", "klotter-2024.csv"] }
+        try daemon.waitUntil("the new file joins the good version") {
+            try daemon.reportInputs().sorted() == ["brott.csv", "klotter-2024.csv"]
+        }
 
         // The corrected file replaces the good version.
         try daemon.writeData("brott.csv", DaemonHarness.baseData + "2024;Provby;Stöld;44\n")
@@ -263,7 +267,10 @@ struct DaemonIncrementalTests {
         // Forty files of events, a year each of one category.
         for index in 0..<40 {
             var text = "datum;kommun;brottskategori\n"
-            for day in 0..<300 { text += "\(2000 + index / 3)-\(String(format: "%02d", day % 12 + 1))-01;Provby;\(["Stöld", "Klotter", "Inbrott"][index % 3])\n" }
+            for day in 0..<300 {
+                text +=
+                    "\(2000 + index / 3)-\(String(format: "%02d", day % 12 + 1))-01;Provby;\(["Stöld", "Klotter", "Inbrott"][index % 3])\n"
+            }
             try daemon.writeData(String(format: "handelser-%02d.csv", index), text)
         }
         try daemon.writeConfig()
@@ -286,7 +293,9 @@ struct DaemonIncrementalTests {
         #expect(full.status == 0)
         let a = try JSONSerialization.jsonObject(with: incremental) as? [String: Any]
         let b = try JSONSerialization.jsonObject(with: Data(full.output.utf8)) as? [String: Any]
-        #expect((a?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double } == (b?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double })
+        #expect(
+            (a?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double }
+                == (b?["ranking"] as? [[String: Any]])?.map { $0["score"] as? Double })
         #expect((a?["inputs"] as? [[String: Any]])?.count == 42)
     }
 }

@@ -1,9 +1,10 @@
 import Fokus
-@testable import FokusDaemon
 import FokusPipeline
-@testable import FokusState
 import Foundation
 import Testing
+
+@testable import FokusDaemon
+@testable import FokusState
 
 /// The daemon's cache of each data file's aggregates in the state database: which files are read,
 /// and that what comes out of the cache equals a full load.
@@ -131,10 +132,11 @@ struct IncrementalCacheTests {
     }
 
     static func events(_ list: [(id: Int, month: Int, type: String)]) -> String {
-        "[" + list.map { event in
-            "{\"id\": \(event.id), \"datetime\": \"2023-\(event.month < 10 ? "0" : "")\(event.month)-02 8:00:00 +02:00\", "
-                + "\"name\": \"x\", \"type\": \"\(event.type)\", \"location\": {\"name\": \"Kungsör\"}}"
-        }.joined(separator: ",\n") + "]"
+        "["
+            + list.map { event in
+                "{\"id\": \(event.id), \"datetime\": \"2023-\(event.month < 10 ? "0" : "")\(event.month)-02 8:00:00 +02:00\", "
+                    + "\"name\": \"x\", \"type\": \"\(event.type)\", \"location\": {\"name\": \"Kungsör\"}}"
+            }.joined(separator: ",\n") + "]"
     }
 
     @Test func eventsJSONFilesAreNotReadAgainAndAnIdStillCountsOnceAcrossFiles() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FokusState
 
 /// Several writers on one state file: a second process, a second store, many tasks.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FokusState
 
 struct MailQueueTests {
@@ -46,9 +47,11 @@ struct MailQueueTests {
         #expect(sent.sentAt == clock.now)
         #expect(sent.attempts == 1)
         #expect(try !store.markMailSent(id: mail.id))
-        #expect(try store.enqueueMail(
-            job: "kungsör", evaluationID: nil, recipients: ["a@example.se"], subject: "x", bodyText: "y",
-            bodyHTML: nil, messageID: mail.messageID).status == .sent)
+        #expect(
+            try store.enqueueMail(
+                job: "kungsör", evaluationID: nil, recipients: ["a@example.se"], subject: "x", bodyText: "y",
+                bodyHTML: nil, messageID: mail.messageID
+            ).status == .sent)
     }
 
     @Test func aFailedAttemptIsRetriedAfterItsBackOff() throws {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FokusState
 
 /// A fresh folder under the system's temporary folder, removed when released.

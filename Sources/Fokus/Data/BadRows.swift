@@ -83,7 +83,8 @@ struct BadRows: Sendable {
             var diagnostic = entry.element.diagnostic
             if entry.element.rows > 1 {
                 let lines = entry.element.lines.map(String.init).joined(separator: ", ")
-                diagnostic.message += " (\(entry.element.rows) rows like this, on lines \(lines)"
+                diagnostic.message +=
+                    " (\(entry.element.rows) rows like this, on lines \(lines)"
                     + (entry.element.rows > entry.element.lines.count ? ", …)" : ")")
                 if case .dataRow(let reason, _, _) = diagnostic.text {
                     diagnostic.text = .dataRow(reason, rows: entry.element.rows, lines: entry.element.lines)

@@ -50,7 +50,8 @@ public struct FollowUp: Sendable, Hashable {
         adoption: Adoption, area: Area?, data: ScopeData, settings: TrendSettings, aggregate: ConcernAggregate
     ) -> FollowUp {
         let categories = area?.categoryKeys ?? []
-        let start = adoption.from.converted(to: data.period.granularity)
+        let start =
+            adoption.from.converted(to: data.period.granularity)
             ?? data.presentPeriods.filter { $0.firstMonthOrdinal >= adoption.from.firstMonthOrdinal }.min()
             ?? adoption.from
         var since: [PeriodCount] = []
@@ -72,7 +73,8 @@ public struct FollowUp: Sendable, Hashable {
         if since.isEmpty {
             verdict = .noDataYet
         } else if let baseline, let meanSince, !categories.isEmpty {
-            let value = 2 * ((meanSince + 3.0 / 8.0).squareRoot() - (baseline + 3.0 / 8.0).squareRoot())
+            let value =
+                2 * ((meanSince + 3.0 / 8.0).squareRoot() - (baseline + 3.0 / 8.0).squareRoot())
                 / (1 / Double(since.count) + 1 / Double(baselineCounts.count)).squareRoot()
             z = value
             verdict = value <= -2 ? .improving : value >= 2 ? .worsening : .noClearChange

@@ -63,8 +63,10 @@ public struct AllScopesReport: Sendable {
 
     private func text(_ done: [(ScopeEvaluation, Evaluation)], language: ReportLanguage, markdown: Bool) -> String {
         let sv = language == .sv
-        let heading = [sv ? "Kod" : "Code", sv ? "Kommun eller län" : "Scope", sv ? "Period" : "Period",
-                       sv ? "Valda fokusområden (poäng)" : "Selected focus areas (score)"]
+        let heading = [
+            sv ? "Kod" : "Code", sv ? "Kommun eller län" : "Scope", sv ? "Period" : "Period",
+            sv ? "Valda fokusområden (poäng)" : "Selected focus areas (score)",
+        ]
         var rows: [[String]] = []
         for (scope, e) in done {
             let chosen = e.ranking.filter(\.selected).map { a in
@@ -87,7 +89,9 @@ public struct AllScopesReport: Sendable {
         for row in rows { out += line(row) + "\n" }
         let failed = evaluations.count - done.count
         if failed > 0 {
-            out += sv ? "\(failed) område(n) kunde inte bedömas (se standard error).\n"
+            out +=
+                sv
+                ? "\(failed) område(n) kunde inte bedömas (se standard error).\n"
                 : "\(failed) scope(s) could not be evaluated (see standard error).\n"
         }
         return out

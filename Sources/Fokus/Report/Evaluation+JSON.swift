@@ -12,12 +12,22 @@ extension Evaluation {
         pairs.append(("changes", changes?.json ?? .null))  // leads, as in every format
         pairs.append(("compared_months", comparison.comparedMonths.map(JSONValue.integer) ?? .null))
         pairs.append(("baseline_periods", .array(comparison.baselinePeriods.map { .string($0.description) })))
-        pairs.append(("baseline_dropped", .array(comparison.baselineDropped.map { drop in
-            .object([("period", .string(drop.period.description)), ("reason", .string(drop.reason.rawValue))])
-        })))
-        pairs.append(("signals", .array(signals.map { signal in
-            .object([("id", .string(signal.id)), ("name", .string(signal.name)), ("source", .string(signal.source))])
-        })))
+        pairs.append(
+            (
+                "baseline_dropped",
+                .array(
+                    comparison.baselineDropped.map { drop in
+                        .object([("period", .string(drop.period.description)), ("reason", .string(drop.reason.rawValue))])
+                    })
+            ))
+        pairs.append(
+            (
+                "signals",
+                .array(
+                    signals.map { signal in
+                        .object([("id", .string(signal.id)), ("name", .string(signal.name)), ("source", .string(signal.source))])
+                    })
+            ))
         pairs.append(("ranking", .array(ranking.map(\.json))))
         pairs.append(("selected", .array(selected.map { .string($0.id) })))
         pairs.append(("plan", plan.json))
@@ -84,31 +94,34 @@ extension AreaEvaluation {
     }
 
     private var factorsJSON: JSONValue {
-        let trendJSON: JSONValue = trend.map { t in
-            let series: [JSONValue] = t.series.map {
-                .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)])
-            }
-            return .object([
-                ("latest", .number(t.latest)), ("baseline", .number(t.baseline)), ("ratio", .number(t.ratio)),
-                ("z", .number(t.z)), ("n", .number(t.n)),
-                ("baseline_periods", .array(t.baselinePeriods.map { .string($0.description) })),
-                ("series", .array(series)),
-            ])
-        } ?? .null
-        let concernJSON: JSONValue = concern.map { c in
-            .object([
-                ("raw", .number(c.raw)), ("n", .number(c.n)), ("period", .string(c.period.description)),
-                ("items", Self.itemsJSON(c.items)),
-            ])
-        } ?? .null
-        let resourcesJSON: JSONValue = resources.map { r in
-            .object([
-                ("raw", .number(r.raw)), ("n", .number(r.n)),
-                ("best_measure", r.bestMeasure.map(JSONValue.string) ?? .null),
-                ("overridden", .bool(r.isOverridden)),
-                ("no_measures", .bool(r.hasNoMeasures)),
-            ])
-        } ?? .null
+        let trendJSON: JSONValue =
+            trend.map { t in
+                let series: [JSONValue] = t.series.map {
+                    .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)])
+                }
+                return .object([
+                    ("latest", .number(t.latest)), ("baseline", .number(t.baseline)), ("ratio", .number(t.ratio)),
+                    ("z", .number(t.z)), ("n", .number(t.n)),
+                    ("baseline_periods", .array(t.baselinePeriods.map { .string($0.description) })),
+                    ("series", .array(series)),
+                ])
+            } ?? .null
+        let concernJSON: JSONValue =
+            concern.map { c in
+                .object([
+                    ("raw", .number(c.raw)), ("n", .number(c.n)), ("period", .string(c.period.description)),
+                    ("items", Self.itemsJSON(c.items)),
+                ])
+            } ?? .null
+        let resourcesJSON: JSONValue =
+            resources.map { r in
+                .object([
+                    ("raw", .number(r.raw)), ("n", .number(r.n)),
+                    ("best_measure", r.bestMeasure.map(JSONValue.string) ?? .null),
+                    ("overridden", .bool(r.isOverridden)),
+                    ("no_measures", .bool(r.hasNoMeasures)),
+                ])
+            } ?? .null
         var signalPairs: [(String, JSONValue)] = []
         for (factor, signal) in zip(weights.signals, signals) {
             let value: JSONValue = .object([
@@ -135,17 +148,27 @@ extension MeasurePlan {
             ("measures", .array(measureIDs.map(JSONValue.string))),
             ("total_value", .number(totalValue)),
             ("remaining", .object(resources.map { ($0.resource, .number($0.remaining)) })),
-            ("resources", .array(resources.map {
-                .object([("resource", .string($0.resource)), ("available", .number($0.available)),
-                         ("used", .number($0.used)), ("remaining", .number($0.remaining))])
-            })),
-            ("details", .array(measures.map { m in
-                .object([
-                    ("id", .string(m.id)), ("name", .string(m.name)), ("value", .number(m.value)),
-                    ("areas", .array(m.selectedAreas.map(JSONValue.string))),
-                    ("cost", .object(m.cost.map { ($0.resource, .number($0.amount)) })),
-                ])
-            })),
+            (
+                "resources",
+                .array(
+                    resources.map {
+                        .object([
+                            ("resource", .string($0.resource)), ("available", .number($0.available)),
+                            ("used", .number($0.used)), ("remaining", .number($0.remaining)),
+                        ])
+                    })
+            ),
+            (
+                "details",
+                .array(
+                    measures.map { m in
+                        .object([
+                            ("id", .string(m.id)), ("name", .string(m.name)), ("value", .number(m.value)),
+                            ("areas", .array(m.selectedAreas.map(JSONValue.string))),
+                            ("cost", .object(m.cost.map { ($0.resource, .number($0.amount)) })),
+                        ])
+                    })
+            ),
             ("candidates", .integer(candidateCount)),
             ("proven_optimal", .bool(isProvenOptimal)),
             ("upper_bound", .number(upperBound)),
@@ -176,15 +199,22 @@ extension RankStability {
             ("few_crimes", .array(fewCrimes.map(JSONValue.string))),
             ("selection_holds", .number(selectionHolds)),
             ("verdict", .string(verdict)),
-            ("most_frequent_swap", mostFrequentSwap.map { s in
-                .object([("higher", .string(s.higher)), ("lower", .string(s.lower)), ("share", .number(s.share))])
-            } ?? .null),
-            ("areas", .array(areas.map { a in
-                .object([
-                    ("id", .string(a.id)), ("p_rank1", .number(a.pFirst)), ("p_selected", .number(a.pSelected)),
-                    ("mean_rank", .number(a.meanRank)),
-                ])
-            })),
+            (
+                "most_frequent_swap",
+                mostFrequentSwap.map { s in
+                    .object([("higher", .string(s.higher)), ("lower", .string(s.lower)), ("share", .number(s.share))])
+                } ?? .null
+            ),
+            (
+                "areas",
+                .array(
+                    areas.map { a in
+                        .object([
+                            ("id", .string(a.id)), ("p_rank1", .number(a.pFirst)), ("p_selected", .number(a.pSelected)),
+                            ("mean_rank", .number(a.meanRank)),
+                        ])
+                    })
+            ),
         ])
     }
 }
@@ -200,7 +230,13 @@ extension FollowUp {
             ("verdict", .string(verdict.rawValue)),
             ("baseline_periods", .array(baselinePeriods.map { .string($0.description) })),
             ("baseline", .number(baseline)),
-            ("since", .array(since.map { .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)]) })),
+            (
+                "since",
+                .array(
+                    since.map {
+                        .object([("period", .string($0.period.description)), ("count", $0.count.map(JSONValue.integer) ?? .null)])
+                    })
+            ),
             ("mean_since", .number(meanSince)),
             ("z", .number(z)),
             ("concern_before", .number(concernBefore)),
@@ -215,17 +251,21 @@ extension ChangeSummary {
         let strings = { (list: [String]) in JSONValue.array(list.map(JSONValue.string)) }
         return .object([
             ("previous_period", previousPeriod.map(JSONValue.string) ?? .null),
-            ("areas", .array(areas.map { a in
-                .object([
-                    ("id", .string(a.id)),
-                    ("previous_rank", a.previousRank.map(JSONValue.integer) ?? .null),
-                    ("rank", a.rank.map(JSONValue.integer) ?? .null),
-                    ("previous_score", .number(a.previousScore)),
-                    ("score", .number(a.score)),
-                    ("score_change", .number(a.scoreDelta)),
-                    ("most_moved_factor", a.mostMovedFactor.map { .string($0.factor.key) } ?? .null),
-                ])
-            })),
+            (
+                "areas",
+                .array(
+                    areas.map { a in
+                        .object([
+                            ("id", .string(a.id)),
+                            ("previous_rank", a.previousRank.map(JSONValue.integer) ?? .null),
+                            ("rank", a.rank.map(JSONValue.integer) ?? .null),
+                            ("previous_score", .number(a.previousScore)),
+                            ("score", .number(a.score)),
+                            ("score_change", .number(a.scoreDelta)),
+                            ("most_moved_factor", a.mostMovedFactor.map { .string($0.factor.key) } ?? .null),
+                        ])
+                    })
+            ),
             ("entered_selection", strings(enteredSelection)),
             ("left_selection", strings(leftSelection)),
             ("measures_added", strings(measuresAdded)),

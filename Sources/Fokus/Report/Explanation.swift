@@ -59,8 +59,9 @@ extension Evaluation {
         } else {
             out.append(s.rulesFired + ":")
             for f in a.rules.fired {
-                out.append("  \(f.id): \(number.fixed(f.scoreBefore, 4)) → \(number.fixed(f.scoreAfter, 4))"
-                    + (f.reason.map { " — \($0)" } ?? ""))
+                out.append(
+                    "  \(f.id): \(number.fixed(f.scoreBefore, 4)) → \(number.fixed(f.scoreAfter, 4))"
+                        + (f.reason.map { " — \($0)" } ?? ""))
             }
         }
         let missedRules = a.missedRules

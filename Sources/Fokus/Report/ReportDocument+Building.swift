@@ -181,8 +181,9 @@ struct ReportBuilder {
         let chart = BarChart(
             title: s.stabilityTitle, description: s.verdict(stability),
             bars: stability.areas.map {
-                .init(label: $0.id, value: $0.pSelected, maximum: 1, valueText: number.sampleShare($0.pSelected),
-                      highlighted: selected.contains($0.id))
+                .init(
+                    label: $0.id, value: $0.pSelected, maximum: 1, valueText: number.sampleShare($0.pSelected),
+                    highlighted: selected.contains($0.id))
             })
         return ReportSection(
             id: .stability, heading: s.rankStability,
@@ -234,8 +235,9 @@ struct ReportBuilder {
             let chart = BarChart(
                 title: s.budgetTitle, description: s.budgetDescription,
                 bars: plan.resources.map {
-                    .init(label: $0.resource, value: $0.used, maximum: max($0.available, $0.used),
-                          valueText: s.usedOf(used: $0.used, available: $0.available), highlighted: $0.used > $0.available)
+                    .init(
+                        label: $0.resource, value: $0.used, maximum: max($0.available, $0.used),
+                        valueText: s.usedOf(used: $0.used, available: $0.available), highlighted: $0.used > $0.available)
                 })
             blocks.append(.figure(.budget(chart)))
         }

@@ -25,7 +25,8 @@ struct ReportSections {
                 lines.append(bullet + "\(a.id): " + s.newArea(rank: rank))
                 continue
             }
-            lines.append(bullet + "\(a.id): " + s.rankChange(from: previous, to: rank, scoreDelta: a.scoreDelta, mostMoved: a.mostMovedFactor))
+            lines.append(
+                bullet + "\(a.id): " + s.rankChange(from: previous, to: rank, scoreDelta: a.scoreDelta, mostMoved: a.mostMovedFactor))
         }
         if !c.measuresAdded.isEmpty { lines.append(bullet + s.planAdds(c.measuresAdded)) }
         if !c.measuresRemoved.isEmpty { lines.append(bullet + s.planDrops(c.measuresRemoved)) }
@@ -106,7 +107,8 @@ struct ReportSections {
         }
         var lines = order.map { id -> String in
             let rule = byRule[id]!
-            return bullet + code(id) + (rule.reason.map { " — " + strings.trimmedPeriod($0) } ?? "") + ": " + rule.areas.joined(separator: ", ")
+            return bullet + code(id) + (rule.reason.map { " — " + strings.trimmedPeriod($0) } ?? "") + ": "
+                + rule.areas.joined(separator: ", ")
         }
         lines += notes.map { bullet + strings.note($0) + " (" + noteAreas[$0]!.joined(separator: ", ") + ")" }
         return lines

@@ -70,8 +70,9 @@ extension ReportStrings {
         }
         if let c = a.concern {
             parts.append(
-                text(sv: "\(number.percent(c.raw)) oroar sig (trygghetsundersökningen \(c.period))",
-                     en: "\(number.percent(c.raw)) are worried (safety survey \(c.period))"))
+                text(
+                    sv: "\(number.percent(c.raw)) oroar sig (trygghetsundersökningen \(c.period))",
+                    en: "\(number.percent(c.raw)) are worried (safety survey \(c.period))"))
         }
         for case let s? in a.signals where s.raw >= 0.3 {
             let name = signalNames[s.id] ?? s.id
@@ -123,38 +124,54 @@ extension ReportStrings {
     /// What every column of the ranking means.
     func legend(signals: [Signal]) -> [ReportDefinition] {
         var items = [
-            ReportDefinition(term: score, definition: text(
-                sv: "samlad bedömning 0–1 av faktorerna nedan, efter reglerna; högst först.",
-                en: "overall assessment 0–1 from the factors below, after the rules; highest first.")),
-            ReportDefinition(term: trendZ, definition: text(
-                sv: "hur mycket antalet brott avviker från jämförelseperioden; över +2 är en tydlig ökning, under −2 en tydlig minskning.",
-                en: "how far the number of crimes departs from the baseline; above +2 is a clear rise, below −2 a clear fall.")),
-            ReportDefinition(term: latestAndBaseline, definition: text(
-                sv: "anmälda brott i perioden / snittet för jämförelseperioderna.",
-                en: "reported crimes in the period / the average of the baseline periods.")),
-            ReportDefinition(term: concern, definition: text(
-                sv: "största andelen som oroar sig för något av områdets problem i trygghetsundersökningen.",
-                en: "the largest share worried about one of the area's problems in the safety survey.")),
+            ReportDefinition(
+                term: score,
+                definition: text(
+                    sv: "samlad bedömning 0–1 av faktorerna nedan, efter reglerna; högst först.",
+                    en: "overall assessment 0–1 from the factors below, after the rules; highest first.")),
+            ReportDefinition(
+                term: trendZ,
+                definition: text(
+                    sv:
+                        "hur mycket antalet brott avviker från jämförelseperioden; över +2 är en tydlig ökning, under −2 en tydlig minskning.",
+                    en: "how far the number of crimes departs from the baseline; above +2 is a clear rise, below −2 a clear fall.")),
+            ReportDefinition(
+                term: latestAndBaseline,
+                definition: text(
+                    sv: "anmälda brott i perioden / snittet för jämförelseperioderna.",
+                    en: "reported crimes in the period / the average of the baseline periods.")),
+            ReportDefinition(
+                term: concern,
+                definition: text(
+                    sv: "största andelen som oroar sig för något av områdets problem i trygghetsundersökningen.",
+                    en: "the largest share worried about one of the area's problems in the safety survey.")),
         ]
         items += signals.map {
-            ReportDefinition(term: "\($0.name) (\($0.id))", definition: text(
-                sv: "andel enligt \($0.source) (signal).", en: "share according to \($0.source) (signal)."))
+            ReportDefinition(
+                term: "\($0.name) (\($0.id))",
+                definition: text(
+                    sv: "andel enligt \($0.source) (signal).", en: "share according to \($0.source) (signal)."))
         }
         items += [
-            ReportDefinition(term: resources, definition: text(
-                sv: "hur väl resurserna räcker till den bästa åtgärden för området; 1,00 = helt.",
-                en: "how well the resources cover the best measure for the area; 1.00 = fully.")),
-            ReportDefinition(term: selected, definition: text(
-                sv: "ja = föreslås som fokusområde; (regel) = medtaget av en regel; utan underlag = inga data talar för området.",
-                en: "yes = proposed as a focus area; (rule) = included by a rule; no evidence = no data speaks for the area.")),
+            ReportDefinition(
+                term: resources,
+                definition: text(
+                    sv: "hur väl resurserna räcker till den bästa åtgärden för området; 1,00 = helt.",
+                    en: "how well the resources cover the best measure for the area; 1.00 = fully.")),
+            ReportDefinition(
+                term: selected,
+                definition: text(
+                    sv: "ja = föreslås som fokusområde; (regel) = medtaget av en regel; utan underlag = inga data talar för området.",
+                    en: "yes = proposed as a focus area; (rule) = included by a rule; no evidence = no data speaks for the area.")),
         ]
         return items
     }
 
     var contributionsTitle: String { text(sv: "Vad poängen består av", en: "What the scores are made of") }
     var contributionsDescription: String {
-        text(sv: "Staplade staplar: varje faktors bidrag till områdets poäng före reglerna; strecket visar slutpoängen.",
-             en: "Stacked bars: each factor's contribution to the area's score before the rules; the mark shows the final score.")
+        text(
+            sv: "Staplade staplar: varje faktors bidrag till områdets poäng före reglerna; strecket visar slutpoängen.",
+            en: "Stacked bars: each factor's contribution to the area's score before the rules; the mark shows the final score.")
     }
 
     // MARK: Trends
@@ -162,9 +179,10 @@ extension ReportStrings {
     var trendsHeading: String { text(sv: "Brottsutveckling per område", en: "Crime trend per area") }
     var trendsTitle: String { text(sv: "Anmälda brott per period", en: "Reported crimes per period") }
     func trendsDescription(_ c: PeriodComparison, period: Period) -> String {
-        text(sv: "Antal per period för varje område; jämförelseperioderna är skuggade, den streckade linjen är deras snitt "
+        text(
+            sv: "Antal per period för varje område; jämförelseperioderna är skuggade, den streckade linjen är deras snitt "
                 + "och punkten är \(period).",
-             en: "Counts per period for each area; the baseline periods are shaded, the dashed line is their average and "
+            en: "Counts per period for each area; the baseline periods are shaded, the dashed line is their average and "
                 + "the dot is \(period).")
     }
     var baselineMark: String { text(sv: "jämförelse", en: "baseline") }
@@ -194,8 +212,9 @@ extension ReportStrings {
     var budgetCaption: String { text(sv: "Budget", en: "Budget") }
     var budgetTitle: String { text(sv: "Planen mot budgeten", en: "The plan against the budget") }
     var budgetDescription: String {
-        text(sv: "För varje resurs: hur mycket planen använder av det som finns.",
-             en: "For each resource: how much of what is available the plan uses.")
+        text(
+            sv: "För varje resurs: hur mycket planen använder av det som finns.",
+            en: "For each resource: how much of what is available the plan uses.")
     }
 
     /// "120 av 220" / "120 of 220".
@@ -205,13 +224,21 @@ extension ReportStrings {
 
     var planLegend: [ReportDefinition] {
         [
-            ReportDefinition(term: value, definition: text(
-                sv: "förväntad nytta: områdets poäng × åtgärdens effekt × evidensvikt (stark 1, måttlig 0,75, svag 0,5, oprövad 0,25).",
-                en: "expected benefit: the area's score × the measure's effect × evidence weight (strong 1, moderate 0.75, weak 0.5, untested 0.25).")),
-            ReportDefinition(term: cost, definition: text(
-                sv: "vad åtgärden tar av varje resurs.", en: "what the measure takes of each resource.")),
-            ReportDefinition(term: left, definition: text(
-                sv: "det som finns kvar av resursen när planen är genomförd.", en: "what remains of the resource after the plan.")),
+            ReportDefinition(
+                term: value,
+                definition: text(
+                    sv: "förväntad nytta: områdets poäng × åtgärdens effekt × evidensvikt (stark 1, måttlig 0,75, svag 0,5, oprövad 0,25).",
+                    en:
+                        "expected benefit: the area's score × the measure's effect × evidence weight (strong 1, moderate 0.75, weak 0.5, untested 0.25)."
+                )),
+            ReportDefinition(
+                term: cost,
+                definition: text(
+                    sv: "vad åtgärden tar av varje resurs.", en: "what the measure takes of each resource.")),
+            ReportDefinition(
+                term: left,
+                definition: text(
+                    sv: "det som finns kvar av resursen när planen är genomförd.", en: "what remains of the resource after the plan.")),
         ]
     }
 

@@ -68,38 +68,49 @@ struct ReportStrings: Sendable {
     func missing(_ reason: MissingReason) -> String {
         switch reason {
         case .trendWithoutCategories:
-            text(sv: "brottsutveckling saknas: området har inga brottskategorier",
-                 en: "crime trend missing: the area lists no categories")
+            text(
+                sv: "brottsutveckling saknas: området har inga brottskategorier",
+                en: "crime trend missing: the area lists no categories")
         case .trendPeriodWithoutData(let period):
-            text(sv: "brottsutveckling saknas: inga brottsdata för \(period)",
-                 en: "crime trend missing: no crime data for \(period)")
+            text(
+                sv: "brottsutveckling saknas: inga brottsdata för \(period)",
+                en: "crime trend missing: no crime data for \(period)")
         case .trendWithoutBaseline(let k, let period):
-            text(sv: "brottsutveckling saknas: ingen av de \(k) jämförelseperioderna före \(period) har brottsdata",
-                 en: "crime trend missing: none of the \(k) baseline periods before \(period) has crime data")
+            text(
+                sv: "brottsutveckling saknas: ingen av de \(k) jämförelseperioderna före \(period) har brottsdata",
+                en: "crime trend missing: none of the \(k) baseline periods before \(period) has crime data")
         case .concernWithoutItems:
-            text(sv: "medborgarnas oro saknas: området har inga enkätfrågor",
-                 en: "citizen concern missing: the area lists no survey items")
+            text(
+                sv: "medborgarnas oro saknas: området har inga enkätfrågor",
+                en: "citizen concern missing: the area lists no survey items")
         case .concernNotAsked(let survey):
-            text(sv: "medborgarnas oro saknas: enkäten \(survey) frågade inte om områdets frågor",
-                 en: "citizen concern missing: the survey of \(survey) did not ask about the area's items")
+            text(
+                sv: "medborgarnas oro saknas: enkäten \(survey) frågade inte om områdets frågor",
+                en: "citizen concern missing: the survey of \(survey) did not ask about the area's items")
         case .concernWithoutSurvey(let period, let scope):
-            text(sv: "medborgarnas oro saknas: ingen enkät till och med \(period) för \(scope)",
-                 en: "citizen concern missing: no survey up to \(period) for \(scope)")
+            text(
+                sv: "medborgarnas oro saknas: ingen enkät till och med \(period) för \(scope)",
+                en: "citizen concern missing: no survey up to \(period) for \(scope)")
         case .resourcesWithoutMeasures:
-            text(sv: "resurser 0: ingen åtgärd i katalogen gäller området",
-                 en: "resources 0: no measure in the catalogue addresses the area")
+            text(
+                sv: "resurser 0: ingen åtgärd i katalogen gäller området",
+                en: "resources 0: no measure in the catalogue addresses the area")
         case .resourcesWithoutData(let period, let scope):
-            text(sv: "resurser saknas: inga resursdata till och med \(period) för \(scope)",
-                 en: "resources missing: no resource data up to \(period) for \(scope)")
+            text(
+                sv: "resurser saknas: inga resursdata till och med \(period) för \(scope)",
+                en: "resources missing: no resource data up to \(period) for \(scope)")
         case .signalWithoutItems(let signal):
-            text(sv: "\(signal) saknas: området har inga frågor för signalen",
-                 en: "\(signal) missing: the area lists no items for the signal")
+            text(
+                sv: "\(signal) saknas: området har inga frågor för signalen",
+                en: "\(signal) missing: the area lists no items for the signal")
         case .signalNotAsked(let signal, let period):
-            text(sv: "\(signal) saknas: underlaget från \(period) tog inte upp områdets frågor",
-                 en: "\(signal) missing: the rows of \(period) did not cover the area's items")
+            text(
+                sv: "\(signal) saknas: underlaget från \(period) tog inte upp områdets frågor",
+                en: "\(signal) missing: the rows of \(period) did not cover the area's items")
         case .signalWithoutData(let signal, let source):
-            text(sv: "\(signal) saknas: inga rader med källan \(source) till och med perioden",
-                 en: "\(signal) missing: no rows with the source \(source) up to the period")
+            text(
+                sv: "\(signal) saknas: inga rader med källan \(source) till och med perioden",
+                en: "\(signal) missing: no rows with the source \(source) up to the period")
         }
     }
 
@@ -110,7 +121,8 @@ struct ReportStrings: Sendable {
     /// "trafik: främst medborgarnas oro (56 %) och Medarbetarnas bild (48 %)".
     func carriedBy(_ id: String, parts: [String]) -> String {
         "\(id): " + text(sv: "främst ", en: "mostly ")
-            + (parts.count > 1 ? parts.dropLast().joined(separator: ", ") + text(sv: " och ", en: " and ") + parts.last!
+            + (parts.count > 1
+                ? parts.dropLast().joined(separator: ", ") + text(sv: " och ", en: " and ") + parts.last!
                 : parts.joined())
     }
 
@@ -151,11 +163,14 @@ struct ReportStrings: Sendable {
 
     /// "2026 (jan–aug) jämförs med jan–aug 2023–2025", or whole periods: "2026 jämförs med 2023–2025".
     func comparison(_ c: PeriodComparison, period: Period) -> String {
-        let baseline = c.baselinePeriods.isEmpty ? text(sv: "ingen jämförelseperiod", en: "no baseline period")
+        let baseline =
+            c.baselinePeriods.isEmpty
+            ? text(sv: "ingen jämförelseperiod", en: "no baseline period")
             : periodRange(c.baselinePeriods)
         guard let months = c.comparedMonths else {
-            return text(sv: "Brottsutvecklingen: \(period) jämförs med \(baseline).",
-                        en: "Crime trend: \(period) is compared with \(baseline).")
+            return text(
+                sv: "Brottsutvecklingen: \(period) jämförs med \(baseline).",
+                en: "Crime trend: \(period) is compared with \(baseline).")
         }
         let firstMonth = (period.firstMonthOrdinal % 12) + 1
         let span = months == 1 ? monthName(firstMonth) : "\(monthName(firstMonth))–\(monthName(firstMonth + months - 1))"
@@ -170,22 +185,26 @@ struct ReportStrings: Sendable {
     func dropped(_ drop: BaselineDrop) -> String {
         switch drop.reason {
         case .beforeData:
-            text(sv: "\(drop.period) lämnas utanför jämförelsen: data börjar först under perioden, så den är inte komplett.",
-                 en: "\(drop.period) is left out of the comparison: the data starts inside it, so it is incomplete.")
+            text(
+                sv: "\(drop.period) lämnas utanför jämförelsen: data börjar först under perioden, så den är inte komplett.",
+                en: "\(drop.period) is left out of the comparison: the data starts inside it, so it is incomplete.")
         case .notMonthly:
-            text(sv: "\(drop.period) lämnas utanför jämförelsen: den har bara siffror för hela perioden, som inte kan "
+            text(
+                sv: "\(drop.period) lämnas utanför jämförelsen: den har bara siffror för hela perioden, som inte kan "
                     + "delas upp i samma månader.",
-                 en: "\(drop.period) is left out of the comparison: it has figures for the whole period only, which "
+                en: "\(drop.period) is left out of the comparison: it has figures for the whole period only, which "
                     + "cannot be cut to the same months.")
         }
     }
 
     /// "Utan underlag: jakt — inga anmälda brott i kategorierna och ingen enkätfråga."
     func withoutEvidence(_ area: AreaWithoutEvidence) -> String {
-        let crime = area.hasCategories
+        let crime =
+            area.hasCategories
             ? text(sv: "inga anmälda brott i kategorierna", en: "no reported crimes in its categories")
             : text(sv: "inga brottskategorier", en: "no crime categories")
-        let survey = area.hasSurveyItems
+        let survey =
+            area.hasSurveyItems
             ? text(sv: "inga enkätsvar på dess frågor", en: "no survey answers to its items")
             : text(sv: "ingen enkätfråga", en: "no survey item")
         return "\(area.id) — \(crime) " + text(sv: "och", en: "and") + " \(survey)"
@@ -196,8 +215,9 @@ struct ReportStrings: Sendable {
         switch notice {
         case .noEvidence(let areas):
             return text(sv: "Utan underlag: ", en: "No evidence: ") + areas.map(withoutEvidence).joined(separator: "; ")
-                + text(sv: ". De rangordnas sist och väljs inte (om ingen regel tar med dem).",
-                       en: ". They rank last and are not selected (unless a rule includes them).")
+                + text(
+                    sv: ". De rangordnas sist och väljs inte (om ingen regel tar med dem).",
+                    en: ". They rank last and are not selected (unless a rule includes them).")
         case .noResourceData(let scope, let period):
             return text(
                 sv: "Inga resursdata för \(scope) till och med \(period): resursfaktorn saknas för alla områden, och "
@@ -223,40 +243,46 @@ struct ReportStrings: Sendable {
             }
             return text(sv: "Området \(area): inga av ", en: "The area \(area): none of its ")
                 + groups.joined(separator: text(sv: " eller ", en: " or "))
-                + text(sv: " finns i någon datafil; kontrollera stavningen.",
-                       en: " occurs in any data file; check the spelling.")
+                + text(
+                    sv: " finns i någon datafil; kontrollera stavningen.",
+                    en: " occurs in any data file; check the spelling.")
         case .unmappedCategories(let scope, let period, let categories):
             let total = categories.reduce(0) { $0 + $1.count }
             let shown = categories.prefix(8).map { "\($0.category) (\($0.count))" }
-            let more = categories.count > 8
+            let more =
+                categories.count > 8
                 ? text(sv: ", … (\(categories.count) i allt)", en: ", … (\(categories.count) in all)") : ""
             return text(
                 sv: "\(total) brott eller händelser i \(scope) \(period) hör till kategorier som inget område tar med: ",
                 en: "\(total) crimes or events in \(scope) \(period) are of categories no area maps: ")
                 + list(shown) + more
-                + text(sv: "; lägg till dem i ett områdes `categories:` om de är viktiga.",
-                       en: "; add them to an area's `categories:` if they matter.")
+                + text(
+                    sv: "; lägg till dem i ett områdes `categories:` om de är viktiga.",
+                    en: "; add them to an area's `categories:` if they matter.")
         case .signalWithoutData(let signal, let source):
             return text(
                 sv: "Signalen \(signal): ingen datafil har rader med källan ”\(source)”; kontrollera källkolumnen.",
                 en: "The signal \(signal): no data file has rows with the source “\(source)”; check the source column.")
         case .countyAggregate(let c):
-            let own = c.countyRows
+            let own =
+                c.countyRows
                 ? text(sv: " och raderna registrerade på länet självt", en: " and the rows filed under the county itself")
                 : ""
             return text(
                 sv: "\(c.county) bedöms som summan av länets kommuner (\(c.municipalitiesWithData.count) av "
                     + "\(c.municipalities) har brottsdata)\(own): brott och resurser summeras; enkätandelar är länets egna rader.",
                 en: "\(c.county) is evaluated as the sum of its municipalities (\(c.municipalitiesWithData.count) of "
-                    + "\(c.municipalities) have crime data)\(own): crimes and resources are summed; survey shares are the county's own rows.")
+                    + "\(c.municipalities) have crime data)\(own): crimes and resources are summed; survey shares are the county's own rows."
+            )
         }
     }
 
     /// The explanation's line for an area without evidence.
     func noEvidenceExplained(_ area: AreaWithoutEvidence) -> String {
         text(sv: "Utan underlag: ", en: "No evidence: ") + withoutEvidence(area)
-            + text(sv: ". Området rangordnas efter alla områden med underlag och väljs inte av `select`.",
-                   en: ". The area ranks after every area with evidence and is not selected by `select`.")
+            + text(
+                sv: ". Området rangordnas efter alla områden med underlag och väljs inte av `select`.",
+                en: ". The area ranks after every area with evidence and is not selected by `select`.")
     }
 
     /// "utan underlag" in the selection column.
@@ -285,7 +311,8 @@ struct ReportStrings: Sendable {
     /// swap places in 41%."
     func verdict(_ s: RankStability) -> String {
         let holds = number.sampleShare(s.selectionHolds)
-        let draws = s.variesWeightsOnly
+        let draws =
+            s.variesWeightsOnly
             ? text(sv: "rimliga viktningar", en: "plausible weightings")
             : text(sv: "slumpade försök", en: "random draws")
         var sentence = text(
@@ -327,7 +354,9 @@ struct ReportStrings: Sendable {
             case .shares: text(sv: "enkätandelarna med antal svarande", en: "the survey shares with respondents")
             }
         }
-        let joined = names.count <= 1 ? names.joined()
+        let joined =
+            names.count <= 1
+            ? names.joined()
             : names.dropLast().joined(separator: ", ") + text(sv: " och ", en: " and ") + names.last!
         return text(sv: "Varierat: ", en: "Varied: ") + joined
     }
@@ -374,7 +403,8 @@ struct ReportStrings: Sendable {
 
     /// `rank 4 → 2, score +0.040`, with the factor that moved most when known.
     func rankChange(from previous: Int, to rank: Int, scoreDelta: Double?, mostMoved: (factor: Factor, delta: Double)?) -> String {
-        var phrase = previous == rank
+        var phrase =
+            previous == rank
             ? text(sv: "plats \(rank) (oförändrad)", en: "rank \(rank) (unchanged)")
             : text(sv: "plats \(previous) → \(rank)", en: "rank \(previous) → \(rank)")
         phrase += text(sv: ", poäng ", en: ", score ") + number.signed(scoreDelta, 3)
@@ -413,9 +443,11 @@ struct ReportStrings: Sendable {
             line += text(sv: "ingen jämförelseperiod före antagandet", en: "no baseline before the adoption to compare with")
         case .improving, .worsening, .noClearChange:
             let since = number.fixed(f.meanSince, 1), before = number.fixed(f.baseline, 1), z = number.signed(f.z)
-            line += verdict(f.verdict) + text(
-                sv: ": \(since) per period sedan dess, mot \(before) före (z \(z))",
-                en: ": \(since) a period since, against \(before) before (z \(z))")
+            line +=
+                verdict(f.verdict)
+                + text(
+                    sv: ": \(since) per period sedan dess, mot \(before) före (z \(z))",
+                    en: ": \(since) a period since, against \(before) before (z \(z))")
         }
         if let points = f.concernChangePoints {
             let change = number.signed(points, 0)
@@ -431,9 +463,10 @@ struct ReportStrings: Sendable {
     /// "Trafik (trafik) — rank 3 of 10, score 0.6612, selected".
     func headline(_ a: AreaEvaluation, of count: Int) -> String {
         let score = number.fixed(a.score, 4)
-        return "\(a.name) (\(a.id)) — " + text(
-            sv: "plats \(a.rank) av \(count), poäng \(score), " + (a.selected ? "vald" : "inte vald"),
-            en: "rank \(a.rank) of \(count), score \(score), " + (a.selected ? "selected" : "not selected"))
+        return "\(a.name) (\(a.id)) — "
+            + text(
+                sv: "plats \(a.rank) av \(count), poäng \(score), " + (a.selected ? "vald" : "inte vald"),
+                en: "rank \(a.rank) of \(count), score \(score), " + (a.selected ? "selected" : "not selected"))
     }
 
     /// Why an area is or is not selected, in parentheses with a leading space; empty when
@@ -506,9 +539,11 @@ struct ReportStrings: Sendable {
     /// "Resources: best fit 1.00 with the measure hastighet (resources of 2023)".
     func resourcesBestFit(_ raw: Double, measure: String, resourcePeriod: Period?) -> String {
         let value = number.fixed(raw, 2)
-        let source = resourcePeriod.map { text(sv: " (resurser för \($0))", en: " (resources of \($0))") }
+        let source =
+            resourcePeriod.map { text(sv: " (resurser för \($0))", en: " (resources of \($0))") }
             ?? text(sv: " (inga resursdata: allt räknas som 0)", en: " (no resource data: everything counts as 0)")
-        return text(sv: "Resurser: bästa täckning \(value) med åtgärden \(measure)", en: "Resources: best fit \(value) with the measure \(measure)")
+        return text(
+            sv: "Resurser: bästa täckning \(value) med åtgärden \(measure)", en: "Resources: best fit \(value) with the measure \(measure)")
             + source
     }
 

@@ -60,7 +60,8 @@ extension TextReport {
             let c = table.columns[column]
             let isCode = table.rows.contains { $0[column].isCode }
             let next = column + 1 < table.columns.count ? column + 1 : nil
-            let mergesID = !isCode && c.alignment == .left && next.map { n in table.rows.allSatisfy { $0[n].isCode } } == true
+            let mergesID =
+                !isCode && c.alignment == .left && next.map { n in table.rows.allSatisfy { $0[n].isCode } } == true
                 && !table.rows.isEmpty
             headers.append(c.abbreviation ?? c.header)
             alignments.append(c.alignment == .left ? .left : .right)
@@ -83,11 +84,12 @@ enum Sparkline {
         let levels = Array("▁▂▃▄▅▆▇█")
         let present = values.compactMap { $0 }
         guard let low = present.min(), let high = present.max() else { return String(repeating: " ", count: values.count) }
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            guard high > low else { return levels[3] }
-            return levels[Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                guard high > low else { return levels[3] }
+                return levels[Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())]
+            })
     }
 }
 

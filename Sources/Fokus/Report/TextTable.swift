@@ -52,7 +52,8 @@ struct TextTable {
         }
         func line(_ cells: [String], header: Bool = false) -> [String] {
             let wrapped = cells.enumerated().map { i, cell in
-                cell.count <= widths[i] ? [cell]
+                cell.count <= widths[i]
+                    ? [cell]
                     : TextWrap.wrap(header ? cell.replacingOccurrences(of: "/", with: "/ ") : cell, width: widths[i])
             }
             let height = wrapped.map(\.count).max() ?? 1
@@ -67,7 +68,8 @@ struct TextTable {
                 return text
             }
         }
-        var lines = showsHeader
+        var lines =
+            showsHeader
             ? line(headers, header: true) + [indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: gap)] : []
         lines += rows.flatMap { line($0) }
         return lines.joined(separator: "\n")

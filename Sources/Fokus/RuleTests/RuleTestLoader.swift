@@ -27,9 +27,10 @@ public enum RuleTestLoader: Sendable {
         var reader = RuleTestReader(context: LoadContext(file: file), rules: rules, folder: (file as NSString).deletingLastPathComponent)
         let tests = reader.read(root)
         if reader.context.hasErrors {
-            throw FokusError(reader.context.diagnostics.sorted {
-                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
-            })
+            throw FokusError(
+                reader.context.diagnostics.sorted {
+                    ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+                })
         }
         return tests
     }
@@ -108,9 +109,13 @@ struct RuleTestReader {
             case "top":
                 if let ids = areaIDs(entry.value, named: "`top`") { result.append(RuleTest.Expectation(kind: .top(ids), location: at)) }
             case "selected":
-                if let ids = areaIDs(entry.value, named: "`selected`") { result.append(RuleTest.Expectation(kind: .selected(ids), location: at)) }
+                if let ids = areaIDs(entry.value, named: "`selected`") {
+                    result.append(RuleTest.Expectation(kind: .selected(ids), location: at))
+                }
             case "not_selected":
-                if let ids = areaIDs(entry.value, named: "`not_selected`") { result.append(RuleTest.Expectation(kind: .notSelected(ids), location: at)) }
+                if let ids = areaIDs(entry.value, named: "`not_selected`") {
+                    result.append(RuleTest.Expectation(kind: .notSelected(ids), location: at))
+                }
             case "measures_include":
                 if let ids = measureIDs(entry.value) { result.append(RuleTest.Expectation(kind: .measuresInclude(ids), location: at)) }
             case "warnings_include":
@@ -123,7 +128,9 @@ struct RuleTestReader {
                     continue
                 }
                 for pair in pairs {
-                    guard let id = areaID(pair.key), let rank = context.wholeNumber(pair.value, named: "the rank of \(id)") else { continue }
+                    guard let id = areaID(pair.key), let rank = context.wholeNumber(pair.value, named: "the rank of \(id)") else {
+                        continue
+                    }
                     result.append(RuleTest.Expectation(kind: .rank(id: id, rank: rank), location: pair.key.mark.location(in: context.file)))
                 }
             case "score":
@@ -145,7 +152,10 @@ struct RuleTestReader {
                         value = context.number(pair.value, named: "the score of \(id)")
                     }
                     if let value {
-                        result.append(RuleTest.Expectation(kind: .score(id: id, value: value, tolerance: tolerance), location: pair.key.mark.location(in: context.file)))
+                        result.append(
+                            RuleTest.Expectation(
+                                kind: .score(id: id, value: value, tolerance: tolerance), location: pair.key.mark.location(in: context.file)
+                            ))
                     }
                 }
             default:
@@ -199,11 +209,12 @@ struct RuleTestReader {
                 context.error(.ruleTest(.recordsNotAList(key: entry.key)), at: entry.value)
                 continue
             }
-            let columns: [String] = switch entry.key {
-            case "crime": ["period", "scope", "category", "count"]
-            case "survey": ["period", "scope", "item", "share"]
-            default: ["period", "scope", "resource", "available"]
-            }
+            let columns: [String] =
+                switch entry.key {
+                case "crime": ["period", "scope", "category", "count"]
+                case "survey": ["period", "scope", "item", "share"]
+                default: ["period", "scope", "resource", "available"]
+                }
             for row in rows {
                 guard let f = context.fields(of: row, named: "a `\(entry.key)` row", allowed: columns) else { continue }
                 let missing = columns.filter { f[$0] == nil }

@@ -65,7 +65,8 @@ public struct RuleTestRunner: Sendable {
             let missing = ids.filter { !e.plan.measureIDs.contains($0) }
             return missing.isEmpty ? nil : .measuresInclude(missing: missing, plan: e.plan.measureIDs)
         case .warningsInclude(let texts):
-            let said = e.warnings.flatMap { [$0.description, $0.rendered(in: .sv)] }
+            let said =
+                e.warnings.flatMap { [$0.description, $0.rendered(in: .sv)] }
                 + e.notices.flatMap { [ReportStrings(.sv).notice($0), ReportStrings(.en).notice($0)] }
             let missing = texts.filter { text in !said.contains { $0.contains(text) } }
             return missing.isEmpty ? nil : .warningsInclude(missing: missing)

@@ -127,7 +127,8 @@ extension Engine {
                 }
             }
             // Without rules the outcome is the weighted score itself (RuleOutcome.apply of no rules).
-            let outcome = plainRules
+            let outcome =
+                plainRules
                 ? (score: weighted, included: false, excluded: false)
                 : RuleOutcome.sampleOutcome(rules.rules, to: factors[index], score: weighted)
             entries.append(

@@ -230,7 +230,8 @@ extension DiagnosticText {
                         + "ur datamappen); kopiera eller flytta filerna till mappen i stället"
                 }
             case .resourcesNotAnEntry:
-                return "här väntades en mappning som {period: 2024, scope: Kungsör, available: {polis_timmar: 400}} eller en lista av sådana"
+                return
+                    "här väntades en mappning som {period: 2024, scope: Kungsör, available: {polis_timmar: 400}} eller en lista av sådana"
             case .resourcesEntryNotAMapping: return "här väntades en mappning med period, scope och available"
             case .resourcesUnknownKey(let key): return "okänd nyckel \(key.swedish); en post har period, scope och available"
             case .resourcesBadPeriod(let value): return "\(value.swedish) är ingen period; skriv 2023, 2023-Q4 eller 2023-11"

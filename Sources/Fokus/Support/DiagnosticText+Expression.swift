@@ -209,7 +209,8 @@ extension DiagnosticText {
                 return "`\(op)` cannot compare lists (`\(text)` is \(type.english)); use `in` to test membership, "
                     + "e.g. `'polis' in area.owners`"
             case .differentTypes(let op, let left, let leftType, let right, let rightType):
-                return "`\(op)` compares values of the same type, but `\(left)` is \(leftType.english) and `\(right)` is \(rightType.english)"
+                return
+                    "`\(op)` compares values of the same type, but `\(left)` is \(leftType.english) and `\(right)` is \(rightType.english)"
             case .membershipOfList(let negated, let text, let type):
                 return "\(negated ? "`not in`" : "`in`") tests one value, but `\(text)` is \(type.english)"
             case .membershipNeedsList(let negated, let text, let type):
@@ -278,7 +279,8 @@ extension DiagnosticText {
             case .notACondition(let text, let type, let example):
                 return "`\(text)` är \(type.swedish); ett villkor måste vara sant eller falskt, till exempel \(example)"
             case .mixedList(let element, let type, let first):
-                return "en lista innehåller värden av en och samma typ: `\(element)` är \(type.swedish), men listan börjar med \(first.swedishPlural)"
+                return
+                    "en lista innehåller värden av en och samma typ: `\(element)` är \(type.swedish), men listan börjar med \(first.swedishPlural)"
             case .cannotCompareLists(let op, let text, let type):
                 return "`\(op)` kan inte jämföra listor (`\(text)` är \(type.swedish)); pröva om ett värde finns i listan med `in`, "
                     + "till exempel `'polis' in area.owners`"

@@ -237,7 +237,8 @@ public enum DiagnosticText: Sendable, Hashable {
                 + lines.map(String.init).joined(separator: ", ") + (rows > lines.count ? ", …)" : ")")
         case .duplicateID(let kind, let id, let earlier, let sameFile):
             let noun = ["area": "området", "measure": "åtgärden", "rule": "regeln", "signal": "signalen"][kind] ?? kind
-            let indefinite = ["area": "varje område", "measure": "varje åtgärd", "rule": "varje regel", "signal": "varje signal"][kind]
+            let indefinite =
+                ["area": "varje område", "measure": "varje åtgärd", "rule": "varje regel", "signal": "varje signal"][kind]
                 ?? kind
             return "id:t ”\(id)” används redan av \(noun) på \(Self.place(earlier, sameFile: sameFile, language: .sv)); "
                 + "ge \(indefinite) ett eget id"
@@ -503,7 +504,8 @@ public enum DiagnosticText: Sendable, Hashable {
             "an area": "ett område", "a measure": "en åtgärd", "a rule": "en regel", "a signal": "en signal",
             "the rule file": "regelfilen", "a test": "ett test", "the test file": "testfilen", "an area id": "ett områdes id",
             "the configuration": "konfigurationen", "this area": "det här området", "this measure": "den här åtgärden",
-            "this rule": "den här regeln", "this signal": "den här signalen", "this test": "det här testet", "the previous report": "den förra rapporten",
+            "this rule": "den här regeln", "this signal": "den här signalen", "this test": "det här testet",
+            "the previous report": "den förra rapporten",
         ]
         if let swedish = places[place] { return swedish }
         if place.hasPrefix("each item of ") { return "varje del av " + swedishPlace(String(place.dropFirst("each item of ".count))) }
@@ -514,8 +516,10 @@ public enum DiagnosticText: Sendable, Hashable {
         if place.hasPrefix("`then` of ") { return "`then` i " + place.dropFirst("`then` of ".count) }
         if place.hasPrefix("the cost of ") { return "kostnaden för " + place.dropFirst("the cost of ".count) }
         if place.hasPrefix("a resource name in ") { return "ett resursnamn i " + place.dropFirst("a resource name in ".count) }
-        let ids = ["the area `id`": "områdets `id`", "the measure `id`": "åtgärdens `id`", "the rule `id`": "regelns `id`",
-            "the signal `id`": "signalens `id`"]
+        let ids = [
+            "the area `id`": "områdets `id`", "the measure `id`": "åtgärdens `id`", "the rule `id`": "regelns `id`",
+            "the signal `id`": "signalens `id`",
+        ]
         if let id = ids[place] { return id }
         if place.hasPrefix("the weights of ") { return "vikterna för " + swedishPlace(String(place.dropFirst("the weights of ".count))) }
         if place.hasPrefix("the items of ") { return "frågorna för " + place.dropFirst("the items of ".count) }

@@ -22,11 +22,12 @@ public struct FokusError: Error, Sendable, CustomStringConvertible {
 
     /// The same error with `code` given to every diagnostic that has none.
     package func coded(_ code: Diagnostic.Code) -> FokusError {
-        FokusError(diagnostics.map { d in
-            var d = d
-            if d.code == nil { d.code = code }
-            return d
-        })
+        FokusError(
+            diagnostics.map { d in
+                var d = d
+                if d.code == nil { d.code = code }
+                return d
+            })
     }
 
     /// The diagnostics, one a line.

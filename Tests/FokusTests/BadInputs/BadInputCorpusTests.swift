@@ -60,7 +60,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 struct BadInputCorpusTests {
     @Test func theCorpusHasAtLeastEightyCases() {
         #expect(BadInput.all.count >= 80)
-        let files = FileManager.default.enumerator(atPath: BadInput.root.appendingPathComponent("bad-inputs").path)?
+        let files =
+            FileManager.default.enumerator(atPath: BadInput.root.appendingPathComponent("bad-inputs").path)?
             .compactMap { $0 as? String }.filter { !$0.hasSuffix(".tsv") && $0.contains(".") } ?? []
         #expect(Set(files) == Set(BadInput.all.map(\.path)), "every file has a case and every case a file")
     }
@@ -108,7 +109,10 @@ struct BadInputCorpusTests {
                 return location.line == line && (input.column == nil || location.column == input.column)
             }
         }
-        #expect(match != nil, "expected \(severity) at \(input.shownPath):\(input.line ?? -1):\(input.column ?? 0) containing \"\(input.excerpt)\", got:\n\(rendered.prefix(2000))")
+        #expect(
+            match != nil,
+            "expected \(severity) at \(input.shownPath):\(input.line ?? -1):\(input.column ?? 0) containing \"\(input.excerpt)\", got:\n\(rendered.prefix(2000))"
+        )
         // Messages never echo a huge field, and carry no control characters once shown on a terminal.
         #expect(diagnostics.allSatisfy { $0.description.utf8.count < 2000 }, "a message is too long")
         #expect(!TerminalText.sanitized(rendered).unicodeScalars.contains { $0.value == 0x1B })

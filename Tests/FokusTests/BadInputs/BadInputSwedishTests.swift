@@ -17,7 +17,8 @@ struct BadInputSwedishTests {
             let swedish = text.message(in: .sv), english = text.message(in: .en)
             #expect(swedish != english, "the Swedish phrasing is the English one: \(english)")
             // libyaml's problems and contexts are all in the table: none is left in English.
-            #expect(!swedish.contains("while scanning") && !swedish.contains("while parsing") && !swedish.contains("YAML-fel ("), "\(swedish)")
+            #expect(
+                !swedish.contains("while scanning") && !swedish.contains("while parsing") && !swedish.contains("YAML-fel ("), "\(swedish)")
             #expect(diagnostic.rendered(in: .sv).contains(swedish))
             #expect(diagnostic.rendered(in: .en).contains(english))
         }

@@ -109,9 +109,10 @@ struct StatisticsExportFileTests {
         let data = try folder.load()
         #expect(data.rejectionLines == [])
         #expect(data.count("Kungsör", .year(2024), "Rån") == 5)
-        #expect(data.warnings.map(\.description) == [
-            "data/Databasfil.txt:4: warning: footnote after the table passed over: \"Källa: Brå\""
-        ])
+        #expect(
+            data.warnings.map(\.description) == [
+                "data/Databasfil.txt:4: warning: footnote after the table passed over: \"Källa: Brå\""
+            ])
     }
 
     @Test func anUnknownPeriodOnManyRowsIsOneErrorAndAnEmptyAntalIsNoValue() throws {
@@ -135,9 +136,10 @@ struct StatisticsExportFileTests {
         let data = try folder.load()
         #expect(data.rejected.isEmpty)
         #expect(data.crime[NameKey("Kungsör")]?.presentPeriods == [.year(2024)])
-        #expect(data.warnings.map(\.description) == [
-            "data/Databasfil.txt:2: warning: 1 row has an empty Antal and was skipped as no value (the first on line 2); write 0 where the value is zero"
-        ])
+        #expect(
+            data.warnings.map(\.description) == [
+                "data/Databasfil.txt:2: warning: 1 row has an empty Antal and was skipped as no value (the first on line 2); write 0 where the value is zero"
+            ])
     }
 
     @Test func labelsLoseTheirCodeAndEntities() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Fokus
 
 struct FollowUpTests {
@@ -12,7 +13,8 @@ struct FollowUpTests {
                 ("2022", "Trafikbrott", 60), ("2023", "Trafikbrott", 64),
             ],
             survey: [("2021", "Bilar", 0.55), ("2023", "Bilar", 0.41)])
-        let e = try Engine(rules: Self.rules).evaluate(data, adoptions: [Adoption(areaID: "trafik", from: .year(2022), measures: ["hastighet"])])
+        let e = try Engine(rules: Self.rules).evaluate(
+            data, adoptions: [Adoption(areaID: "trafik", from: .year(2022), measures: ["hastighet"])])
         let f = try #require(e.followUps.first)
         #expect(f.since.map(\.count) == [60, 64])
         #expect(f.baselinePeriods == [.year(2019), .year(2020), .year(2021)])
@@ -27,10 +29,12 @@ struct FollowUpTests {
 
     @Test func laterAdoptionHasNoDataYetAndOtherScopesAreLeftOut() throws {
         let data = Build.dataset(counts: [("2022", "Trafikbrott", 6), ("2023", "Trafikbrott", 7)])
-        let e = try Engine(rules: Self.rules).evaluate(data, adoptions: [
-            Adoption(areaID: "trafik", scope: "KUNGSÖR", from: .year(2024)),
-            Adoption(areaID: "trafik", scope: "Arboga", from: .year(2022)),
-        ])
+        let e = try Engine(rules: Self.rules).evaluate(
+            data,
+            adoptions: [
+                Adoption(areaID: "trafik", scope: "KUNGSÖR", from: .year(2024)),
+                Adoption(areaID: "trafik", scope: "Arboga", from: .year(2022)),
+            ])
         #expect(e.followUps.count == 1)
         #expect(e.followUps[0].verdict == .noDataYet)
         #expect(e.rendered(as: .text).contains("inga data ännu"))
@@ -38,7 +42,9 @@ struct FollowUpTests {
     }
 
     @Test func smallNumbersGiveNoClearChange() throws {
-        let data = Build.dataset(counts: [("2020", "Trafikbrott", 12), ("2021", "Trafikbrott", 12), ("2022", "Trafikbrott", 12), ("2023", "Trafikbrott", 18)])
+        let data = Build.dataset(counts: [
+            ("2020", "Trafikbrott", 12), ("2021", "Trafikbrott", 12), ("2022", "Trafikbrott", 12), ("2023", "Trafikbrott", 18),
+        ])
         let e = try Engine(rules: Self.rules).evaluate(data, adoptions: [Adoption(areaID: "trafik", from: .year(2023))])
         #expect(e.followUps[0].verdict == .noClearChange)
         let json = e.jsonReport().serialized()

@@ -60,7 +60,8 @@ struct CountyAndAllScopesTests {
 
     @Test func theRulesScopeMayNameACounty() throws {
         let countyRules = try RuleSetLoader.load(
-            yaml: NationalTestData.rules.replacingOccurrences(of: "name: Länets lägesbild", with: "name: Länets lägesbild\nscope: Västmanlands län"),
+            yaml: NationalTestData.rules.replacingOccurrences(
+                of: "name: Länets lägesbild", with: "name: Länets lägesbild\nscope: Västmanlands län"),
             file: "rules.yaml")
         let fromRules = try Engine(rules: countyRules).evaluate(data, sensitivity: .off)
         let fromOption = try Engine(rules: rules).evaluate(data, scope: "Västmanlands län", sensitivity: .off)
@@ -119,7 +120,8 @@ struct OneReadLoaderTests {
         // "Kungsör" and "Skadegörelse" with ö as the single byte 0xF6: not UTF-8.
         var bytes = Array("datum;kommun;brottskategori\n".utf8)
         for day in 1...28 {
-            bytes += Array("2024-02-\(day < 10 ? "0" : "")\(day);Kungs".utf8) + [0xF6] + Array("r;Skadeg".utf8) + [0xF6]
+            bytes +=
+                Array("2024-02-\(day < 10 ? "0" : "")\(day);Kungs".utf8) + [0xF6] + Array("r;Skadeg".utf8) + [0xF6]
                 + Array("relse\n".utf8)
         }
         let folder = try TempDataFolder()

@@ -11,10 +11,11 @@ struct MunicipalityTableTests {
         #expect(table.municipalities.count == 290)
         #expect(Set(table.municipalities.map(\.code)).count == 290)
         #expect(Set(table.municipalities.map { NameKey($0.name) }).count == 290)
-        #expect(Set(table.counties.map(\.code)) == [
-            "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22",
-            "23", "24", "25",
-        ])
+        #expect(
+            Set(table.counties.map(\.code)) == [
+                "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20", "21", "22",
+                "23", "24", "25",
+            ])
     }
 
     @Test func everyCodeBeginsWithItsCountysCode() {
@@ -45,10 +46,11 @@ struct MunicipalityTableTests {
     @Test func countyMembershipAndLookups() throws {
         let västmanland = try #require(table.county("Västmanlands län"))
         #expect(västmanland.code == "19")
-        #expect(västmanland.municipalities.map(\.name) == [
-            "Skinnskatteberg", "Surahammar", "Kungsör", "Hallstahammar", "Norberg", "Västerås", "Sala", "Fagersta",
-            "Köping", "Arboga",
-        ])
+        #expect(
+            västmanland.municipalities.map(\.name) == [
+                "Skinnskatteberg", "Surahammar", "Kungsör", "Hallstahammar", "Norberg", "Västerås", "Sala", "Fagersta",
+                "Köping", "Arboga",
+            ])
         #expect(table.county("VÄSTMANLANDS LÄN") == västmanland)
         #expect(table.county("19") == västmanland)
         #expect(table.counties.map { $0.municipalities.count }.reduce(0, +) == 290)

@@ -4,7 +4,7 @@ import Testing
 @testable import Fokus
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The data walk reads regular files inside the folder only: links that loop, dangle or lead out, pipes and devices
@@ -38,7 +38,9 @@ struct DataFolderSafetyTests {
         try link(folder, "a-copy.csv", to: "brott.csv")
         let dataset = try folder.load()
         #expect(dataset.count("Kungsör", .year(2023), "Stöld") == 5)
-        #expect(warnings(dataset).contains { $0.contains("data/a-copy.csv: warning: skipped: a link to data/brott.csv, which is read already") })
+        #expect(
+            warnings(dataset).contains { $0.contains("data/a-copy.csv: warning: skipped: a link to data/brott.csv, which is read already") }
+        )
     }
 
     @Test func aLinkOutOfTheFolderIsNotRead() throws {

@@ -16,9 +16,10 @@ struct PlanAdviceTests {
     }
 
     @Test func theBundledCatalogueIsProvenInTime() throws {
-        let rules = try RuleSetLoader.load(from: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("rules"))
+        let rules = try RuleSetLoader.load(
+            from: URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("rules"))
         #expect(rules.planAdvice().isEmpty)
     }
 
@@ -26,7 +27,8 @@ struct PlanAdviceTests {
         let rules = try Self.rules(measures: 300)
         let advice = rules.planAdvice(nodeLimit: 0)
         #expect(advice.count == 1)
-        #expect(advice.first?.message.hasPrefix("the catalogue of 300 measures over 10 resources is beyond what Fokus proves optimal") == true)
+        #expect(
+            advice.first?.message.hasPrefix("the catalogue of 300 measures over 10 resources is beyond what Fokus proves optimal") == true)
     }
 
     /// The resources of a scope in the data: a quarter of what the whole catalogue would use.
@@ -74,6 +76,8 @@ struct PlanAdviceTests {
         var planner = MeasurePlanner(measures: measures, selectedScores: scores, available: available, displayName: { $0.folded })
         planner.nodeLimit = 0
         let warning = planner.solve().unprovenWarning
-        #expect(warning?.message.hasPrefix("the measure plan is the best found within the search limit, not proven optimal: among 300 candidate measures") == true)
+        #expect(
+            warning?.message.hasPrefix(
+                "the measure plan is the best found within the search limit, not proven optimal: among 300 candidate measures") == true)
     }
 }

@@ -52,7 +52,9 @@ struct PlanSearchTests {
             }
             // Scores may be negative after rules; a resource may have nothing available.
             let scores = ["a": [1.0, 0.5, 0.3, -0.4].randomElement(using: &generator)!, "b": [0.5, 0].randomElement(using: &generator)!]
-            let available = ["p": [0, 0.6, 1, 3, 10].randomElement(using: &generator)!, "k": [0.3, 2, 4].randomElement(using: &generator)!]
+            let available = [
+                "p": [0, 0.6, 1, 3, 10].randomElement(using: &generator)!, "k": [0.3, 2, 4].randomElement(using: &generator)!,
+            ]
             let plan = MeasurePlanner(
                 measures: measures, selectedScores: scores,
                 available: Dictionary(uniqueKeysWithValues: available.map { (NameKey($0.key), $0.value) }),
@@ -73,7 +75,8 @@ struct PlanSearchTests {
         var generator = LCG(state: seed)
         var demand = [Double](repeating: 0, count: resources)
         let measures = (0..<count).map { j in
-            let used = dense
+            let used =
+                dense
                 ? Array(0..<resources)
                 : Array((0..<resources).shuffled(using: &generator).prefix(Int.random(in: 1...3, using: &generator))).sorted()
             let costs = used.map { r in
@@ -86,7 +89,8 @@ struct PlanSearchTests {
                 cost: costs, effect: equalValues ? 0.5 : Double(Int.random(in: 1...99, using: &generator)) / 100,
                 evidence: equalValues ? .strong : EvidenceGrade.allCases.randomElement(using: &generator)!)
         }
-        let available = Dictionary(uniqueKeysWithValues: demand.enumerated().map { (NameKey("r\($0.offset)"), ($0.element / 4).rounded(.down)) })
+        let available = Dictionary(
+            uniqueKeysWithValues: demand.enumerated().map { (NameKey("r\($0.offset)"), ($0.element / 4).rounded(.down)) })
         let scores = Dictionary(uniqueKeysWithValues: (0..<10).map { ("a\($0)", equalValues ? 1.0 : 0.5 + Double($0) / 20) })
         return (measures, available, scores)
     }

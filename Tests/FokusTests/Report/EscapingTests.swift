@@ -4,7 +4,7 @@ import Testing
 @testable import Fokus
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Every format Fokus writes escapes text through one function (`Escaping`); each is read back by a real reader

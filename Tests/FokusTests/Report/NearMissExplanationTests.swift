@@ -52,10 +52,11 @@ struct NearMissExplanationTests {
         // trend.ratio = (25 + 0.5) / (10 + 0.5) = 2.43 (0.57 under 3).
         let section = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
         // Not `alltid` (without `when:` a rule always fires) nor `bara-polisen` (it fired for inbrott).
-        #expect(Array(section) == [
-            "  okning-med-oro: trend.latest 25 ≥ 20 ✔, concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)",
-            "  lag-oro-eller-fordubbling: concern.raw 0,29 < 0,10 ✘ (0,19 över) eller trend.ratio 2,43 > 3 ✘ (0,57 under)",
-        ])
+        #expect(
+            Array(section) == [
+                "  okning-med-oro: trend.latest 25 ≥ 20 ✔, concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)",
+                "  lag-oro-eller-fordubbling: concern.raw 0,29 < 0,10 ✘ (0,19 över) eller trend.ratio 2,43 > 3 ✘ (0,57 under)",
+            ])
     }
 
     @Test func aMissingFactorIsSaidToBeMissingInEnglishToo() throws {
@@ -103,9 +104,10 @@ struct NearMissExplanationTests {
         #expect(results.map(\.areaID) == evaluation.ranking.map(\.id))
         let inbrott = try #require(results.first { $0.areaID == "inbrott" })
         let score = try #require(evaluation.area("inbrott")?.score)
-        #expect(inbrott.rendered()
-            == "inbrott: inte uppfyllt — score \(NumberFormatting(language: .sv).fixed(score, 2)) ≥ 0 ✔, "
-            + "concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)")
+        #expect(
+            inbrott.rendered()
+                == "inbrott: inte uppfyllt — score \(NumberFormatting(language: .sv).fixed(score, 2)) ≥ 0 ✔, "
+                + "concern.raw 0,29 ≥ 0,30 ✘ (0,01 under)")
         #expect(evaluation.conditionResults(try Expression.parse("trend.z > 0"), area: "trafik").count == 1)
     }
 

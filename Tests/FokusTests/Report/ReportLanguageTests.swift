@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 struct NumberFormattingTests {
@@ -56,9 +57,11 @@ struct ReportStringsTests {
         let s = RankStability(
             settings: SensitivitySettings(), areas: [], selectionHolds: 0.6,
             mostFrequentSwap: .init(higher: "trafik", lower: "stold", share: 0.4), selectedCount: 3)
-        #expect(s.verdict(in: .sv)
-            == "Urvalet (3 områden) håller i 60\u{00A0}% av 2000 rimliga viktningar; trafik och stold byter plats i 40\u{00A0}%.")
-        #expect(s.verdict(in: .en) == "The selection (3 areas) holds in 60% of 2000 plausible weightings; trafik and stold swap places in 40%.")
+        #expect(
+            s.verdict(in: .sv)
+                == "Urvalet (3 områden) håller i 60\u{00A0}% av 2000 rimliga viktningar; trafik och stold byter plats i 40\u{00A0}%.")
+        #expect(
+            s.verdict(in: .en) == "The selection (3 areas) holds in 60% of 2000 plausible weightings; trafik and stold swap places in 40%.")
         #expect(s.verdict == s.verdict(in: .en))
         var one = s
         one.selectedCount = 1

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 struct TextLayoutTests {
@@ -19,14 +20,15 @@ struct TextLayoutTests {
         table.add(["2", "Inbrott", "0,525"])
         let lines = table.rendered(width: 30).components(separatedBy: "\n")
         #expect(lines.allSatisfy { $0.count <= 30 }, "\(lines)")
-        #expect(lines == [
-            "  #  Område              Poäng",
-            "  ─  ──────────────────  ─────",
-            "  1  Trafiksäkerhet och  0,606",
-            "     trafikrelaterad",
-            "     brottslighet",
-            "  2  Inbrott             0,525",
-        ])
+        #expect(
+            lines == [
+                "  #  Område              Poäng",
+                "  ─  ──────────────────  ─────",
+                "  1  Trafiksäkerhet och  0,606",
+                "     trafikrelaterad",
+                "     brottslighet",
+                "  2  Inbrott             0,525",
+            ])
     }
 
     @Test func aTableThatFitsIsUnchanged() {

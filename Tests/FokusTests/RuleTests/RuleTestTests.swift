@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Fokus
 
 struct RuleTestTests {
@@ -16,12 +17,13 @@ struct RuleTestTests {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("t.yaml").path
-        FileManager.default.createFile(atPath: file, contents: Data(yaml.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(yaml.utf8))
         return try RuleTestLoader.load(file: file, rules: Self.rules)
     }
 
     @Test func inlineRecordsRunAndEveryExpectationKindIsChecked() throws {
-        let tests = try load("""
+        let tests = try load(
+            """
             tests:
               - name: stöld överst
                 records:
@@ -54,7 +56,8 @@ struct RuleTestTests {
 
     @Test func badRecordsAndUnknownIdsAreReportedWithLocations() {
         #expect {
-            _ = try load("""
+            _ = try load(
+                """
                 tests:
                   - name: trasig
                     records:

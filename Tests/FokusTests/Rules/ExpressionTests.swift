@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 /// Facts for an area with every factor present.

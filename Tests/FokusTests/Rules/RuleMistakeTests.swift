@@ -25,23 +25,25 @@ struct RuleMistakeTests {
     }
 
     @Test func aDecimalCommaInAFlowMappingSaysToWriteAPointAtTheNumber() {
-        #expect(Self.diagnostics("decimal-comma.yaml") == [
-            "mistakes/decimal-comma.yaml:2:25: error: `0,40`: write 0.40 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,40 as 0 and 40",
-            "mistakes/decimal-comma.yaml:2:48: error: `0,35`: write 0.35 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,35 as 0 and 35",
-            "mistakes/decimal-comma.yaml:2:65: error: `0,25`: write 0.25 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,25 as 0 and 25",
-            "mistakes/decimal-comma.yaml:3:38: error: `1,5`: write 1.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 1,5 as 1 and 5",
-        ])
+        #expect(
+            Self.diagnostics("decimal-comma.yaml") == [
+                "mistakes/decimal-comma.yaml:2:25: error: `0,40`: write 0.40 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,40 as 0 and 40",
+                "mistakes/decimal-comma.yaml:2:48: error: `0,35`: write 0.35 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,35 as 0 and 35",
+                "mistakes/decimal-comma.yaml:2:65: error: `0,25`: write 0.25 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,25 as 0 and 25",
+                "mistakes/decimal-comma.yaml:3:38: error: `1,5`: write 1.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 1,5 as 1 and 5",
+            ])
     }
 
     @Test func aDecimalCommaInAFlowListIsFoundAndEqualDecimalsAreNotDuplicateKeys() throws {
         var repairs: [Diagnostic] = []
         let root = try YAMLParser.parse(
             "a: [0,5, 1]\nb: { x: 0,5, y: 0,5 }\nc: [2022,2023]\n", file: "t.yaml", repairs: &repairs)
-        #expect(repairs.map(\.description) == [
-            "t.yaml:1:5: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
-            "t.yaml:2:9: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
-            "t.yaml:2:17: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
-        ])
+        #expect(
+            repairs.map(\.description) == [
+                "t.yaml:1:5: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
+                "t.yaml:2:9: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
+                "t.yaml:2:17: error: `0,5`: write 0.5 with a point; inside { } and [ ] a comma separates entries, so YAML reads 0,5 as 0 and 5",
+            ])
         guard case .mapping(let pairs, _) = try #require(root) else {
             Issue.record("expected a mapping")
             return
@@ -60,10 +62,11 @@ struct RuleMistakeTests {
 
     @Test func aFileThatIsNotUTF8StopsAtItsOwnErrorWithoutFollowOnErrors() {
         // 10-omraden.yaml is Latin-1; 20-atgarder.yaml addresses its areas and has one error of its own.
-        #expect(Self.diagnostics("latin1") == [
-            "mistakes/latin1/10-omraden.yaml:3:18: error: the rule file is not UTF-8 text: the byte 0xE4 here is \"ä\" in Latin-1 (Windows-1252), the encoding it was probably saved in; save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-            "mistakes/latin1/20-atgarder.yaml:10:15: error: `evidence` must be one of strong, moderate, weak, untested, not \"stark\"; did you mean \"strong\"?",
-        ])
+        #expect(
+            Self.diagnostics("latin1") == [
+                "mistakes/latin1/10-omraden.yaml:3:18: error: the rule file is not UTF-8 text: the byte 0xE4 here is \"ä\" in Latin-1 (Windows-1252), the encoding it was probably saved in; save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                "mistakes/latin1/20-atgarder.yaml:10:15: error: `evidence` must be one of strong, moderate, weak, untested, not \"stark\"; did you mean \"strong\"?",
+            ])
     }
 
     @Test func firstInvalidByteCountsLinesAndCharacters() throws {
@@ -76,30 +79,34 @@ struct RuleMistakeTests {
     }
 
     @Test func aKeyIndentedUnderTheMappingAboveIsReportedWhereItIsWritten() {
-        #expect(Self.diagnostics("over-indented-mapping.yaml") == [
-            "mistakes/over-indented-mapping.yaml:11:7: error: `effect` is indented 2 spaces more than the other keys of measure \"hastighet\": its indentation makes it part of `cost:` above it (line 9); move it 2 spaces left, in line with `cost:`",
-            "mistakes/over-indented-mapping.yaml:17:7: error: `reason` is indented 2 spaces more than the other keys of rule \"okning\": its indentation makes it part of `then:` above it (line 15); move it 2 spaces left, in line with `then:`",
-        ])
+        #expect(
+            Self.diagnostics("over-indented-mapping.yaml") == [
+                "mistakes/over-indented-mapping.yaml:11:7: error: `effect` is indented 2 spaces more than the other keys of measure \"hastighet\": its indentation makes it part of `cost:` above it (line 9); move it 2 spaces left, in line with `cost:`",
+                "mistakes/over-indented-mapping.yaml:17:7: error: `reason` is indented 2 spaces more than the other keys of rule \"okning\": its indentation makes it part of `then:` above it (line 15); move it 2 spaces left, in line with `then:`",
+            ])
     }
 
     @Test func aKeyIndentedUnderAValueIsReportedAtTheIndentedLine() {
-        #expect(Self.diagnostics("over-indented-value.yaml") == [
-            "mistakes/over-indented-value.yaml:10:7: error: `effect` is indented 2 spaces more than `evidence` on the line above: its indentation makes it part of that line's value; move it 2 spaces left, in line with `evidence:`",
-        ])
+        #expect(
+            Self.diagnostics("over-indented-value.yaml") == [
+                "mistakes/over-indented-value.yaml:10:7: error: `effect` is indented 2 spaces more than `evidence` on the line above: its indentation makes it part of that line's value; move it 2 spaces left, in line with `evidence:`"
+            ])
     }
 
     @Test func checkWarnsAboutTypographicQuotesAndCategoriesListedTwice() throws {
         let rules = try Self.load("categories.yaml")
         let file = "mistakes/categories.yaml"
-        #expect(rules.advice().map(\.description) == [
-            "\(file):4:31: warning: the category “Trafikolycka, personskada” in area \"trafik\" is written with typographic quotes, which become part of the name, so it matches no data (and inside [ ] its comma splits it into 2 categories); write straight quotes: \"Trafikolycka, personskada\"",
-            "\(file):4:73: warning: the category \"rattfylleri\" is listed twice in area \"trafik\" (first as \"Rattfylleri\"); it counts once, so remove one of them",
-            "\(file):8:9: warning: the category ”Viltolycka” in area \"olyckor\" is written with typographic quotes, which become part of the name, so it matches no data; write straight quotes: \"Viltolycka\"",
-            "\(file):9:9: warning: the category \"Trafikbrott\" is in area \"trafik\" too: its crimes count twice, once for each area; if one area is meant, remove it from the other",
-        ])
-        #expect(rules.advice().map { $0.related?.description } == [
-            nil, "\(file):4:60", nil, "\(file):4:18",
-        ])
+        #expect(
+            rules.advice().map(\.description) == [
+                "\(file):4:31: warning: the category “Trafikolycka, personskada” in area \"trafik\" is written with typographic quotes, which become part of the name, so it matches no data (and inside [ ] its comma splits it into 2 categories); write straight quotes: \"Trafikolycka, personskada\"",
+                "\(file):4:73: warning: the category \"rattfylleri\" is listed twice in area \"trafik\" (first as \"Rattfylleri\"); it counts once, so remove one of them",
+                "\(file):8:9: warning: the category ”Viltolycka” in area \"olyckor\" is written with typographic quotes, which become part of the name, so it matches no data; write straight quotes: \"Viltolycka\"",
+                "\(file):9:9: warning: the category \"Trafikbrott\" is in area \"trafik\" too: its crimes count twice, once for each area; if one area is meant, remove it from the other",
+            ])
+        #expect(
+            rules.advice().map { $0.related?.description } == [
+                nil, "\(file):4:60", nil, "\(file):4:18",
+            ])
         #expect(rules.warnings.isEmpty)  // advice for `check`, not a warning in every report
     }
 

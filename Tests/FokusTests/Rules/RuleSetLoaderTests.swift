@@ -28,8 +28,11 @@ struct RuleSetLoaderTests {
         #expect(ruleSet.areas[1].weightOverrides == [.citizenConcern: 0.5])
         #expect(ruleSet.areas[1].location == SourceLocation(file: "rules/kungsor.good.yaml", line: 21, column: 5))
         let measure = try #require(ruleSet.measures.first)
-        #expect(measure.cost == [ResourceCost(resource: "kommun_timmar", amount: 40),
-                                 ResourceCost(resource: "polis_timmar", amount: 20)])
+        #expect(
+            measure.cost == [
+                ResourceCost(resource: "kommun_timmar", amount: 40),
+                ResourceCost(resource: "polis_timmar", amount: 20),
+            ])
         #expect(measure.evidence == .moderate)
         #expect(measure.effect == 0.3)
         let rule = try #require(ruleSet.rules.first)
@@ -74,10 +77,11 @@ struct RuleSetLoaderTests {
     @Test func warnsWhenWeightsDoNotSumToOne() throws {
         let ruleSet = try RuleFixtures.load("swedish.good.yaml")
         #expect(ruleSet.weights == FactorWeights(crimeTrend: 2, citizenConcern: 1, resources: 1))
-        #expect(ruleSet.warnings.map(\.description) == [
-            "rules/swedish.good.yaml:5:1: warning: weights sum to 4; Fokus normalises them to 0.5 / 0.25 / 0.25 "
-                + "(crime_trend / citizen_concern / resources)"
-        ])
+        #expect(
+            ruleSet.warnings.map(\.description) == [
+                "rules/swedish.good.yaml:5:1: warning: weights sum to 4; Fokus normalises them to 0.5 / 0.25 / 0.25 "
+                    + "(crime_trend / citizen_concern / resources)"
+            ])
     }
 
     @Test func aFactorLeftOutOfWeightsWeighsZero() throws {
@@ -97,9 +101,10 @@ struct RuleSetLoaderTests {
 
     @Test func mergesAFolderInNameOrderIgnoringTestsAndOtherFiles() throws {
         let ruleSet = try RuleSetLoader.load(from: RuleFixtures.url("folder-merge"))
-        #expect(ruleSet.files == [
-            "rules/folder-merge/02-settings.yml", "rules/folder-merge/10-areas.yaml", "rules/folder-merge/20-measures.yaml",
-        ])
+        #expect(
+            ruleSet.files == [
+                "rules/folder-merge/02-settings.yml", "rules/folder-merge/10-areas.yaml", "rules/folder-merge/20-measures.yaml",
+            ])
         #expect(ruleSet.areas.map(\.id) == ["inbrott", "trafik", "bedrageri"])
         #expect(ruleSet.measures.map(\.id) == ["hastighet"])
         #expect(ruleSet.name == "Medborgarlöfte i två filer")
@@ -112,16 +117,18 @@ struct RuleSetLoaderTests {
             _ = try RuleSetLoader.load(from: RuleFixtures.url("folder-duplicates"))
             Issue.record("expected duplicates to be rejected")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "rules/folder-duplicates/b.yaml:1:1: error: `name` is already set in rules/folder-duplicates/a.yaml:1:1; "
-                    + "set it in one file only, or remove one of them",
-                "rules/folder-duplicates/b.yaml:4:9: error: the area id \"trafik\" is already used by the area at "
-                    + "rules/folder-duplicates/a.yaml:4:9; give each area its own id",
-            ])
-            #expect(error.diagnostics.map(\.related) == [
-                SourceLocation(file: "rules/folder-duplicates/a.yaml", line: 1, column: 1),
-                SourceLocation(file: "rules/folder-duplicates/a.yaml", line: 4, column: 9),
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "rules/folder-duplicates/b.yaml:1:1: error: `name` is already set in rules/folder-duplicates/a.yaml:1:1; "
+                        + "set it in one file only, or remove one of them",
+                    "rules/folder-duplicates/b.yaml:4:9: error: the area id \"trafik\" is already used by the area at "
+                        + "rules/folder-duplicates/a.yaml:4:9; give each area its own id",
+                ])
+            #expect(
+                error.diagnostics.map(\.related) == [
+                    SourceLocation(file: "rules/folder-duplicates/a.yaml", line: 1, column: 1),
+                    SourceLocation(file: "rules/folder-duplicates/a.yaml", line: 4, column: 9),
+                ])
         }
     }
 
@@ -143,39 +150,44 @@ struct RuleSetLoaderTests {
             _ = try RuleSetLoader.load(from: url)
             Issue.record("expected unknown keys to be rejected")
         } catch {
-            #expect(error.diagnostics[3].rendered(source: source) == """
-                rules/unknown-keys.bad.yaml:8:5: error: unknown key "categorys" in area "trafik"; did you mean "categories"?
-                    categorys: [Trafikbrott]
-                    ^
-                """)
+            #expect(
+                error.diagnostics[3].rendered(source: source) == """
+                    rules/unknown-keys.bad.yaml:8:5: error: unknown key "categorys" in area "trafik"; did you mean "categories"?
+                        categorys: [Trafikbrott]
+                        ^
+                    """)
         }
     }
 
     @Test func countsColumnsInCharactersAfterSwedishLetters() {
         let yaml = "areas:\n  - id: å\n    name: Område\nmeasures:\n  - {id: m, addresses: [å], effect: 0.1, cost: {körtid: \"5\"}}\n"
-        #expect(errors(yaml) == [
-            "r.yaml:5:57: error: the cost of \"körtid\" must be a number, not text: remove the quotes around \"5\""
-        ])
+        #expect(
+            errors(yaml) == [
+                "r.yaml:5:57: error: the cost of \"körtid\" must be a number, not text: remove the quotes around \"5\""
+            ])
     }
 
     @Test func requiresAListWhereAListIsExpected() {
-        #expect(errors("areas:\n  - id: a\n    owners: polis\n") == [
-            "r.yaml:3:13: error: `owners` must be a list, not text; write it as [polis], or as lines starting with \"- \""
-        ])
+        #expect(
+            errors("areas:\n  - id: a\n    owners: polis\n") == [
+                "r.yaml:3:13: error: `owners` must be a list, not text; write it as [polis], or as lines starting with \"- \""
+            ])
     }
 
     @Test func reportsAnEmptyYAMLText() {
-        #expect(errors("") == [
-            "r.yaml:1:1: error: the file is empty; a rule file is a mapping of keys such as `name:`, `areas:` and `rules:`"
-        ])
+        #expect(
+            errors("") == [
+                "r.yaml:1:1: error: the file is empty; a rule file is a mapping of keys such as `name:`, `areas:` and `rules:`"
+            ])
     }
 
     @Test func suggestsNothingForAWordFarFromEveryKey() {
-        #expect(errors("areas: [{id: a}]\nxyzzy: 1\n") == [
-            "r.yaml:2:1: error: unknown key \"xyzzy\" in the rule file; the keys allowed here are \"fokus\", \"name\", "
-                + "\"description\", \"scope\", \"period\", \"trend\", \"weights\", \"missing\", \"select\", \"concern\", "
-                + "\"sensitivity\", \"signals\", \"lang\", \"areas\", \"measures\", \"rules\""
-        ])
+        #expect(
+            errors("areas: [{id: a}]\nxyzzy: 1\n") == [
+                "r.yaml:2:1: error: unknown key \"xyzzy\" in the rule file; the keys allowed here are \"fokus\", \"name\", "
+                    + "\"description\", \"scope\", \"period\", \"trend\", \"weights\", \"missing\", \"select\", \"concern\", "
+                    + "\"sensitivity\", \"signals\", \"lang\", \"areas\", \"measures\", \"rules\""
+            ])
     }
 
     // MARK: - when:
@@ -185,15 +197,17 @@ struct RuleSetLoaderTests {
         let places = found.map { $0.components(separatedBy: ": error: ").first ?? "" }
         // `trend.zz` is the unknown identifier: at offset 0 in the plain scalar, 23 in the quoted one.
         // The folded block scalar is reported at its start.
-        #expect(places == [
-            "rules/when.bad.yaml:5:11", "rules/when.bad.yaml:8:35", "rules/when.bad.yaml:11:11",
-        ])
+        #expect(
+            places == [
+                "rules/when.bad.yaml:5:11", "rules/when.bad.yaml:8:35", "rules/when.bad.yaml:11:11",
+            ])
         #expect(found.allSatisfy { $0.contains(": error: in `when`: ") })
     }
 
     @Test func mapsExpressionOffsetsIntoTheFile() {
         func scalar(_ value: String, _ style: YAMLScalar.Style, from: Int, to: Int, endLine: Int = 3) -> YAMLScalar {
-            YAMLScalar(value: value, style: style, mark: YAMLMark(line: 3, column: from),
+            YAMLScalar(
+                value: value, style: style, mark: YAMLMark(line: 3, column: from),
                 endMark: YAMLMark(line: endLine, column: to))
         }
         // when: a >= 1   (plain, starts at column 11)
@@ -203,8 +217,9 @@ struct RuleSetLoaderTests {
         // when: "a\tb"   (an escape: the text is not as written, so the scalar's start)
         #expect(RuleReader.expressionMark(scalar("a\tb", .doubleQuoted, from: 11, to: 17), offset: 2).column == 11)
         // a plain scalar folded over two lines
-        #expect(RuleReader.expressionMark(scalar("a >= 1", .plain, from: 11, to: 7, endLine: 4), offset: 5)
-            == YAMLMark(line: 3, column: 11))
+        #expect(
+            RuleReader.expressionMark(scalar("a >= 1", .plain, from: 11, to: 7, endLine: 4), offset: 5)
+                == YAMLMark(line: 3, column: 11))
     }
 
     // MARK: - Helpers
@@ -258,9 +273,10 @@ struct RuleSetLoaderRobustnessTests {
             _ = try RuleSetLoader.load(yaml: "base: &b {id: a}\nareas:\n  - <<: *b\n", file: "r.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostics.map(\.message).contains {
-                $0.hasPrefix("unknown key \"<<\" in this area; YAML merge keys are not supported")
-            })
+            #expect(
+                error.diagnostics.map(\.message).contains {
+                    $0.hasPrefix("unknown key \"<<\" in this area; YAML merge keys are not supported")
+                })
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Fokus
 
 /// The bundled rules over the police's real published events: each area's trend equals a plain
@@ -15,7 +16,8 @@ struct PoliceEventsEvaluationTests {
     static func scope(of event: [String: Any]) -> String? {
         guard let location = (event["location"] as? [String: Any])?["name"] as? String else { return nil }
         guard location.hasSuffix(" län") else { return location }
-        let last = ((event["name"] as? String) ?? "").split(separator: ",", omittingEmptySubsequences: false).last
+        let last =
+            ((event["name"] as? String) ?? "").split(separator: ",", omittingEmptySubsequences: false).last
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return last.isEmpty ? location : last
     }
@@ -58,7 +60,9 @@ struct PoliceEventsEvaluationTests {
             firstMonth = min(firstMonth, year * 12 + month - 1)
             lastMonth = max(lastMonth, year * 12 + month - 1)
             let scope = Self.scope(of: event)
-            if scope == municipality || Self.countyMembers[municipality]?.contains(scope ?? "") == true { counts[year, default: [:]][month, default: [:]][type, default: 0] += 1 }
+            if scope == municipality || Self.countyMembers[municipality]?.contains(scope ?? "") == true {
+                counts[year, default: [:]][month, default: [:]][type, default: 0] += 1
+            }
         }
         let latestYear = try #require(counts.keys.max())
         #expect(evaluation.period == .year(latestYear))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Fokus
 
 /// Builds small in-memory rule sets and datasets for the scoring tests.
@@ -85,9 +86,11 @@ struct TrendTests {
 
     @Test func trendIsMissingWithoutCategoriesOrBaseline() throws {
         let data = Build.dataset(counts: [("2023", "Stöld", 5)])
-        let e = try Engine(rules: Build.rules([
-            Area(id: "a", name: "A", categories: ["Stöld"]), Area(id: "b", name: "B"),
-        ])).evaluate(data)
+        let e = try Engine(
+            rules: Build.rules([
+                Area(id: "a", name: "A", categories: ["Stöld"]), Area(id: "b", name: "B"),
+            ])
+        ).evaluate(data)
         #expect(e.area("a")?.trend == nil)  // no baseline period present
         #expect(e.area("b")?.trend == nil)  // no categories
         #expect(e.area("a")?.missing.first == .trendWithoutBaseline(baselinePeriods: 3, period: .year(2023)))
@@ -131,7 +134,8 @@ struct ScoreTests {
         let data = Build.dataset(
             counts: Self.counts, survey: [("2023", "Stölder", 0.42)], resources: [("2023", "polis_timmar", 10)])
         let area = Area(id: "stold", name: "Stöld", categories: ["Stöld"], surveyItems: ["stölder"])
-        let measure = Measure(id: "m", name: "M", addresses: ["stold"], cost: [ResourceCost(resource: "polis_timmar", amount: 20)], effect: 0.5)
+        let measure = Measure(
+            id: "m", name: "M", addresses: ["stold"], cost: [ResourceCost(resource: "polis_timmar", amount: 20)], effect: 0.5)
         let e = try Engine(rules: Build.rules([area], measures: [measure])).evaluate(data)
         let a = e.ranking[0]
         #expect(a.resources?.raw == 0.5)
@@ -142,7 +146,8 @@ struct ScoreTests {
     @Test func missingConcernIsRenormalisedAway() throws {
         let data = Build.dataset(counts: Self.counts, resources: [("2023", "polis_timmar", 10)])
         let area = Area(id: "stold", name: "Stöld", categories: ["Stöld"], surveyItems: ["Stölder"])
-        let measure = Measure(id: "m", name: "M", addresses: ["stold"], cost: [ResourceCost(resource: "polis_timmar", amount: 20)], effect: 0.5)
+        let measure = Measure(
+            id: "m", name: "M", addresses: ["stold"], cost: [ResourceCost(resource: "polis_timmar", amount: 20)], effect: 0.5)
         let e = try Engine(rules: Build.rules([area], measures: [measure])).evaluate(data)
         #expect(e.ranking[0].concern == nil)
         #expect(abs(e.ranking[0].score - 0.6282591655636661) < 1e-12)
@@ -230,9 +235,11 @@ struct RankingTests {
         var rules = Build.rules(
             (1...5).map { Area(id: "a\($0)", name: "A\($0)", resourcesScore: Double($0) / 10) },
             rules: [
-                Rule(id: "boost-then-scale", actions: [.boost(0.1), .scale(2)]),
+                Rule(id: "boost-then-scale", actions: [.boost(0.1), .scale(2)])
             ])
-        rules.areas = rules.areas.map { var a = $0; a.surveyItems = ["q"]; return a }  // evidence: concern present
+        rules.areas = rules.areas.map {
+            var a = $0; a.surveyItems = ["q"]; return a
+        }  // evidence: concern present
         rules.weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 1)
         rules.selection.top = 2
         var e = try Engine(rules: rules).evaluate(data)

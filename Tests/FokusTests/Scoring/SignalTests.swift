@@ -46,7 +46,10 @@ struct SignalLoadingTests {
             yaml: Self.declared + "weights: { crime_trend: 1, dialog: 1 }\nareas: [{id: a}]\n", file: "r.yaml")
         #expect(rules.weights[.signal("medarbetare")] == 0)
         #expect(rules.weights.signals.map(\.id) == ["medarbetare", "dialog"])
-        #expect(rules.warnings.map(\.description).contains { $0.hasPrefix("r.yaml:2:9: warning: the signal \"medarbetare\" weighs 0 everywhere") })
+        #expect(
+            rules.warnings.map(\.description).contains {
+                $0.hasPrefix("r.yaml:2:9: warning: the signal \"medarbetare\" weighs 0 everywhere")
+            })
     }
 
     @Test func unknownSignalIdsAreLocatedWithASuggestion() {
@@ -62,9 +65,14 @@ struct SignalLoadingTests {
                     then: { boost: 0.1 }
                 """)
         #expect(found.count == 3, "\(found)")
-        #expect(found[0].hasPrefix("r.yaml:8:28: error: unknown key \"medarbetar\" in `weights`; did you mean \"medarbetare\"?"), "\(found)")
-        #expect(found[1].hasPrefix("r.yaml:11:16: error: unknown signal \"dialogen\" in `signals` of area \"a\"; did you mean \"dialog\"?"), "\(found)")
-        #expect(found[2].hasPrefix("r.yaml:14:11: error: in `when`: unknown name `medarbetar.raw`; did you mean `medarbetare.raw`?"), "\(found)")
+        #expect(
+            found[0].hasPrefix("r.yaml:8:28: error: unknown key \"medarbetar\" in `weights`; did you mean \"medarbetare\"?"), "\(found)")
+        #expect(
+            found[1].hasPrefix("r.yaml:11:16: error: unknown signal \"dialogen\" in `signals` of area \"a\"; did you mean \"dialog\"?"),
+            "\(found)")
+        #expect(
+            found[2].hasPrefix("r.yaml:14:11: error: in `when`: unknown name `medarbetar.raw`; did you mean `medarbetare.raw`?"), "\(found)"
+        )
     }
 
     @Test func signalMistakesAreSaidInSwedishToo() throws {
@@ -80,10 +88,11 @@ struct SignalLoadingTests {
 
     @Test func signalsMustBeDeclaredBeforeAreasUseThem() {
         let found = errors("areas:\n  - id: a\n    signals: { medarbetare: [x] }\n")
-        #expect(found == [
-            "r.yaml:3:16: error: unknown signal \"medarbetare\" in `signals` of area \"a\"; declare it first in a top-level "
-                + "`signals:` list, with its `id`, `name` and `source`"
-        ])
+        #expect(
+            found == [
+                "r.yaml:3:16: error: unknown signal \"medarbetare\" in `signals` of area \"a\"; declare it first in a top-level "
+                    + "`signals:` list, with its `id`, `name` and `source`"
+            ])
     }
 
     @Test func badDeclarationsSayHowToFixThem() {
@@ -214,7 +223,10 @@ struct SignalScoringTests {
         let weights = json["weights"] as! [String: Double]
         #expect(weights.keys.sorted() == ["citizen_concern", "crime_trend", "dialog", "medarbetare", "resources"])
         let explanation = try #require(e.explanation(of: "narkotika"))
-        #expect(explanation.contains("Medarbetarnas bild (Medarbetarenkät 2023): Unga som använder narkotika 70\u{00A0}%, Langning vid skolor 50\u{00A0}%"), "\(explanation)")
+        #expect(
+            explanation.contains(
+                "Medarbetarnas bild (Medarbetarenkät 2023): Unga som använder narkotika 70\u{00A0}%, Langning vid skolor 50\u{00A0}%"),
+            "\(explanation)")
     }
 
     @Test func stabilityDrawsSignalSharesWithRespondents() throws {
@@ -235,8 +247,14 @@ struct SignalScoringTests {
         rules.signals[1].source = "Medborgardialoger"
         rules.areas[1].signalItems["medarbetare"] = ["Inbrot"]
         let advice = rules.advice(for: try Self.data()).map(\.message)
-        #expect(advice.contains { $0.contains("no data file has rows with the source \"Medborgardialoger\"") && $0.contains("did you mean \"Medborgardialog\"?") }, "\(advice)")
-        #expect(advice.contains { $0.contains("names the item \"Inbrot\" that the area \"inbrott\" lists for the signal \"medarbetare\"") }, "\(advice)")
+        #expect(
+            advice.contains {
+                $0.contains("no data file has rows with the source \"Medborgardialoger\"")
+                    && $0.contains("did you mean \"Medborgardialog\"?")
+            }, "\(advice)")
+        #expect(
+            advice.contains { $0.contains("names the item \"Inbrot\" that the area \"inbrott\" lists for the signal \"medarbetare\"") },
+            "\(advice)")
     }
 }
 
@@ -249,7 +267,9 @@ struct WithoutSignalsTests {
         var rules = try RuleSetLoader.load(from: Self.root.appendingPathComponent("rules"))
         rules.signals = []
         rules.weights = FactorWeights(crimeTrend: 0.40, citizenConcern: 0.35, resources: 0.25)
-        rules.areas = rules.areas.map { var a = $0; a.signalItems = [:]; return a }
+        rules.areas = rules.areas.map {
+            var a = $0; a.signalItems = [:]; return a
+        }
         let data = try DatasetLoader.load(from: Self.root.appendingPathComponent("Samples/kungsor"))
         let e = try Engine(rules: rules).evaluate(data, sensitivity: .off)
         // The figures pinned before signals existed (the staff and dialogue files in the sample are not

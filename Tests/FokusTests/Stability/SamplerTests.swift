@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Fokus
 
 /// The pinned values below were computed by an independent reimplementation of the documented algorithms
@@ -12,10 +13,20 @@ struct SeededGeneratorTests {
     }
 
     @Test(arguments: [
-        (UInt64(0), [0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0, 0x6AA5_94F1_262D_2D2C,
-                     0xBBA5_AD4A_1F84_2E59] as [UInt64]),
-        (UInt64(42), [0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1, 0xECB8_AD47_03B3_60A1,
-                      0xFDE6_DC7F_E2EC_5E64] as [UInt64]),
+        (
+            UInt64(0),
+            [
+                0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0, 0x6AA5_94F1_262D_2D2C,
+                0xBBA5_AD4A_1F84_2E59,
+            ] as [UInt64]
+        ),
+        (
+            UInt64(42),
+            [
+                0x1578_0B2E_0C2E_C716, 0x6104_D986_6D11_3A7E, 0xAE17_5332_39E4_99A1, 0xECB8_AD47_03B3_60A1,
+                0xFDE6_DC7F_E2EC_5E64,
+            ] as [UInt64]
+        ),
     ])
     func firstOutputsArePinned(seed: UInt64, expected: [UInt64]) {
         var generator = SeededGenerator(seed: seed)

@@ -53,12 +53,13 @@ struct YAMLParserTests {
             _ = try YAMLParser.parse("a: 1\nb:\n  c: 1\n  c: 2\na: 3\n", file: "t.yaml")
             Issue.record("expected duplicate keys to be rejected")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "t.yaml:4:3: error: duplicate key \"c\": it is already given at line 3, column 3 of this mapping; "
-                    + "keep only one of them",
-                "t.yaml:5:1: error: duplicate key \"a\": it is already given at line 1, column 1 of this mapping; "
-                    + "keep only one of them",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "t.yaml:4:3: error: duplicate key \"c\": it is already given at line 3, column 3 of this mapping; "
+                        + "keep only one of them",
+                    "t.yaml:5:1: error: duplicate key \"a\": it is already given at line 1, column 1 of this mapping; "
+                        + "keep only one of them",
+                ])
             #expect(error.diagnostics.first?.related == SourceLocation(file: "t.yaml", line: 3, column: 3))
         }
     }
@@ -106,8 +107,9 @@ struct YAMLParserTests {
             Issue.record("expected a syntax error")
         } catch {
             let diagnostic = error.diagnostics[0]
-            #expect(diagnostic.description == "t.yaml:4:1: error: found unexpected end of stream while scanning a "
-                + "quoted scalar that starts at line 2, column 9; close the quote")
+            #expect(
+                diagnostic.description == "t.yaml:4:1: error: found unexpected end of stream while scanning a "
+                    + "quoted scalar that starts at line 2, column 9; close the quote")
             #expect(diagnostic.related == SourceLocation(file: "t.yaml", line: 2, column: 9))
         }
     }
@@ -124,16 +126,18 @@ struct YAMLParserTests {
         let diagnostic = Diagnostic.error(
             "unknown key \"vikter\"", at: SourceLocation(file: "t.yaml", line: 2, column: 1))
         #expect(diagnostic.rendered(source: source) == "t.yaml:2:1: error: unknown key \"vikter\"\nvikter: 1\n^")
-        let inLine = Diagnostic.error("bad", at: SourceLocation(file: "t.yaml", line: 1, column: 10),
+        let inLine = Diagnostic.error(
+            "bad", at: SourceLocation(file: "t.yaml", line: 1, column: 10),
             related: SourceLocation(file: "t.yaml", line: 2, column: 9))
-        #expect(inLine.rendered(source: source) == """
-            t.yaml:1:10: error: bad
-            name: Bedrägeri
-                     ^
-            t.yaml:2:9: note: first written here
-            vikter: 1
-                    ^
-            """)
+        #expect(
+            inLine.rendered(source: source) == """
+                t.yaml:1:10: error: bad
+                name: Bedrägeri
+                         ^
+                t.yaml:2:9: note: first written here
+                vikter: 1
+                        ^
+                """)
     }
 
     @Test func neverCrashesOnDeepNesting() {
@@ -148,10 +152,11 @@ struct YAMLParserTests {
 
     @Test func writesTestSuiteEvents() throws {
         let lines = try YAMLParser.testSuiteEvents("--- &a\n- !!str 'x\\y'\n- {k: \"t\\tv\"}\n- *a\n")
-        #expect(lines == [
-            "+STR", "+DOC ---", "+SEQ &a", "=VAL <tag:yaml.org,2002:str> 'x\\\\y", "+MAP {}", "=VAL :k",
-            "=VAL \"t\\tv", "-MAP", "=ALI *a", "-SEQ", "-DOC", "-STR",
-        ])
+        #expect(
+            lines == [
+                "+STR", "+DOC ---", "+SEQ &a", "=VAL <tag:yaml.org,2002:str> 'x\\\\y", "+MAP {}", "=VAL :k",
+                "=VAL \"t\\tv", "-MAP", "=ALI *a", "-SEQ", "-DOC", "-STR",
+            ])
     }
 }
 

@@ -104,7 +104,8 @@ struct YAMLTestSuiteTests {
             let expected = expectedText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 .filter { !$0.isEmpty }
             guard lines != expected else { return nil }
-            let index = zip(lines, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            let index =
+                zip(lines, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(lines.count, expected.count)
             let got = index < lines.count ? lines[index] : "(end)"
             let want = index < expected.count ? expected[index] : "(end)"

@@ -1,6 +1,7 @@
 /// Reads one item of `areas:`.
 enum AreaReader {
-    static let keys = ["id", "name", "description", "categories", "survey_items", "owners", "weights", "signals", "resources",
+    static let keys = [
+        "id", "name", "description", "categories", "survey_items", "owners", "weights", "signals", "resources",
     ]
 
     static func read(_ node: YAMLNode, context: inout LoadContext) -> AreaDraft? {

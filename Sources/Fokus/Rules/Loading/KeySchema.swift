@@ -66,7 +66,10 @@ extension LoadContext {
                 } else {
                     hint = .allowed(allowed)
                 }
-                diagnostics.append(.error(DiagnosticText.unknownKey(key: DataValues.abbreviated(key), place: name, hint: hint), at: pair.key.mark.location(in: file)))
+                diagnostics.append(
+                    .error(
+                        DiagnosticText.unknownKey(key: DataValues.abbreviated(key), place: name, hint: hint),
+                        at: pair.key.mark.location(in: file)))
                 continue
             }
             entries.append(Fields.Entry(key: key, keyNode: pair.key, value: pair.value))

@@ -20,10 +20,11 @@ extension LoadContext {
     ///   - name: how messages name the outer mapping (`measure "hastighet"`).
     ///   - allowed: the keys the outer mapping allows.
     mutating func overIndentedEntries(in pairs: [YAMLPair], named name: String, allowed: [String]) -> [Fields.Entry] {
-        let present = Set(pairs.compactMap { pair -> String? in
-            guard case .scalar(let key) = pair.key else { return nil }
-            return key.value
-        })
+        let present = Set(
+            pairs.compactMap { pair -> String? in
+                guard case .scalar(let key) = pair.key else { return nil }
+                return key.value
+            })
         var rescued: [Fields.Entry] = []
         var rescuedKeys: Set<String> = []
         for pair in pairs {

@@ -19,11 +19,14 @@ enum RuleSetAssembly {
         ruleSet.signals = signals
         ruleSet.weights = ruleSet.weights.aligned(to: signals.map(\.id))
 
-        let areas = unique(contents.flatMap(\.areas), kind: "area", id: \.area.id, at: \.idLocation,
+        let areas = unique(
+            contents.flatMap(\.areas), kind: "area", id: \.area.id, at: \.idLocation,
             diagnostics: &diagnostics)
-        let measures = unique(contents.flatMap(\.measures), kind: "measure", id: \.measure.id, at: \.idLocation,
+        let measures = unique(
+            contents.flatMap(\.measures), kind: "measure", id: \.measure.id, at: \.idLocation,
             diagnostics: &diagnostics)
-        let rules = unique(contents.flatMap(\.rules), kind: "rule", id: \.rule.id, at: \.idLocation,
+        let rules = unique(
+            contents.flatMap(\.rules), kind: "rule", id: \.rule.id, at: \.idLocation,
             diagnostics: &diagnostics)
         ruleSet.areas = areas.map(\.area)
         ruleSet.measures = measures.map(\.measure)
@@ -141,7 +144,8 @@ enum RuleSetAssembly {
     private static func checkSignalWeights(_ ruleSet: RuleSet, diagnostics: inout [Diagnostic]) {
         for signal in ruleSet.signals {
             let factor = Factor.signal(signal.id)
-            let weighed = ruleSet.weights[factor] > 0
+            let weighed =
+                ruleSet.weights[factor] > 0
                 || ruleSet.areas.contains { ($0.weightOverrides[factor] ?? 0) > 0 }
             guard !weighed else { continue }
             diagnostics.append(
