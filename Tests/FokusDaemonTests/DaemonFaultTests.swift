@@ -229,6 +229,11 @@ struct DaemonFaultTests {
         try await daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
         try daemon.writeData("klotter-2024.csv", Self.klotter2024)
         try await daemon.waitUntil("the changed report is written") { try daemon.report()?["period"] as? String == "2024" }
+        // The outputs are renamed into place one after the other and the file is recorded after them: once
+        // it is, every output is in place.
+        try await daemon.waitUntil("the new file is recorded") {
+            daemon.log.split(separator: "\n").contains { $0.contains("klotter-2024.csv") && $0.contains("data file ingested") }
+        }
         let withChanges = Self.snapshot(daemon)
         #expect(try daemon.report()?["changes"] is [String: Any])
         #expect(try daemon.stop() == 0)

@@ -9,7 +9,7 @@ import Glibc
 
 /// The data walk reads regular files inside the folder only: links that loop, dangle or lead out, pipes and devices
 /// are skipped with a warning, and nothing is counted twice.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct DataFolderSafetyTests {
     static let crime = "år;kommun;brottskategori;antal\n2022;Kungsör;Stöld;3\n2023;Kungsör;Stöld;5\n"
 
@@ -110,7 +110,7 @@ struct DataFolderSafetyTests {
 }
 
 /// Rule folders: extensions in any case are read, anything but a regular file is refused without hanging.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(5)))
 struct RuleFolderSafetyTests {
     @Test func anUpperCaseExtensionIsARuleFileToo() throws {
         let folder = try TempDataFolder()
