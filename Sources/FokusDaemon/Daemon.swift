@@ -1,12 +1,13 @@
 public import Fokus
 import FokusState
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 public import Logging
 import ServiceLifecycle
 import UnixSignals
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `fokus daemon`: watches each job's folders, re-evaluates, writes and mails the priorities.
 ///
@@ -61,7 +62,9 @@ public enum Daemon {
         if once {
             var failed = false
             for job in config.jobs {
-                switch JobsService.runner(for: job, config: config, store: store, status: status, logger: logger).evaluate(firstInProcess: false) {
+                switch JobsService.runner(for: job, config: config, store: store, status: status, logger: logger).evaluate(
+                    firstInProcess: false)
+                {
                 case .noRules, .failed: failed = true
                 default: break
                 }
@@ -80,7 +83,9 @@ public enum Daemon {
             .init(service: mail, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         if let interval = notifier.watchdogInterval {
-            services.append(.init(service: WatchdogService(notifier: notifier, interval: interval), successTerminationBehavior: .gracefullyShutdownGroup))
+            services.append(
+                .init(
+                    service: WatchdogService(notifier: notifier, interval: interval), successTerminationBehavior: .gracefullyShutdownGroup))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -134,10 +139,13 @@ struct JobsService: Service {
     let writeMetrics: @Sendable () -> Void
 
     /// The runner of `job`, its last-good copies kept next to the state database.
-    static func runner(for job: DaemonConfig.Job, config: DaemonConfig, store: StateStore, status: DaemonStatus, logger: Logger) -> JobRunner {
+    static func runner(for job: DaemonConfig.Job, config: DaemonConfig, store: StateStore, status: DaemonStatus, logger: Logger)
+        -> JobRunner
+    {
         let lastGood = config.state.deletingLastPathComponent().appendingPathComponent("last-good")
         return JobRunner(
-            job: job, store: store, status: status, logger: logger, lastGoodFolder: lastGood.appendingPathComponent(JobRunner.safe(job.name)))
+            job: job, store: store, status: status, logger: logger,
+            lastGoodFolder: lastGood.appendingPathComponent(JobRunner.safe(job.name)))
     }
 
     func run() async throws {
@@ -250,7 +258,8 @@ struct JobsService: Service {
         }
         if reread.metrics?.standardizedFileURL.path != inForce.metrics?.standardizedFileURL.path {
             logger.warning(
-                "the metrics file changed to \(reread.metrics?.path ?? "none"): this needs a restart; \(inForce.metrics?.path ?? "none") stays in use until then")
+                "the metrics file changed to \(reread.metrics?.path ?? "none"): this needs a restart; \(inForce.metrics?.path ?? "none") stays in use until then"
+            )
             applied.metrics = inForce.metrics
         }
         let wanted = Dictionary(reread.jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -37,30 +37,37 @@ struct DaemonStrings: Sendable {
                 en: "The rules changed and gave a new evaluation for \(scope) \(period). What changed comes first.")
         }
         return changed
-            ? text(sv: "Nya eller ändrade data har gett en ny bedömning för \(scope) \(period). Vad som ändrats står först.",
-                   en: "New or changed data gave a new evaluation for \(scope) \(period). What changed comes first.")
-            : text(sv: "Bedömningen för \(scope) \(period) är oförändrad.",
-                   en: "The evaluation for \(scope) \(period) is unchanged.")
+            ? text(
+                sv: "Nya eller ändrade data har gett en ny bedömning för \(scope) \(period). Vad som ändrats står först.",
+                en: "New or changed data gave a new evaluation for \(scope) \(period). What changed comes first.")
+            : text(
+                sv: "Bedömningen för \(scope) \(period) är oförändrad.",
+                en: "The evaluation for \(scope) \(period) is unchanged.")
     }
 
     func rejectedFilesNote(_ names: [String]) -> String {
-        text(sv: "Filer som inte kunde läsas och flyttades till rejected/: ",
-             en: "Files that could not be read and were moved to rejected/: ") + names.joined(separator: ", ")
+        text(
+            sv: "Filer som inte kunde läsas och flyttades till rejected/: ",
+            en: "Files that could not be read and were moved to rejected/: ") + names.joined(separator: ", ")
     }
 
     // MARK: Rule errors
 
     func rulesBrokenSubject(job: String) -> String {
-        text(sv: "Fokus \(job): reglerna innehåller fel, de senast fungerande gäller",
-             en: "Fokus \(job): the rules have errors, the last good rules stay in force")
+        text(
+            sv: "Fokus \(job): reglerna innehåller fel, de senast fungerande gäller",
+            en: "Fokus \(job): the rules have errors, the last good rules stay in force")
     }
 
     func rulesBrokenBody(diagnostics: String, keptLastGood: Bool) -> String {
-        let kept = keptLastGood
-            ? text(sv: "De senast fungerande reglerna används tills felen är rättade.",
-                   en: "The last good rules are used until the errors are fixed.")
-            : text(sv: "Det finns inga fungerande regler ännu, så ingen bedömning görs förrän felen är rättade.",
-                   en: "There are no good rules yet, so nothing is evaluated until the errors are fixed.")
+        let kept =
+            keptLastGood
+            ? text(
+                sv: "De senast fungerande reglerna används tills felen är rättade.",
+                en: "The last good rules are used until the errors are fixed.")
+            : text(
+                sv: "Det finns inga fungerande regler ännu, så ingen bedömning görs förrän felen är rättade.",
+                en: "There are no good rules yet, so nothing is evaluated until the errors are fixed.")
         return text(sv: "Regelfilerna kunde inte läsas:\n\n", en: "The rule files could not be read:\n\n")
             + diagnostics + "\n\n" + kept + "\n"
     }
@@ -68,15 +75,21 @@ struct DaemonStrings: Sendable {
     // MARK: Configuration errors
 
     func configBrokenSubject(file: String) -> String {
-        text(sv: "Fokus: konfigurationen \(file) innehåller fel, den som gäller nu behålls",
-             en: "Fokus: the configuration \(file) has errors, the one in force stays")
+        text(
+            sv: "Fokus: konfigurationen \(file) innehåller fel, den som gäller nu behålls",
+            en: "Fokus: the configuration \(file) has errors, the one in force stays")
     }
 
     func configBrokenBody(diagnostics: String) -> String {
-        text(sv: "Konfigurationsfilen kunde inte läsas om (SIGHUP):\n\n", en: "The configuration file could not be read again (SIGHUP):\n\n")
+        text(
+            sv: "Konfigurationsfilen kunde inte läsas om (SIGHUP):\n\n", en: "The configuration file could not be read again (SIGHUP):\n\n")
             + diagnostics + "\n\n"
-            + text(sv: "Jobben fortsätter med den konfiguration som gällde innan. Rätta felen och skicka SIGHUP igen (systemctl reload fokus).",
-                   en: "The jobs go on with the configuration that was in force. Fix the errors and send SIGHUP again (systemctl reload fokus).")
+            + text(
+                sv:
+                    "Jobben fortsätter med den konfiguration som gällde innan. Rätta felen och skicka SIGHUP igen (systemctl reload fokus).",
+                en:
+                    "The jobs go on with the configuration that was in force. Fix the errors and send SIGHUP again (systemctl reload fokus)."
+            )
             + "\n"
     }
 
@@ -118,23 +131,27 @@ struct DaemonStrings: Sendable {
     var cannotReadConfiguration: String { text(sv: "kan inte läsa konfigurationsfilen", en: "cannot read the configuration file") }
 
     var configurationEmpty: String {
-        text(sv: "konfigurationen är tom: ange åtminstone `rules:`, `data:` och `output:`",
-             en: "the configuration is empty: give at least `rules:`, `data:` and `output:`")
+        text(
+            sv: "konfigurationen är tom: ange åtminstone `rules:`, `data:` och `output:`",
+            en: "the configuration is empty: give at least `rules:`, `data:` and `output:`")
     }
 
     func belongsInsideEachJob(_ key: String) -> String {
-        text(sv: "`\(key)` hör hemma i varje jobb när `jobs:` anges",
-             en: "`\(key)` belongs inside each job when `jobs:` is given")
+        text(
+            sv: "`\(key)` hör hemma i varje jobb när `jobs:` anges",
+            en: "`\(key)` belongs inside each job when `jobs:` is given")
     }
 
     func jobNamedTwice(_ name: String) -> String {
-        text(sv: "två jobb heter ”\(name)”; ge varje jobb ett eget `name:`",
-             en: "two jobs are named \"\(name)\"; give each job its own `name:`")
+        text(
+            sv: "två jobb heter ”\(name)”; ge varje jobb ett eget `name:`",
+            en: "two jobs are named \"\(name)\"; give each job its own `name:`")
     }
 
     var jobsNotAList: String {
-        text(sv: "`jobs` ska vara en lista med jobb, vart och ett med `name`, `rules`, `data` och `output`",
-             en: "`jobs` must be a list of jobs, each with `name`, `rules`, `data` and `output`")
+        text(
+            sv: "`jobs` ska vara en lista med jobb, vart och ett med `name`, `rules`, `data` och `output`",
+            en: "`jobs` must be a list of jobs, each with `name`, `rules`, `data` and `output`")
     }
 
     /// `place` lacks the keys `missing` (`rules`, `data`, `output`).
@@ -144,8 +161,9 @@ struct DaemonStrings: Sendable {
     }
 
     func recipientsNeeded(_ place: String, transport: String) -> String {
-        text(sv: "\(place): e-post med \(transport) behöver mottagare i `notify.mail.to`",
-             en: "\(place): mail by \(transport) needs recipients in `notify.mail.to`")
+        text(
+            sv: "\(place): e-post med \(transport) behöver mottagare i `notify.mail.to`",
+            en: "\(place): mail by \(transport) needs recipients in `notify.mail.to`")
     }
 
     var quietNegative: String { text(sv: "`watch.quiet_ms` ska vara 0 eller mer", en: "`watch.quiet_ms` must be 0 or more") }
@@ -155,13 +173,15 @@ struct DaemonStrings: Sendable {
     }
 
     func fromNotAnAddress(_ written: String) -> String {
-        text(sv: "`mail.from` är ingen e-postadress som lagesbild@example.se: ”\(written)”",
-             en: "`mail.from` is not a mail address such as lagesbild@example.se: \"\(written)\"")
+        text(
+            sv: "`mail.from` är ingen e-postadress som lagesbild@example.se: ”\(written)”",
+            en: "`mail.from` is not a mail address such as lagesbild@example.se: \"\(written)\"")
     }
 
     func toNotAnAddress(_ written: String) -> String {
-        text(sv: "`mail.to` innehåller ”\(written)”, som inte är en e-postadress som samordnare@example.se",
-             en: "`mail.to` holds \"\(written)\", which is not a mail address such as samordnare@example.se")
+        text(
+            sv: "`mail.to` innehåller ”\(written)”, som inte är en e-postadress som samordnare@example.se",
+            en: "`mail.to` holds \"\(written)\", which is not a mail address such as samordnare@example.se")
     }
 
     func retryNotPositive(_ key: String) -> String {
@@ -173,23 +193,26 @@ struct DaemonStrings: Sendable {
     }
 
     func outputInsideData(job: String, output: String) -> String {
-        text(sv: "jobbet ”\(job)”: utdatamappen \(output) ligger i datamappen; lägg den någon annanstans, "
+        text(
+            sv: "jobbet ”\(job)”: utdatamappen \(output) ligger i datamappen; lägg den någon annanstans, "
                 + "annars skulle rapporterna läsas som data",
-             en: "job \"\(job)\": the output folder \(output) is inside the data folder; put it elsewhere, "
+            en: "job \"\(job)\": the output folder \(output) is inside the data folder; put it elsewhere, "
                 + "or the reports would be read as data")
     }
 
     // MARK: --check-config
 
     func summaryState(state: String, metrics: String?) -> String {
-        text(sv: "tillstånd \(state)" + (metrics.map { ", mätvärden \($0)" } ?? ""),
-             en: "state \(state)" + (metrics.map { ", metrics \($0)" } ?? ""))
+        text(
+            sv: "tillstånd \(state)" + (metrics.map { ", mätvärden \($0)" } ?? ""),
+            en: "state \(state)" + (metrics.map { ", metrics \($0)" } ?? ""))
     }
 
     /// One job's line: its folders, how it watches, its language and how it notifies.
     func summaryJob(_ job: DaemonConfig.Job) -> String {
         let mail = job.notify.mail
-        let watch = job.watch.pollSeconds > 0
+        let watch =
+            job.watch.pollSeconds > 0
             ? text(sv: "tittar var \(job.watch.pollSeconds) s", en: "polling every \(job.watch.pollSeconds) s") : "inotify"
         let recipients = mail.to.isEmpty ? "" : text(sv: " till ", en: " to ") + mail.to.joined(separator: ", ")
         let quiet = job.watch.quietMilliseconds
@@ -198,6 +221,7 @@ struct DaemonStrings: Sendable {
                 + "utdata \(job.output.path), språk \(job.language.rawValue), "
                 + "meddela \(job.notify.on.rawValue) med \(mail.transport.rawValue)\(recipients)",
             en: "job \(job.name): rules \(job.rules.path), data \(job.data.path) (\(watch), quiet \(quiet) ms), "
-                + "output \(job.output.path), lang \(job.language.rawValue), notify \(job.notify.on.rawValue) by \(mail.transport.rawValue)\(recipients)")
+                + "output \(job.output.path), lang \(job.language.rawValue), notify \(job.notify.on.rawValue) by \(mail.transport.rawValue)\(recipients)"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Fokus
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -129,7 +130,9 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     func dataFileCompleted(_ path: String) {
-        record { $0.inProgress[path] = nil; $0.dataChanged = true }
+        record {
+            $0.inProgress[path] = nil; $0.dataChanged = true
+        }
     }
 
     func dataFolderChanged() {
@@ -137,7 +140,9 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     func rulesFileChanged() {
-        record { $0.rulesChanged = true; $0.dataChanged = true }
+        record {
+            $0.rulesChanged = true; $0.dataChanged = true
+        }
     }
 
     static func isRuleFile(_ name: String) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +11,8 @@ import Glibc
 struct DaemonReloadTests {
     /// A configuration of jobs sharing the state, the metrics and the mail settings; each job is
     /// `(name, rules, data, output)`.
-    static func config(_ jobs: [(String, String, String, String)], state: String = "var/fokus.sqlite", outbox: String = "outbox") -> String {
+    static func config(_ jobs: [(String, String, String, String)], state: String = "var/fokus.sqlite", outbox: String = "outbox") -> String
+    {
         """
         state: \(state)
         metrics: metrics/fokus.prom
@@ -25,7 +27,8 @@ struct DaemonReloadTests {
     static func writeConfig(
         _ daemon: DaemonHarness, _ jobs: [(String, String, String, String)], state: String = "var/fokus.sqlite", outbox: String = "outbox"
     ) throws {
-        try config(jobs, state: state, outbox: outbox).write(to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
+        try config(jobs, state: state, outbox: outbox).write(
+            to: daemon.root.appendingPathComponent("fokus.yaml"), atomically: true, encoding: .utf8)
     }
 
     /// A second job's folders: its own rules and data, for another municipality (jobs evaluate different scopes).
@@ -126,11 +129,15 @@ struct DaemonReloadTests {
         #expect(!FileManager.default.fileExists(atPath: daemon.root.appendingPathComponent("var/annan.sqlite").path))
         // New data goes to the new folder only, and its mail to the new outbox.
         try daemon.writeData("klotter-2024.csv", Self.klotter2024)
-        try await daemon.waitUntil("new data reaches the new folder") { try Self.inputs(daemon, output: "ut-ny").contains("klotter-2024.csv") }
+        try await daemon.waitUntil("new data reaches the new folder") {
+            try Self.inputs(daemon, output: "ut-ny").contains("klotter-2024.csv")
+        }
         #expect(try Self.inputs(daemon, output: "out") == ["brott.csv"])
         let newOutbox = daemon.root.appendingPathComponent("utkorg-ny")
         func newMails() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: newOutbox.path)) ?? []).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+            ((try? FileManager.default.contentsOfDirectory(atPath: newOutbox.path)) ?? []).filter {
+                $0.hasSuffix(".eml") && !$0.hasPrefix(".")
+            }
         }
         try await daemon.waitUntil("the new data is mailed to the new outbox") { newMails().count == 1 }
         // The evaluation in force was not mailed again by the restarted job.
