@@ -13,7 +13,8 @@ import Glibc
 ///
 /// Runs as a `ServiceGroup` of three services: the jobs (watch → quiet period → evaluate), the
 /// mail queue, and the systemd watchdog. SIGTERM and SIGINT shut it down gracefully (an
-/// evaluation under way is finished first) with exit status 0; SIGHUP reloads every job's rules.
+/// evaluation under way is finished first) with exit status 0; SIGHUP reads the configuration
+/// again (the last good one staying in force on errors) and reloads every job's rules.
 public enum Daemon {
     /// Reads and checks the configuration (`--check-config`); its problems are phrased in `language`.
     public static func loadConfig(path: String, language: ReportLanguage = .sv) throws(FokusError) -> DaemonConfig {
@@ -50,12 +51,6 @@ public enum Daemon {
             return 1
         }
         let status = DaemonStatus()
-        let lastGood = config.state.deletingLastPathComponent().appendingPathComponent("last-good")
-        let runners = config.jobs.map {
-            JobRunner(
-                job: $0, store: store, status: status, logger: logger,
-                lastGoodFolder: lastGood.appendingPathComponent(JobRunner.safe($0.name)))
-        }
         let mailer = MailDispatcher(config: config, store: store, logger: logger)
         let metrics = config.metrics.map(MetricsFile.init)
         let writeMetrics: @Sendable () -> Void = {
@@ -66,8 +61,10 @@ public enum Daemon {
 
         if once {
             var failed = false
-            for runner in runners {
-                switch runner.evaluate(firstInProcess: false) {
+            for job in config.jobs {
+                switch JobsService.runner(for: job, config: config, store: store, status: status, logger: logger).evaluate(
+                    firstInProcess: false)
+                {
                 case .noRules, .failed: failed = true
                 default: break
                 }
@@ -79,8 +76,7 @@ public enum Daemon {
 
         let notifier = SystemdNotifier()
         let jobs = JobsService(
-            runners: UncheckedRunners(runners), mailer: mailer, notifier: notifier, logger: logger, writeMetrics: writeMetrics,
-            config: config)
+            config: config, store: store, status: status, mailer: mailer, notifier: notifier, logger: logger, writeMetrics: writeMetrics)
         let mail = MailService(mailer: mailer, writeMetrics: writeMetrics)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: jobs, successTerminationBehavior: .gracefullyShutdownGroup),
@@ -105,88 +101,198 @@ public enum Daemon {
     }
 }
 
-/// The job runners, handed to the jobs service; each runner is used by exactly one task.
-struct UncheckedRunners: @unchecked Sendable {
-    let runners: [JobRunner]
-    init(_ runners: [JobRunner]) { self.runners = runners }
+/// One running job: its runner, its watcher and the task of its loop.
+final class RunningJob: @unchecked Sendable {
+    // @unchecked: the runner is used by one task at a time: the one that starts the job (its first
+    // evaluation), then the loop's task; ``stop()`` waits for the loop to end.
+    let runner: JobRunner
+    let watcher: FolderWatcher
+    var task: Task<Void, Never>?
+
+    init(runner: JobRunner, watcher: FolderWatcher) {
+        self.runner = runner
+        self.watcher = watcher
+    }
+
+    var job: DaemonConfig.Job { runner.job }
+
+    /// Closes the watcher and ends the loop, an evaluation under way being finished first.
+    func stop() async {
+        watcher.stop()
+        task?.cancel()
+        await task?.value
+    }
 }
 
 /// Runs every job: the first evaluation of each, `READY=1`, then one loop per job (a failure in
-/// one job never stops the others).
+/// one job never stops the others). On SIGHUP the configuration file is read again: with errors,
+/// the configuration in force stays (the errors are logged and mailed); else the jobs are brought
+/// in line with it (``reconcile(_:with:running:)``) and the unchanged ones reload their rules.
 struct JobsService: Service {
-    let runners: UncheckedRunners
+    /// The configuration at start; its state database and metrics file stay in use until a restart.
+    let config: DaemonConfig
+    let store: StateStore
+    let status: DaemonStatus
     let mailer: MailDispatcher
     let notifier: SystemdNotifier
     let logger: Logger
     let writeMetrics: @Sendable () -> Void
-    let config: DaemonConfig
 
-    /// On SIGHUP: checks the configuration file. It is read only at start, so a change is
-    /// reported (and a broken one never replaces the one in force).
-    static func checkConfiguration(_ config: DaemonConfig, logger: Logger) {
-        do {
-            let reread = try Daemon.loadConfig(path: config.file.path, language: .en)  // for the log
-            if Daemon.summary(of: reread) != Daemon.summary(of: config) {
-                logger.notice("the configuration file changed; restart the daemon to apply it (the rules are reloaded now)")
-            }
-        } catch {
-            logger.error(
-                "the configuration file has errors; the configuration in force stays",
-                metadata: ["errors": "\(error.diagnostics.map(\.description).joined(separator: "\n"))"])
-        }
+    /// The runner of `job`, its last-good copies kept next to the state database.
+    static func runner(for job: DaemonConfig.Job, config: DaemonConfig, store: StateStore, status: DaemonStatus, logger: Logger)
+        -> JobRunner
+    {
+        let lastGood = config.state.deletingLastPathComponent().appendingPathComponent("last-good")
+        return JobRunner(
+            job: job, store: store, status: status, logger: logger,
+            lastGoodFolder: lastGood.appendingPathComponent(JobRunner.safe(job.name)))
     }
 
     func run() async throws {
-        var watchers: [FolderWatcher] = []
-        for runner in runners.runners {
-            let mode: FolderWatcher.Mode = runner.job.watch.pollSeconds > 0 ? .polling(runner.job.watch.pollSeconds) : .inotify
-            let watcher = FolderWatcher(dataFolder: runner.job.data, rulesFolder: runner.rulesFolder, mode: mode)
+        // Trapped before the first evaluations, so that an early SIGHUP does not end the daemon.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let initial = start(config.jobs)
+        writeMetrics()
+        notifier.notify("READY=1\nSTATUS=watching \(initial.count) job(s)")
+        logger.info("ready: first evaluation of every job done, watching")
+
+        let running = await cancelWhenGracefulShutdown { [self] in
+            var inForce = config
+            var running = initial
+            for await _ in hangups {
+                if Task.isCancelled { break }
+                logger.info("SIGHUP: reading the configuration again and reloading the rules")
+                guard let reread = readConfiguration(inForce) else {
+                    writeMetrics()
+                    continue
+                }
+                (inForce, running) = await reconcile(inForce, with: reread, running: running)
+                writeMetrics()
+                notifier.notify("STATUS=watching \(running.count) job(s)")
+            }
+            return running
+        }
+        for job in running { await job.stop() }
+    }
+
+    /// Starts `jobs`: their watchers, the first evaluation of each, then their loops.
+    func start(_ jobs: [DaemonConfig.Job]) -> [RunningJob] {
+        let started = jobs.map { job in
+            let runner = Self.runner(for: job, config: config, store: store, status: status, logger: logger)
+            let mode: FolderWatcher.Mode = job.watch.pollSeconds > 0 ? .polling(job.watch.pollSeconds) : .inotify
+            let watcher = FolderWatcher(dataFolder: job.data, rulesFolder: runner.rulesFolder, mode: mode)
             do {
                 try watcher.start()
             } catch {
                 runner.logger.error("cannot watch the folders: \(error)")
             }
-            watchers.append(watcher)
+            return RunningJob(runner: runner, watcher: watcher)
         }
-        for (runner, watcher) in zip(runners.runners, watchers) {
-            runner.reloadRules()
-            _ = runner.evaluate(firstInProcess: true)
-            if let delay = runner.retryDelay { watcher.requestEvaluation(after: delay) }
+        for job in started {
+            job.runner.reloadRules()
+            _ = job.runner.evaluate(firstInProcess: true)
+            if let delay = job.runner.retryDelay { job.watcher.requestEvaluation(after: delay) }
         }
-        writeMetrics()
-        notifier.notify("READY=1\nSTATUS=watching \(runners.runners.count) job(s)")
-        logger.info("ready: first evaluation of every job done, watching")
+        let writeMetrics = self.writeMetrics
+        for job in started {
+            job.task = Task { await Self.loop(runner: job.runner, watcher: job.watcher, writeMetrics: writeMetrics) }
+        }
+        return started
+    }
 
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
-        let pairs = UncheckedPairs(pairs: Array(zip(runners.runners, watchers)))
-        let config = self.config
-        await cancelWhenGracefulShutdown {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await _ in hangups {
-                        logger.info("SIGHUP: reloading the rules")
-                        Self.checkConfiguration(config, logger: logger)
-                        for (_, watcher) in pairs.pairs { watcher.requestReload() }
-                    }
-                }
-                for index in pairs.pairs.indices {
-                    group.addTask {
-                        let (runner, watcher) = pairs.pairs[index]
-                        await Self.loop(runner: runner, watcher: watcher, writeMetrics: writeMetrics)
-                    }
-                }
-                await group.next()
-                group.cancelAll()
+    /// Reads the configuration file again. With errors: logs them (English), mails them once per
+    /// distinct error to the recipients of the configuration in force, and returns `nil`.
+    func readConfiguration(_ inForce: DaemonConfig) -> DaemonConfig? {
+        // Read by the path as given at start (`relativePath`), so that every path in it resolves
+        // exactly as before and the rules' digest of an unchanged rule set stays the same.
+        do {
+            let reread = try Daemon.loadConfig(path: inForce.file.relativePath, language: .en)
+            status.configReloadSucceeded = true
+            return reread
+        } catch {
+            status.configReloadSucceeded = false
+            logger.error(
+                "the configuration file has errors; the configuration in force stays",
+                metadata: ["errors": "\(error.diagnostics.map(\.description).joined(separator: "\n"))"])
+            queueConfigurationErrorMail(inForce, english: error)
+            return nil
+        }
+    }
+
+    /// One mail per distinct list of recipients and language among the jobs in force, in that
+    /// language; its message id follows the errors, so the same errors are mailed once.
+    func queueConfigurationErrorMail(_ inForce: DaemonConfig, english: FokusError) {
+        var mailed: Set<String> = []
+        for job in inForce.jobs where job.notify.on != .never && !job.notify.mail.to.isEmpty {
+            let key = job.language.rawValue + "\u{0}" + job.notify.mail.to.joined(separator: "\u{0}")
+            guard mailed.insert(key).inserted else { continue }
+            var problems = english
+            if job.language != .en {
+                do { _ = try Daemon.loadConfig(path: inForce.file.relativePath, language: job.language) } catch { problems = error }
+            }
+            let text = problems.diagnostics.map { $0.rendered(in: job.language) }.joined(separator: "\n")
+            let strings = DaemonStrings(job.language)
+            let domain = job.notify.mail.from.split(separator: "@").last.map(String.init) ?? "localhost"
+            do {
+                try store.enqueueMail(
+                    job: job.name, evaluationID: nil, recipients: job.notify.mail.to,
+                    subject: strings.configBrokenSubject(file: inForce.file.lastPathComponent),
+                    bodyText: strings.configBrokenBody(diagnostics: text), bodyHTML: nil,
+                    messageID: "fokus.config.\(ContentDigest.sha256(of: key + "\u{0}" + text).prefix(16))@\(domain)")
+            } catch {
+                logger.error("cannot queue the mail about the configuration: \(error)")
             }
         }
-        for watcher in watchers { watcher.stop() }
     }
 
-    struct UncheckedPairs: @unchecked Sendable {
-        let pairs: [(JobRunner, FolderWatcher)]
+    /// Brings the running jobs in line with `reread`: jobs no longer there stop, new ones start
+    /// (with their first evaluation), changed ones restart with their new settings, and the others
+    /// keep running and only reload their rules. The mail follows the new settings. The state
+    /// database and the metrics file stay as they are until a restart.
+    func reconcile(_ inForce: DaemonConfig, with reread: DaemonConfig, running: [RunningJob]) async -> (DaemonConfig, [RunningJob]) {
+        var applied = reread
+        if reread.state.standardizedFileURL.path != inForce.state.standardizedFileURL.path {
+            logger.warning(
+                "the state database changed to \(reread.state.path): this needs a restart; \(inForce.state.path) stays in use until then")
+            applied.state = inForce.state
+        }
+        if reread.metrics?.standardizedFileURL.path != inForce.metrics?.standardizedFileURL.path {
+            logger.warning(
+                "the metrics file changed to \(reread.metrics?.path ?? "none"): this needs a restart; \(inForce.metrics?.path ?? "none") stays in use until then"
+            )
+            applied.metrics = inForce.metrics
+        }
+        let wanted = Dictionary(reread.jobs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var kept: [String: RunningJob] = [:]
+        for job in running {
+            let name = job.job.name
+            if let settings = wanted[name], settings.hasSameSettings(as: job.job) {
+                kept[name] = job
+                continue
+            }
+            await job.stop()
+            if wanted[name] == nil {
+                status.remove(name)
+                job.runner.logger.info("job removed from the configuration: stopped")
+            } else {
+                job.runner.logger.info("job settings changed: restarting it with the new settings")
+            }
+        }
+        mailer.update(config: applied)
+        let added = start(reread.jobs.filter { kept[$0.name] == nil })
+        for job in kept.values { job.watcher.requestRulesReload() }
+        let byName = Dictionary((Array(kept.values) + added).map { ($0.job.name, $0) }, uniquingKeysWith: { first, _ in first })
+        logger.info(
+            "configuration reloaded",
+            metadata: [
+                "jobs": "\(reread.jobs.count)", "unchanged": "\(kept.count)", "started": "\(added.count)",
+                "stopped": "\(running.count - kept.count)",
+            ])
+        return (applied, reread.jobs.compactMap { byName[$0.name] })
     }
 
-    /// One job: wait for a change, wait for quiet, evaluate; until cancelled.
+    /// One job: wait for a change, wait for quiet, evaluate; until cancelled. A rules reload alone
+    /// (SIGHUP) evaluates only when the rules in force changed.
     static func loop(runner: JobRunner, watcher: FolderWatcher, writeMetrics: @Sendable () -> Void) async {
         let quiet = Double(runner.job.watch.quietMilliseconds) / 1000
         for await _ in watcher.wakeups {
@@ -196,10 +302,12 @@ struct JobsService: Service {
                 guard pending.data || pending.rules else { break }
                 if pending.quietFor >= quiet && pending.inProgress.isEmpty {
                     watcher.take()
-                    if pending.rules { runner.reloadRules() }
-                    _ = runner.evaluate(inProgress: pending.inProgress)
+                    let rulesChanged = pending.rules && runner.reloadRules()
+                    if pending.data || rulesChanged {
+                        _ = runner.evaluate(inProgress: pending.inProgress)
+                        if let delay = runner.retryDelay { watcher.requestEvaluation(after: delay) }
+                    }
                     writeMetrics()
-                    if let delay = runner.retryDelay { watcher.requestEvaluation(after: delay) }
                     break
                 }
                 let wait = max(0.02, min(quiet - pending.quietFor, 0.25))

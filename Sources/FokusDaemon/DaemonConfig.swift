@@ -12,8 +12,9 @@ public struct DaemonConfig: Sendable {
     /// The jobs: one rule set each, with its own folders and recipients.
     public var jobs: [Job]
 
-    /// One rule set watched over one data folder.
-    public struct Job: Sendable {
+    /// One rule set watched over one data folder. On SIGHUP a job whose settings changed is
+    /// restarted, one with the same settings (``hasSameSettings(as:)``) keeps running.
+    public struct Job: Sendable, Equatable {
         /// The job's name: the ledger, the mail queue and the logs name it (default `default`).
         public var name: String
         public var rules: URL
@@ -28,7 +29,7 @@ public struct DaemonConfig: Sendable {
     }
 
     /// How the data folder is watched.
-    public struct Watch: Sendable {
+    public struct Watch: Sendable, Equatable {
         /// How long the folder must be quiet after a change before it is read.
         public var quietMilliseconds: Int = 500
         /// Above 0: poll every so many seconds instead of using inotify (network shares).
@@ -36,7 +37,7 @@ public struct DaemonConfig: Sendable {
     }
 
     /// When and how reports are sent.
-    public struct Notify: Sendable {
+    public struct Notify: Sendable, Equatable {
         public enum When: String, Sendable, CaseIterable {
             case change, always, never
         }
@@ -45,7 +46,7 @@ public struct DaemonConfig: Sendable {
     }
 
     /// The mail settings.
-    public struct Mail: Sendable {
+    public struct Mail: Sendable, Equatable {
         public enum Transport: String, Sendable, CaseIterable {
             case outbox, sendmail, smtp
         }
@@ -63,7 +64,7 @@ public struct DaemonConfig: Sendable {
     }
 
     /// SMTP settings.
-    public struct SMTP: Sendable {
+    public struct SMTP: Sendable, Equatable {
         public enum TLS: String, Sendable, CaseIterable {
             case none, starttls, tls
         }
@@ -83,4 +84,23 @@ public struct DaemonConfig: Sendable {
 
     /// The job named `name`.
     public func job(named name: String) -> Job? { jobs.first { $0.name == name } }
+}
+
+extension DaemonConfig.Job {
+    /// Whether `other` has the same settings, paths compared by what they name: Foundation adds a
+    /// trailing `/` to a path that was a folder when the configuration was read, so a folder created
+    /// since (the output, the outbox) must not count as a change.
+    public func hasSameSettings(as other: Self) -> Bool { normalized == other.normalized }
+
+    private var normalized: Self {
+        func plain(_ url: URL) -> URL { URL(fileURLWithPath: url.standardizedFileURL.path, isDirectory: false) }
+        var job = self
+        job.rules = plain(rules)
+        job.data = plain(data)
+        job.output = plain(output)
+        job.notify.mail.outbox = notify.mail.outbox.map(plain)
+        job.notify.mail.smtp.passwordFile = notify.mail.smtp.passwordFile.map(plain)
+        job.notify.mail.smtp.caFile = notify.mail.smtp.caFile.map(plain)
+        return job
+    }
 }

@@ -19,6 +19,19 @@ final class DaemonStatus: @unchecked Sendable {
 
     private let lock = NSLock()
     private var jobs: [String: Job] = [:]
+    private var configReloaded = true
+
+    /// Whether the last reading of the configuration file (on SIGHUP) succeeded; a failed one leaves
+    /// the configuration in force and shows as `fokus_last_reload_success 0` for every job.
+    var configReloadSucceeded: Bool {
+        get { lock.withLock { configReloaded } }
+        set { lock.withLock { configReloaded = newValue } }
+    }
+
+    /// Forgets a job that the configuration no longer has.
+    func remove(_ name: String) {
+        _ = lock.withLock { jobs.removeValue(forKey: name) }
+    }
 
     func update(_ name: String, _ body: (inout Job) -> Void) {
         lock.lock()

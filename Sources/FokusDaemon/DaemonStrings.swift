@@ -72,6 +72,27 @@ struct DaemonStrings: Sendable {
             + diagnostics + "\n\n" + kept + "\n"
     }
 
+    // MARK: Configuration errors
+
+    func configBrokenSubject(file: String) -> String {
+        text(
+            sv: "Fokus: konfigurationen \(file) innehåller fel, den som gäller nu behålls",
+            en: "Fokus: the configuration \(file) has errors, the one in force stays")
+    }
+
+    func configBrokenBody(diagnostics: String) -> String {
+        text(
+            sv: "Konfigurationsfilen kunde inte läsas om (SIGHUP):\n\n", en: "The configuration file could not be read again (SIGHUP):\n\n")
+            + diagnostics + "\n\n"
+            + text(
+                sv:
+                    "Jobben fortsätter med den konfiguration som gällde innan. Rätta felen och skicka SIGHUP igen (systemctl reload fokus).",
+                en:
+                    "The jobs go on with the configuration that was in force. Fix the errors and send SIGHUP again (systemctl reload fokus)."
+            )
+            + "\n"
+    }
+
     // MARK: Quarantine
 
     /// The first lines of `NAME.error.txt`.

@@ -68,11 +68,10 @@ final class FolderWatcher: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Asks for a rules reload and an evaluation (SIGHUP).
-    func requestReload() {
-        record {
-            $0.rulesChanged = true; $0.dataChanged = true
-        }
+    /// Asks for a rules reload only (SIGHUP, settings unchanged): the job evaluates only when the
+    /// rules in force change.
+    func requestRulesReload() {
+        record { $0.rulesChanged = true }
     }
 
     /// Asks for an evaluation in `seconds` (after a fault that may have passed by then).

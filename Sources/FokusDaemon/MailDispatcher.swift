@@ -6,23 +6,24 @@ import Logging
 /// retried with exponential back-off (`retry.first_s`, doubling, at most `retry.max_s`), kept in
 /// the state database so that nothing is lost across restarts.
 struct MailDispatcher: Sendable {
-    let config: DaemonConfig
     let store: StateStore
     let logger: Logger
-    /// Transports by job name; tests and the daemon use the configured ones.
-    let transports: [String: any MailTransport]
+    /// The configuration in force and its transports by job name; replaced by ``update(config:)``
+    /// when SIGHUP brings a new configuration.
+    private let settings: Settings
     /// Mails delivered whose delivery the state database could not record yet (it was locked or
     /// its disk full): recorded at the next pass, and never delivered again meanwhile.
     private let unrecorded = DeliveredMail()
 
     init(config: DaemonConfig, store: StateStore, logger: Logger) {
-        self.config = config
         self.store = store
         self.logger = logger
-        var transports: [String: any MailTransport] = [:]
-        for job in config.jobs { transports[job.name] = job.notify.mail.makeTransport() }
-        self.transports = transports
+        self.settings = Settings(config)
     }
+
+    /// Delivers with the settings of `config` from the next pass on (SIGHUP); the queue, which lives in
+    /// the state database, is kept as it is.
+    func update(config: DaemonConfig) { settings.replace(with: config) }
 
     /// The wait before attempt `attempts + 1`, after `attempts` failed ones.
     static func backoff(afterFailures attempts: Int, first: Double, max: Double) -> Double {
@@ -49,6 +50,7 @@ struct MailDispatcher: Sendable {
             return 0
         }
         var delivered = 0
+        let (config, transports) = settings.current
         for mail in due where !unrecorded.contains(mail.id) {
             guard let job = config.job(named: mail.job) ?? config.jobs.first, let transport = transports[job.name] else { continue }
             let settings = job.notify.mail
@@ -94,4 +96,35 @@ final class DeliveredMail: @unchecked Sendable {
     func contains(_ id: Int64) -> Bool { lock.withLock { set.contains(id) } }
     func insert(_ id: Int64) { _ = lock.withLock { set.insert(id) } }
     func remove(_ id: Int64) { _ = lock.withLock { set.remove(id) } }
+}
+
+extension MailDispatcher {
+    /// The configuration in force and its transports; lock-protected (SIGHUP replaces them while the
+    /// mail loop reads them).
+    final class Settings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var config: DaemonConfig
+        private var transports: [String: any MailTransport]
+
+        init(_ config: DaemonConfig) {
+            self.config = config
+            self.transports = Self.transports(of: config)
+        }
+
+        var current: (config: DaemonConfig, transports: [String: any MailTransport]) { lock.withLock { (config, transports) } }
+
+        func replace(with config: DaemonConfig) {
+            let transports = Self.transports(of: config)
+            lock.withLock {
+                self.config = config
+                self.transports = transports
+            }
+        }
+
+        static func transports(of config: DaemonConfig) -> [String: any MailTransport] {
+            var transports: [String: any MailTransport] = [:]
+            for job in config.jobs { transports[job.name] = job.notify.mail.makeTransport() }
+            return transports
+        }
+    }
 }

@@ -30,9 +30,10 @@ struct MetricsFile {
         metric(
             "fokus_files_rejected_total", "Data files quarantined since the daemon started.", "counter",
             jobs.map { (label($0.key), Double($0.value.filesRejectedTotal)) })
+        let configReloaded = status.configReloadSucceeded
         metric(
-            "fokus_last_reload_success", "1 when the last load of the rules succeeded, else 0.", "gauge",
-            jobs.map { (label($0.key), $0.value.lastReloadSucceeded ? 1 : 0) })
+            "fokus_last_reload_success", "1 when the last load of the rules and of the configuration file succeeded, else 0.", "gauge",
+            jobs.map { (label($0.key), $0.value.lastReloadSucceeded && configReloaded ? 1 : 0) })
         metric(
             "fokus_faults_in_a_row",
             "Evaluations in a row that met a fault (full disk, read-only output, locked state...); 0 when the last met none.", "gauge",
