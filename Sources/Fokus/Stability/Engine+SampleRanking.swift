@@ -248,26 +248,33 @@ struct SampleRanker {
         }
     }
 
-    /// Takes area `a`'s normalised values and facts from its redrawn factors.
+    /// Takes area `a`'s normalised values and facts from its redrawn factors (read in place: reading
+    /// `factors[a]` through the array would copy the whole area).
     private mutating func refresh(_ a: Int) {
         let row = a * width
-        n[row] = factors[a].trend?.n
-        n[row + 1] = factors[a].concern?.n
-        for j in 0..<(width - 3) {
-            let s = signalIndex[a * (width - 3) + j]
-            if s >= 0 { n[row + 3 + j] = factors[a].signals[s]!.n }
-        }
-        guard !facts.isEmpty else { return }
-        facts[a].trendZ = factors[a].trend?.z
-        facts[a].trendRatio = factors[a].trend?.ratio
-        facts[a].trendLatest = factors[a].trend?.latest
-        facts[a].trendBaseline = factors[a].trend?.baseline
-        facts[a].nTrend = factors[a].trend?.n
-        facts[a].concernRaw = factors[a].concern?.raw
-        facts[a].nConcern = factors[a].concern?.n
-        for s in factors[a].signals.indices where factors[a].signals[s] != nil {
-            facts[a].signalRaw[factors[a].signals[s]!.id] = factors[a].signals[s]!.raw
-            facts[a].signalN[factors[a].signals[s]!.id] = factors[a].signals[s]!.n
+        let signals = width - 3
+        factors.withUnsafeBufferPointer { factors in
+            let f = factors.baseAddress! + a
+            n[row] = f.pointee.trend?.n
+            n[row + 1] = f.pointee.concern?.n
+            for j in 0..<signals {
+                let s = signalIndex[a * signals + j]
+                if s >= 0 { n[row + 3 + j] = f.pointee.signals[s]!.n }
+            }
+            guard !facts.isEmpty else { return }
+            facts[a].trendZ = f.pointee.trend?.z
+            facts[a].trendRatio = f.pointee.trend?.ratio
+            facts[a].trendLatest = f.pointee.trend?.latest
+            facts[a].trendBaseline = f.pointee.trend?.baseline
+            facts[a].nTrend = f.pointee.trend?.n
+            facts[a].concernRaw = f.pointee.concern?.raw
+            facts[a].nConcern = f.pointee.concern?.n
+            f.pointee.signals.withUnsafeBufferPointer { signals in
+                for s in signals.indices where signals[s] != nil {
+                    facts[a].signalRaw[signals[s]!.id] = signals[s]!.raw
+                    facts[a].signalN[signals[s]!.id] = signals[s]!.n
+                }
+            }
         }
     }
 }
