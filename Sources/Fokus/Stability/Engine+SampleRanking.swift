@@ -116,6 +116,9 @@ struct SampleRanker {
     private let idOrder: [Int]
     /// Per area: what `when:` expressions see (kept current with `factors`; empty without rules).
     private var facts: [AreaFacts]
+    /// Per area and declared signal: where the signal's entries are in the area's `facts` dictionaries.
+    private let factIndex: [(raw: Dictionary<String, Double>.Index, n: Dictionary<String, Double>.Index)?]
+    private let signalCount: Int
     /// The sample's ranking.
     private(set) var entries: [SampleEntry]
     /// The sample's selection, by place in ``entries``.
@@ -170,7 +173,14 @@ struct SampleRanker {
         self.overridesOther = overridesOther
         varies = factors.indices.map { draws.varies(area: $0) }
         evidence = factors.map(\.hasEvidence)
-        facts = rules.rules.isEmpty ? [] : factors.map { $0.facts(score: 0) }
+        let facts = rules.rules.isEmpty ? [] : factors.map { $0.facts(score: 0) }
+        signalCount = rules.signals.count
+        factIndex = facts.indices.flatMap { a in
+            factors[a].signals.map { signal in
+                signal.map { (facts[a].signalRaw.index(forKey: $0.id)!, facts[a].signalN.index(forKey: $0.id)!) }
+            }
+        }
+        self.facts = facts
         entries = []
         entries.reserveCapacity(factors.count)
         selected = [Bool](repeating: false, count: factors.count)
@@ -271,8 +281,10 @@ struct SampleRanker {
             facts[a].nConcern = f.pointee.concern?.n
             f.pointee.signals.withUnsafeBufferPointer { signals in
                 for s in signals.indices where signals[s] != nil {
-                    facts[a].signalRaw[signals[s]!.id] = signals[s]!.raw
-                    facts[a].signalN[signals[s]!.id] = signals[s]!.n
+                    // Set by the place the entry was found at once (the dictionaries never change size).
+                    let slot = factIndex[a * signalCount + s]!
+                    facts[a].signalRaw.values[slot.raw] = signals[s]!.raw
+                    facts[a].signalN.values[slot.n] = signals[s]!.n
                 }
             }
         }
