@@ -62,4 +62,21 @@ struct SharesOfItems {
         case .mean: shares.reduce(0, +) / Double(shares.count)
         }
     }
+
+    /// ``aggregate(_:_:)`` of `shares[i]` for the indices `items` (at least one), with the same
+    /// comparisons and sums, without an array.
+    static func aggregate(
+        _ items: UnsafeBufferPointer<Int>, of shares: UnsafePointer<Double>, _ aggregate: ConcernAggregate
+    ) -> Double {
+        switch aggregate {
+        case .max:
+            var largest = shares[items[0]]
+            for i in items.dropFirst() where largest < shares[i] { largest = shares[i] }
+            return largest
+        case .mean:
+            var total = 0.0
+            for i in items { total += shares[i] }
+            return total / Double(items.count)
+        }
+    }
 }

@@ -62,17 +62,18 @@ public struct RuleOutcome: Sendable, Hashable {
     /// What a rank-stability sample needs of ``apply(_:to:score:)``: the score (the same additions and
     /// multiplications in the same order, so the same bits) and whether the area is included or excluded,
     /// without recording which rules fired or their notes.
+    /// `facts` are the area's facts (``AreaFactors/facts(score:)``); their `score` is left as the last
+    /// condition saw it.
     static func sampleOutcome(
-        _ rules: [Rule], to factors: AreaFactors, score: Double
+        _ rules: [Rule], facts: inout AreaFacts, score: Double
     ) -> (score: Double, included: Bool, excluded: Bool) {
         var result = (score: score, included: false, excluded: false)
-        var facts = factors.facts(score: score)
-        for rule in rules {
-            if let condition = rule.condition {
+        for r in rules.indices {
+            if let condition = rules[r].condition {
                 facts.score = result.score
                 if !condition.isSatisfied(by: facts) { continue }
             }
-            for action in rule.actions {
+            for action in rules[r].actions {
                 switch action {
                 case .boost(let x): result.score += x
                 case .scale(let x): result.score *= x

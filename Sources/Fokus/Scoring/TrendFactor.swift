@@ -32,8 +32,16 @@ public struct TrendFactor: Sendable, Hashable {
     static func compute(latest y: Double, baselineCounts: [Double], scale: Double) -> (
         latest: Double, baseline: Double, ratio: Double, z: Double, n: Double
     ) {
-        let k = Double(baselineCounts.count)
-        let b = baselineCounts.reduce(0, +) / k
+        compute(latest: y, baselineTotal: baselineCounts.reduce(0, +), periods: baselineCounts.count, scale: scale)
+    }
+
+    /// ``compute(latest:baselineCounts:scale:)`` from the baseline counts' sum (taken from 0, in period
+    /// order) and how many periods it adds up: the same arithmetic, without an array.
+    static func compute(latest y: Double, baselineTotal: Double, periods: Int, scale: Double) -> (
+        latest: Double, baseline: Double, ratio: Double, z: Double, n: Double
+    ) {
+        let k = Double(periods)
+        let b = baselineTotal / k
         let ratio = (y + 0.5) / (b + 0.5)
         let z = 2 * ((y + 3.0 / 8.0).squareRoot() - (b + 3.0 / 8.0).squareRoot()) / (1 + 1 / k).squareRoot()
         let n = 1 / (1 + exp(-z / scale))
@@ -68,12 +76,11 @@ public struct TrendFactor: Sendable, Hashable {
             baselinePeriods: periods.baseline, series: series)
     }
 
-    /// The factor recomputed from drawn counts of T and of the baseline periods (rank stability, SPEC 4.2).
-    func redrawn(latest: Double, baseline: [Double], scale: Double) -> TrendFactor {
-        let values = Self.compute(latest: latest, baselineCounts: baseline, scale: scale)
-        var copy = self
-        (copy.latest, copy.baseline, copy.ratio, copy.z, copy.n) = values
-        return copy
+    /// Recomputes the factor from drawn counts of T and the sum of the baseline periods' drawn counts
+    /// (taken from 0, in period order) (rank stability, SPEC 4.2).
+    mutating func redraw(latest: Double, baselineTotal: Double, periods: Int, scale: Double) {
+        (self.latest, self.baseline, self.ratio, self.z, self.n) = Self.compute(
+            latest: latest, baselineTotal: baselineTotal, periods: periods, scale: scale)
     }
 }
 

@@ -17,24 +17,47 @@ struct DataDraws {
     private let varyCounts: Bool
     private let varyShares: Bool
     private let scale: Double
-    /// Observed counts per compared period (baseline periods oldest first, T last) and category index.
-    private var cells: [[Double]] = []
-    /// Per area: the indices of its categories, when it has a trend.
-    private var areaCategories: [[Int]?] = []
+    /// Observed counts, per compared period (baseline periods oldest first, T last) then category index.
+    private var cells: [Double] = []
+    private var periodCount = 0
+    private var categoryCount = 0
+    /// Per area: the span of `categoryList` holding its categories' indices; `nil` when it has no trend.
+    private var areaCategories: [Range<Int>?] = []
+    private var categoryList: [Int] = []
     /// Share cells, in draw order: the observed share and respondents.
     private var shareCells: [(share: Double, respondents: Int?)] = []
-    /// Per area: the cell indices of its concern items, then per signal its items; `nil` when missing.
-    private var areaShares: [(concern: [Int]?, signals: [[Int]?])] = []
+    /// Per area its concern items' span of `shareList`, then per area and signal (area-major) its items'
+    /// span; `nil` when missing.
+    private var shareSpans: [Range<Int>?] = []
+    private var shareList: [Int] = []
+    private let signalCount: Int
+    private let areaCount: Int
     private let aggregate: ConcernAggregate
+    /// Whether a sample draws counts, and shares.
+    private let drawsCounts: Bool
+    private let drawsShares: Bool
 
     /// Whether a sample would redraw anything.
-    var isEmpty: Bool { (!varyCounts || cells.isEmpty) && (!varyShares || shareCells.allSatisfy { $0.respondents == nil }) }
+    var isEmpty: Bool { !drawsCounts && !drawsShares }
+
+    /// How many numbers one sample's draw holds (``draw(into:using:)``): the counts, then the shares.
+    var width: Int { (drawsCounts ? cells.count : 0) + (drawsShares ? shareCells.count : 0) }
+
+    /// Whether a sample changes area `a`'s factors.
+    func varies(area a: Int) -> Bool {
+        if drawsCounts, areaCategories[a] != nil { return true }
+        guard drawsShares else { return false }
+        if shareSpans[a] != nil { return true }
+        return (0..<signalCount).contains { shareSpans[areaCount + a * signalCount + $0] != nil }
+    }
 
     init(factors: [AreaFactors], data: ScopeData, rules: RuleSet, vary: Set<SensitivitySource>) {
         varyCounts = vary.contains(.counts)
         varyShares = vary.contains(.shares)
         scale = rules.trend.scale
         aggregate = rules.concernAggregate
+        signalCount = rules.signals.count
+        areaCount = factors.count
 
         var categoryIndex: [NameKey: Int] = [:]
         var categoryOrder: [NameKey] = []
@@ -43,102 +66,130 @@ struct DataDraws {
                 areaCategories.append(nil)
                 continue
             }
-            areaCategories.append(
-                f.area.categoryKeys.map { key in
-                    if let index = categoryIndex[key] { return index }
+            let start = categoryList.count
+            for key in f.area.categoryKeys {
+                if let index = categoryIndex[key] {
+                    categoryList.append(index)
+                } else {
                     categoryIndex[key] = categoryOrder.count
                     categoryOrder.append(key)
-                    return categoryOrder.count - 1
-                })
+                    categoryList.append(categoryOrder.count - 1)
+                }
+            }
+            areaCategories.append(start..<categoryList.count)
         }
+        categoryCount = categoryOrder.count
         if let periods = TrendFactor.periods(in: data, settings: rules.trend) {
             for p in periods.baseline + [periods.latest] {
                 let row = data.comparableCounts[p] ?? [:]
-                cells.append(categoryOrder.map { Double(row[$0] ?? 0) })
+                cells += categoryOrder.map { Double(row[$0] ?? 0) }
+                periodCount += 1
             }
         }
 
         var cellIndex: [[NameKey]: Int] = [:]  // [source, item]
-        func shareIndices(for items: [ConcernFactor.ItemShare], source: NameKey) -> [Int] {
+        var shareList: [Int] = []
+        var shareCells: [(share: Double, respondents: Int?)] = []
+        func shareSpan(for items: [ConcernFactor.ItemShare], source: NameKey) -> Range<Int> {
             let view = data.sources[source]
-            return items.map { item in
+            let start = shareList.count
+            for item in items {
                 let key = NameKey(item.item)
-                if let index = cellIndex[[source, key]] { return index }
+                if let index = cellIndex[[source, key]] {
+                    shareList.append(index)
+                    continue
+                }
                 let respondents = view?.latest.flatMap { view?.respondents[$0]?[key] }
                 cellIndex[[source, key]] = shareCells.count
                 shareCells.append((item.share, respondents))
-                return shareCells.count - 1
+                shareList.append(shareCells.count - 1)
             }
+            return start..<shareList.count
         }
-        var concernCells: [[Int]?] = []
+        var spans: [Range<Int>?] = []
         for f in factors {
-            concernCells.append(f.concern.map { shareIndices(for: $0.items, source: SurveyTable.defaultSource) })
+            spans.append(f.concern.map { shareSpan(for: $0.items, source: SurveyTable.defaultSource) })
         }
-        var signalCells = [[[Int]?]](repeating: [], count: factors.count)
+        var signalSpans = [Range<Int>?](repeating: nil, count: factors.count * rules.signals.count)
         for (s, signal) in rules.signals.enumerated() {
             for (a, f) in factors.enumerated() {
-                signalCells[a].append(f.signals[s].map { shareIndices(for: $0.items, source: NameKey(signal.source)) })
+                signalSpans[a * rules.signals.count + s] =
+                    f.signals[s].map { shareSpan(for: $0.items, source: NameKey(signal.source)) }
             }
         }
-        areaShares = zip(concernCells, signalCells).map { ($0, $1) }
+        shareSpans = spans + signalSpans
+        self.shareList = shareList
+        self.shareCells = shareCells
+        drawsCounts = varyCounts && !cells.isEmpty
+        drawsShares = varyShares && shareCells.contains { $0.respondents != nil }
     }
 
-    /// One sample's random numbers: the drawn counts (per compared period and category) and shares (per
-    /// share cell), `nil` for what is not varied.
-    struct Draw {
-        var counts: [[Double]]?
-        var shares: [Double]?
-    }
-
-    /// Draws one sample's counts and shares from `generator`, in the order documented above.
-    func draw(using generator: inout some RandomNumberGenerator) -> Draw {
-        var draw = Draw()
-        if varyCounts, !cells.isEmpty {
-            draw.counts = cells.map { row in row.map { GammaSampler(shape: $0 + 0.5).next(using: &generator) } }
+    /// Draws one sample's counts and shares from `generator`, in the order documented above, into
+    /// `row` (``width`` numbers: the drawn counts per compared period and category, then the shares per
+    /// share cell, each part only when drawn).
+    func draw(into row: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+        var next = row
+        if drawsCounts {
+            for count in cells {
+                next.pointee = GammaSampler(shape: count + 0.5).next(using: &generator)
+                next += 1
+            }
         }
-        if varyShares, shareCells.contains(where: { $0.respondents != nil }) {
-            draw.shares = shareCells.map { cell -> Double in
-                guard let n = cell.respondents, n > 0 else { return cell.share }
+        if drawsShares {
+            for cell in shareCells {
+                defer { next += 1 }
+                guard let n = cell.respondents, n > 0 else {
+                    next.pointee = cell.share
+                    continue
+                }
                 let k = cell.share * Double(n)
                 let x = GammaSampler(shape: k + 0.5).next(using: &generator)
                 let y = GammaSampler(shape: Double(n) - k + 0.5).next(using: &generator)
-                return x + y > 0 ? x / (x + y) : cell.share
+                next.pointee = x + y > 0 ? x / (x + y) : cell.share
             }
         }
-        return draw
     }
 
-    /// The factors with this sample's counts and shares; `observed` is returned as is for what is not varied.
-    func next(_ observed: [AreaFactors], using generator: inout some RandomNumberGenerator) -> [AreaFactors] {
-        apply(draw(using: &generator), to: observed)
-    }
-
-    /// The factors recomputed from a sample's draw (no random numbers: samples can be applied in any order,
-    /// on any thread, with the same result).
-    func apply(_ draw: Draw, to observed: [AreaFactors]) -> [AreaFactors] {
-        var result = observed
-        if let drawn = draw.counts {
-            for (a, categories) in areaCategories.enumerated() {
-                guard let categories, let trend = observed[a].trend else { continue }
-                let totals = drawn.map { row in categories.reduce(0.0) { $0 + row[$1] } }
-                result[a].trend = trend.redrawn(latest: totals.last!, baseline: Array(totals.dropLast()), scale: scale)
+    /// Sets `factors` (the observed factors, or those of an earlier sample) to the factors recomputed
+    /// from a sample's draw `row` (no random numbers: samples can be applied in any order, on any
+    /// thread, with the same result). What is not varied is left as it is.
+    func apply(_ row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
+        categoryList.withUnsafeBufferPointer { categoryList in
+            guard drawsCounts else { return }
+            let latestRow = row + (periodCount - 1) * categoryCount
+            for a in areaCategories.indices {
+                guard let span = areaCategories[a], factors[a].trend != nil else { continue }
+                let categories = UnsafeBufferPointer(rebasing: categoryList[span])
+                var baselineTotal = 0.0
+                for p in 0..<(periodCount - 1) {
+                    let counts = row + p * categoryCount
+                    var total = 0.0
+                    for c in categories { total += counts[c] }
+                    baselineTotal += total
+                }
+                var latest = 0.0
+                for c in categories { latest += latestRow[c] }
+                factors[a].trend!.redraw(
+                    latest: latest, baselineTotal: baselineTotal, periods: periodCount - 1, scale: scale)
             }
         }
-        if let shares = draw.shares {
-            for (a, indices) in areaShares.enumerated() {
-                if let concern = indices.concern, var factor = result[a].concern {
-                    factor.raw = SharesOfItems.aggregate(concern.map { shares[$0] }, aggregate)
-                    factor.n = min(max(factor.raw, 0), 1)
-                    result[a].concern = factor
+        guard drawsShares else { return }
+        let shares = row + (drawsCounts ? cells.count : 0)
+        shareList.withUnsafeBufferPointer { shareList in
+            for a in factors.indices {
+                if let span = shareSpans[a], factors[a].concern != nil {
+                    let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
+                    factors[a].concern!.raw = raw
+                    factors[a].concern!.n = min(max(raw, 0), 1)
                 }
-                for (s, signal) in indices.signals.enumerated() {
-                    guard let signal, var factor = result[a].signals[s] else { continue }
-                    factor.raw = SharesOfItems.aggregate(signal.map { shares[$0] }, aggregate)
-                    factor.n = min(max(factor.raw, 0), 1)
-                    result[a].signals[s] = factor
+                for s in 0..<signalCount {
+                    guard let span = shareSpans[areaCount + a * signalCount + s], factors[a].signals[s] != nil
+                    else { continue }
+                    let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
+                    factors[a].signals[s]!.raw = raw
+                    factors[a].signals[s]!.n = min(max(raw, 0), 1)
                 }
             }
         }
-        return result
     }
 }

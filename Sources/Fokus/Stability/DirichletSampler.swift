@@ -35,23 +35,45 @@ package struct DirichletSampler: Sendable, Hashable {
 
     /// One weight vector; its entries are ≥ 0 and sum to 1 (to rounding).
     package func next(using generator: inout some RandomNumberGenerator) -> FactorWeights {
-        var logarithms: [(factor: Factor, value: Double)] = []
-        for factor in base.factors where base[factor] > 0 {
-            let sampler = GammaSampler(shape: concentration * base[factor])
-            logarithms.append((factor, sampler.nextLogarithm(using: &generator)))
+        let factors = base.factors
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: factors.count) { row in
+            next(into: row.baseAddress!, using: &generator)
+            var weights = base
+            for (slot, factor) in factors.enumerated() { weights[factor] = row[slot] }
+            return weights
         }
-        let largest = logarithms.map(\.value).max() ?? -.infinity
-        // Only when every draw is exactly 0 (probability ~2⁻⁵³ per factor): keep the base weights.
-        guard largest.isFinite else { return base }
-        var weights = FactorWeights(crimeTrend: 0, citizenConcern: 0, resources: 0)
-            .aligned(to: base.signals.map(\.id))
-        var total = 0.0
-        for (factor, value) in logarithms {
-            weights[factor] = exp(value - largest)
-            total += weights[factor]
+    }
+
+    /// One weight vector written to `row`: one number per factor in ``FactorWeights/factors`` order
+    /// (crime trend, citizen concern, resources, then the signals); the same draws and arithmetic as
+    /// ``next(using:)``, without allocating.
+    func next(into row: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+        let count = 3 + base.signals.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { logarithms in
+            // The largest logarithm as `max()` finds it; −∞ when nothing is drawn.
+            var largest = -Double.infinity
+            for slot in 0..<count {
+                let weight = base.weight(atSlot: slot)
+                guard weight > 0 else { continue }
+                logarithms[slot] = GammaSampler(shape: concentration * weight).nextLogarithm(using: &generator)
+                if largest < logarithms[slot] { largest = logarithms[slot] }
+            }
+            // Only when every draw is exactly 0 (probability ~2⁻⁵³ per factor): keep the base weights.
+            guard largest.isFinite else {
+                for slot in 0..<count { row[slot] = base.weight(atSlot: slot) }
+                return
+            }
+            var total = 0.0
+            for slot in 0..<count {
+                guard base.weight(atSlot: slot) > 0 else {
+                    row[slot] = 0
+                    continue
+                }
+                row[slot] = exp(logarithms[slot] - largest)
+                total += row[slot]
+            }
+            for slot in 0..<count where base.weight(atSlot: slot) > 0 { row[slot] /= total }
         }
-        for (factor, _) in logarithms { weights[factor] /= total }
-        return weights
     }
 
     /// One Dirichlet(α·w) weight vector; see ``DirichletSampler`` for the algorithm.
@@ -63,5 +85,18 @@ package struct DirichletSampler: Sendable, Hashable {
         base: FactorWeights, concentration: Double, using generator: inout some RandomNumberGenerator
     ) -> FactorWeights {
         DirichletSampler(base: base, concentration: concentration).next(using: &generator)
+    }
+}
+
+extension FactorWeights {
+    /// The weight of the factor at `slot` in ``factors`` order.
+    @inline(__always)
+    func weight(atSlot slot: Int) -> Double {
+        switch slot {
+        case 0: crimeTrend
+        case 1: citizenConcern
+        case 2: resources
+        default: signals[slot - 3].weight
+        }
     }
 }

@@ -83,41 +83,41 @@ extension Engine {
         let sampler = DirichletSampler(base: globalWeights, concentration: settings.concentration)
         let draws = DataDraws(factors: factors, data: data, rules: rules, vary: settings.vary)
         let idOrder = self.idOrder(factors)
-        let constantAreas = draws.isEmpty ? factors.map { SampleArea($0, signals: globalWeights.signals) } : nil
         let inBaseline = (0..<count).map { baselineSelection.contains($0) }
         let samples = settings.samples
         let parts = samples >= 200 ? min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8) : 1
         let blockSize = max(50, samples / 32)
         let blocks = (samples + blockSize - 1) / blockSize
-        let buffer = SampleBuffer(capacity: samples)
+        let weightWidth = varyWeights ? 3 + globalWeights.signals.count : 0
+        let drawWidth = draws.isEmpty ? 0 : draws.width
+        let buffer = SampleBuffer(samples: samples, weightWidth: weightWidth, drawWidth: drawWidth)
         let filled = (0..<blocks).map { _ in DispatchSemaphore(value: 0) }
         let tallies = SampleTallies(parts: parts)
         let rankPart: @Sendable (Int) -> Void = { part in
             var tally = SampleTally(areas: count, pairs: pairs.count)
             var position = [Int](repeating: 0, count: count)
+            var ranker = SampleRanker(
+                rules: self.rules, factors: factors, globalWeights: globalWeights, draws: draws, idOrder: idOrder)
             blocks: for block in stride(from: part, to: blocks, by: parts) {
                 filled[block].wait()
                 for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
-                    let weights = varyWeights ? buffer.weights[sample] : globalWeights
-                    let model = ScoreModel(globalWeights: weights, missing: self.rules.missing)
-                    let sampleFactors = draws.isEmpty ? factors : draws.apply(buffer.draws[sample], to: factors)
-                    let sampleRanked: [SampleEntry]
-                    let sampleSelected: [Bool]
                     do throws(FokusError) {
-                        (sampleRanked, sampleSelected) = try self.rankSample(
-                            sampleFactors, model: model, idOrder: idOrder, areas: constantAreas)
+                        try ranker.rank(
+                            weights: varyWeights ? UnsafePointer(buffer.weights + sample * weightWidth) : nil,
+                            draw: draws.isEmpty ? nil : UnsafePointer(buffer.draws + sample * drawWidth))
                     } catch {
                         tally.failure = (sample, error)
                         break blocks
                     }
-                    for (place, entry) in sampleRanked.enumerated() {
-                        position[entry.index] = place
-                        tally.rankSum[entry.index] += place + 1
-                        if sampleSelected[place] { tally.chosen[entry.index] += 1 }
+                    for place in 0..<count {
+                        let index = ranker.entries[place].index
+                        position[index] = place
+                        tally.rankSum[index] += place + 1
+                        if ranker.selected[place] { tally.chosen[index] += 1 }
                     }
-                    if let top = sampleRanked.first { tally.first[top.index] += 1 }
+                    if count > 0 { tally.first[ranker.entries[0].index] += 1 }
                     // Every area ranks once in a sample: the selection is the same when each area's membership is.
-                    if sampleRanked.indices.allSatisfy({ sampleSelected[$0] == inBaseline[sampleRanked[$0].index] }) {
+                    if (0..<count).allSatisfy({ ranker.selected[$0] == inBaseline[ranker.entries[$0].index] }) {
                         tally.holds += 1
                     }
                     for (i, pair) in pairs.enumerated() where position[pair.1] < position[pair.0] { tally.flips[i] += 1 }
@@ -129,9 +129,8 @@ extension Engine {
             var generator = SeededGenerator(seed: settings.seed)
             for block in 0..<blocks {
                 for sample in (block * blockSize)..<min(samples, (block + 1) * blockSize) {
-                    buffer.set(
-                        sample, weights: varyWeights ? sampler.next(using: &generator) : nil,
-                        draw: draws.isEmpty ? nil : draws.draw(using: &generator))
+                    if varyWeights { sampler.next(into: buffer.weights + sample * weightWidth, using: &generator) }
+                    if !draws.isEmpty { draws.draw(into: buffer.draws + sample * drawWidth, using: &generator) }
                 }
                 filled[block].signal()
             }
@@ -236,35 +235,20 @@ final class SampleTallies: @unchecked Sendable {
 }
 
 /// The samples' random draws, written by one thread (sample by sample, in order) and read by others once
-/// the block holding them is signalled filled.
+/// the block holding them is signalled filled: per sample `weightWidth` weights (``DirichletSampler``'s
+/// order) and `drawWidth` numbers of ``DataDraws/draw(into:using:)``.
 final class SampleBuffer: @unchecked Sendable {
     // @unchecked: each slot is written once, before the semaphore that lets readers at it is signalled.
-    let weights: UnsafeMutablePointer<FactorWeights>
-    let draws: UnsafeMutablePointer<DataDraws.Draw>
-    private var weightsCount = 0
-    private var drawsCount = 0
+    let weights: UnsafeMutablePointer<Double>
+    let draws: UnsafeMutablePointer<Double>
 
-    init(capacity: Int) {
-        weights = .allocate(capacity: max(capacity, 1))
-        draws = .allocate(capacity: max(capacity, 1))
-    }
-
-    /// Stores sample `index`'s draws (samples are stored in order, from 0).
-    func set(_ index: Int, weights w: FactorWeights?, draw: DataDraws.Draw?) {
-        if let w {
-            (weights + index).initialize(to: w)
-            weightsCount = index + 1
-        }
-        if let draw {
-            (draws + index).initialize(to: draw)
-            drawsCount = index + 1
-        }
+    init(samples: Int, weightWidth: Int, drawWidth: Int) {
+        weights = .allocate(capacity: max(samples * weightWidth, 1))
+        draws = .allocate(capacity: max(samples * drawWidth, 1))
     }
 
     deinit {
-        weights.deinitialize(count: weightsCount)
         weights.deallocate()
-        draws.deinitialize(count: drawsCount)
         draws.deallocate()
     }
 }

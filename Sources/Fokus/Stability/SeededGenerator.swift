@@ -48,6 +48,7 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// The next 64 random bits (xoshiro256**).
+    @inline(__always)
     package mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(by: 7) &* 9
         let t = s1 << 17
@@ -77,12 +78,14 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
 
 extension RandomNumberGenerator {
     /// A uniform draw from [0, 1): the top 53 bits of ``next()`` times 2⁻⁵³ (one `next()` per draw).
+    @inline(__always)
     mutating func unitDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
 
 extension UInt64 {
+    @inline(__always)
     fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
         (self << count) | (self >> (64 - count))
     }

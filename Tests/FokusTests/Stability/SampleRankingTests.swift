@@ -3,7 +3,8 @@ import Testing
 
 @testable import Fokus
 
-/// The lean ranking each rank-stability sample uses gives exactly the evaluation's ranking and selection.
+/// The lean ranking each rank-stability sample uses gives exactly the evaluation's ranking and selection,
+/// with the observed factors and with factors redrawn from the data's uncertainty.
 struct SampleRankingTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -30,16 +31,35 @@ struct SampleRankingTests {
         let sampler = DirichletSampler(base: base, concentration: 5)
         var generator = SeededGenerator(seed: 11)
         let order = engine.idOrder(factors)
-        let constant = factors.map { SampleArea($0, signals: base.signals) }
+        let still = DataDraws(factors: factors, data: scopeData, rules: rules, vary: [])
+        let drawn = DataDraws(factors: factors, data: scopeData, rules: rules, vary: [.counts, .shares])
+        #expect(still.isEmpty)
+        #expect(!drawn.isEmpty)
+        // One ranker for each, kept from sample to sample as the rank-stability samples keep it.
+        var constant = SampleRanker(rules: rules, factors: factors, globalWeights: base, draws: still, idOrder: order)
+        var varied = SampleRanker(rules: rules, factors: factors, globalWeights: base, draws: drawn, idOrder: order)
+        var weights = [Double](repeating: .nan, count: 3 + base.signals.count)
+        var draw = [Double](repeating: .nan, count: drawn.width)
         for _ in 0..<300 {
-            let model = ScoreModel(globalWeights: sampler.next(using: &generator), missing: rules.missing)
+            weights.withUnsafeMutableBufferPointer { sampler.next(into: $0.baseAddress!, using: &generator) }
+            draw.withUnsafeMutableBufferPointer { drawn.draw(into: $0.baseAddress!, using: &generator) }
+            var sampleWeights = base
+            for (slot, factor) in base.factors.enumerated() { sampleWeights[factor] = weights[slot] }
+            let model = ScoreModel(globalWeights: sampleWeights, missing: rules.missing)
+            var redrawn = factors
+            draw.withUnsafeBufferPointer { drawn.apply($0.baseAddress!, to: &redrawn) }
+
             let full = try engine.rankAndSelect(factors, model: model).ranking
-            for areas in [constant, nil] {
-                let lean = try engine.rankSample(factors, model: model, idOrder: order, areas: areas)
-                #expect(lean.ranked.map(\.index) == full.ranked.map(\.index))
-                #expect(lean.ranked.map(\.score) == full.ranked.map(\.score))
-                #expect(lean.selected == full.selected)
-            }
+            try constant.rank(weights: weights, draw: nil)
+            #expect(constant.entries.map(\.index) == full.ranked.map(\.index))
+            #expect(constant.entries.map(\.score) == full.ranked.map(\.score))
+            #expect(constant.selected == full.selected)
+
+            let fullDrawn = try engine.rankAndSelect(redrawn, model: model).ranking
+            try varied.rank(weights: weights, draw: draw)
+            #expect(varied.entries.map(\.index) == fullDrawn.ranked.map(\.index))
+            #expect(varied.entries.map(\.score) == fullDrawn.ranked.map(\.score))
+            #expect(varied.selected == fullDrawn.selected)
         }
     }
 }
