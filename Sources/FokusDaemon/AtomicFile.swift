@@ -37,15 +37,25 @@ enum AtomicFile {
     /// are complete are they renamed into place. A full disk or a read-only folder therefore leaves every
     /// target as it was (and no temporary file behind), not half of the set replaced.
     static func writeAll(_ files: [(url: URL, data: Data)], access: Access = .shared) throws {
+        // The folders first, then the files staged side by side: their `fsync`s overlap, so the file
+        // system commits them together instead of one after the other.
+        for folder in Set(files.map { $0.url.deletingLastPathComponent() }) { try createFolder(folder, mode: access.folderMode) }
+        let results = StagedFiles(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, Result { try stage(files[index].data, for: files[index].url, access: access) })
+        }
         var staged: [(temporary: URL, target: URL)] = []
-        func discard() { for file in staged { unlink(file.temporary.path) } }
-        for (url, data) in files {
-            do {
-                staged.append((try stage(data, for: url, access: access), url))
-            } catch {
-                discard()
-                throw error
+        var failure: (any Error)?
+        for (index, result) in results.all.enumerated() {
+            switch result {
+            case .success(let temporary): staged.append((temporary, files[index].url))
+            case .failure(let error): failure = failure ?? error
+            case nil: break
             }
+        }
+        if let failure {
+            for file in staged { unlink(file.temporary.path) }
+            throw failure
         }
         for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
             let reason = String(cString: strerror(errno))
@@ -83,6 +93,26 @@ enum AtomicFile {
             throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(failure)))")
         }
         return temporary
+    }
+
+    /// The outcome of staging each file, filled from several threads.
+    private final class StagedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<URL, any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<URL, any Error>) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+
+        var all: [Result<URL, any Error>?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return results
+        }
     }
 
     /// Creates `folder` and its missing parents with `mode` (an existing folder keeps its permissions).

@@ -433,13 +433,18 @@ final class JobRunner {
     /// The outputs of `evaluation`: the report in every format, and with `archive` a copy of each
     /// in `archive/DATE-SCOPE-PERIOD/`.
     private func render(_ evaluation: Evaluation, changes: ChangeSummary?, archive: Bool) -> [(url: URL, text: String)] {
-        let files: [(String, String)] = [
-            ("report.json", evaluation.rendered(as: .json, changes: changes, language: job.language)),
-            ("report.md", evaluation.rendered(as: .md, changes: changes, language: job.language)),
-            ("priorities.csv", evaluation.rendered(as: .csv, changes: changes, language: job.language)),
+        let language = job.language
+        let renderers: [(name: String, render: @Sendable () -> String)] = [
+            ("report.json", { evaluation.rendered(as: .json, changes: changes, language: language) }),
+            ("report.md", { evaluation.rendered(as: .md, changes: changes, language: language) }),
+            ("priorities.csv", { evaluation.rendered(as: .csv, changes: changes, language: language) }),
             // The page to publish, as `fokus evaluate --format html` writes it.
-            ("report.html", evaluation.htmlPage(changes: changes, language: job.language)),
+            ("report.html", { evaluation.htmlPage(changes: changes, language: language) }),
         ]
+        // Rendered side by side (the page takes longest): the report is out sooner.
+        let texts = RenderedTexts(count: renderers.count)
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { texts.set($0, renderers[$0].render()) }
+        let files = zip(renderers.map(\.name), texts.all)
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
@@ -517,5 +522,25 @@ final class JobRunner {
                 "cannot queue the report mail (queued at the next evaluation): \(error)", metadata: ["evaluation": "\(evaluationID)"])
             return false
         }
+    }
+}
+
+/// Texts rendered on several threads, each into its own place.
+private final class RenderedTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) { texts = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) {
+        lock.lock()
+        texts[index] = text
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return texts
     }
 }
