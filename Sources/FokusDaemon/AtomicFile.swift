@@ -40,7 +40,7 @@ enum AtomicFile {
         // The folders first, then the files staged side by side: their `fsync`s overlap, so the file
         // system commits them together instead of one after the other.
         for folder in Set(files.map { $0.url.deletingLastPathComponent() }) { try createFolder(folder, mode: access.folderMode) }
-        let results = StagedFiles(count: files.count)
+        let results = ConcurrentSlots<Result<URL, any Error>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             results.set(index, Result { try stage(files[index].data, for: files[index].url, access: access) })
         }
@@ -93,26 +93,6 @@ enum AtomicFile {
             throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(failure)))")
         }
         return temporary
-    }
-
-    /// The outcome of staging each file, filled from several threads.
-    private final class StagedFiles: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [Result<URL, any Error>?]
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ result: Result<URL, any Error>) {
-            lock.lock()
-            results[index] = result
-            lock.unlock()
-        }
-
-        var all: [Result<URL, any Error>?] {
-            lock.lock()
-            defer { lock.unlock() }
-            return results
-        }
     }
 
     /// Creates `folder` and its missing parents with `mode` (an existing folder keeps its permissions).

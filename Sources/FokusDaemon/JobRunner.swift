@@ -442,9 +442,9 @@ final class JobRunner {
             ("report.html", { evaluation.htmlPage(changes: changes, language: language) }),
         ]
         // Rendered side by side (the page takes longest): the report is out sooner.
-        let texts = RenderedTexts(count: renderers.count)
+        let texts = ConcurrentSlots<String>(count: renderers.count)
         DispatchQueue.concurrentPerform(iterations: renderers.count) { texts.set($0, renderers[$0].render()) }
-        let files = zip(renderers.map(\.name), texts.all)
+        let files = zip(renderers.map(\.name), texts.all.map { $0 ?? "" })
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
         return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
@@ -522,25 +522,5 @@ final class JobRunner {
                 "cannot queue the report mail (queued at the next evaluation): \(error)", metadata: ["evaluation": "\(evaluationID)"])
             return false
         }
-    }
-}
-
-/// Texts rendered on several threads, each into its own place.
-private final class RenderedTexts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var texts: [String]
-
-    init(count: Int) { texts = Array(repeating: "", count: count) }
-
-    func set(_ index: Int, _ text: String) {
-        lock.lock()
-        texts[index] = text
-        lock.unlock()
-    }
-
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return texts
     }
 }

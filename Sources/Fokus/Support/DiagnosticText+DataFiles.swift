@@ -142,14 +142,6 @@ extension DiagnosticText {
         /// A small file (`what` as English names it: `the test file`) that cannot be read.
         case cannotReadFile(what: String, reason: SmallFileReason)
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         var english: String {
             switch self {
             case .notText(let kind): return kind.english(forRules: false)

@@ -45,14 +45,7 @@ public enum DataRowReason: Sendable, Hashable {
     /// A JSON events file whose shape is wrong (see ``DiagnosticText/EventsShape``).
     case eventsShape(DiagnosticText.EventsShape)
 
-    func message(in language: ReportLanguage) -> String {
-        switch language {
-        case .en: english
-        case .sv: swedish
-        }
-    }
-
-    private var english: String {
+    var english: String {
         switch self {
         case .emptyWhole(let noun): "empty; \(noun) are whole numbers ≥ 0"
         case .notANumberWhole(let text, let noun): "\"\(text)\" is not a number; \(noun) are whole numbers ≥ 0"
@@ -93,7 +86,7 @@ public enum DataRowReason: Sendable, Hashable {
         }
     }
 
-    private var swedish: String {
+    var swedish: String {
         switch self {
         case .emptyWhole(let noun): "tomt; \(Self.swedishNoun(noun)) är heltal ≥ 0"
         case .notANumberWhole(let text, let noun): "”\(text)” är inget tal; \(Self.swedishNoun(noun)) är heltal ≥ 0"

@@ -30,14 +30,6 @@ extension DiagnosticText {
         /// `--compare` names a report of another schema version.
         case reportSchema(version: Int)
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         var english: String {
             switch self {
             case .ruleBreaksScore(let rule, let area, let notANumber, let before):

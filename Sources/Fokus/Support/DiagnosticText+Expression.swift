@@ -141,14 +141,6 @@ extension DiagnosticText {
         case membershipElementType(left: String, leftType: ExpressionType, right: String, elementType: ExpressionType)
         case wrongType(ExpressionRequirement, text: String, type: ExpressionType, suggestCompare: Bool)
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         private static func names(_ names: [String]) -> String { names.map { "`\($0)`" }.joined(separator: ", ") }
 
         var english: String {

@@ -121,14 +121,6 @@ extension DiagnosticText {
         /// A value that is not one of `choices`.
         case cannotBe(name: String, value: String, suggestion: String?, choices: [String])
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         var english: String {
             switch self {
             case .outOfRange(let name, let low, let high, let note, let written):

@@ -22,14 +22,6 @@ extension DiagnosticText {
         case shareRange
         case dataFileRejected(path: String)
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         var english: String {
             switch self {
             case .notUTF8: return "the test file is not UTF-8 text; save it as UTF-8"

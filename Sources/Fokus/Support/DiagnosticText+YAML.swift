@@ -58,14 +58,6 @@ extension DiagnosticText {
         case duplicateKey(key: String?, isList: Bool, line: Int, column: Int)
         case decimalCommaInFlow(written: String, meant: String, whole: String, digits: String)
 
-        /// The message in `language`.
-        public func message(in language: ReportLanguage) -> String {
-            switch language {
-            case .en: english
-            case .sv: swedish
-            }
-        }
-
         var english: String {
             switch self {
             case .syntax(let problem, let character, let context, let start, let hint):
