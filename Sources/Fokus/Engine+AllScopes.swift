@@ -56,8 +56,8 @@ extension Engine {
         sensitivity: SensitivitySettings? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> [ScopeEvaluation] {
         let scopes = Engine.scopes(in: dataset, level: level)
-        let overview = DatasetOverview(dataset)
-        let results = ResultSlots(count: scopes.count)
+        let overview = DatasetOverview(dataset, rules: rules)
+        let results = ConcurrentSlots<ScopeEvaluation>(count: scopes.count)
         DispatchQueue.concurrentPerform(iterations: scopes.count) { i in
             let result: Result<Evaluation, FokusError>
             do throws(FokusError) {
@@ -69,30 +69,6 @@ extension Engine {
             let done = results.set(i, ScopeEvaluation(scope: scopes[i].name, code: scopes[i].code, result: result))
             progress?(done, scopes.count)
         }
-        return results.values
-    }
-}
-
-/// Results written from several threads, one slot each.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ScopeEvaluation?]
-    private var done = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// Stores a result; returns how many are stored.
-    func set(_ index: Int, _ value: ScopeEvaluation) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = value
-        done += 1
-        return done
-    }
-
-    var values: [ScopeEvaluation] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
+        return results.all.map { $0! }
     }
 }

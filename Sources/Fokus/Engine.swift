@@ -9,9 +9,13 @@ public struct Engine: Sendable {
     /// The rule set.
     public let rules: RuleSet
 
+    /// Every area's category keys: a category in none of them is reported as unmapped.
+    private let mappedCategories: Set<NameKey>
+
     /// Creates an engine for a rule set.
     public init(rules: RuleSet) {
         self.rules = rules
+        mappedCategories = Set(rules.areas.flatMap(\.categoryKeys))
     }
 
     /// Evaluates `dataset` (SPEC 4).
@@ -100,7 +104,7 @@ public struct Engine: Sendable {
             dataPeriods: DataPeriods(
                 crime: data.presentPeriods.sorted(), survey: data.surveyPeriod, resources: data.resourcesPeriod),
             unmapped: unmapped, stability: stability,
-            followUps: adoptions.filter { $0.scope.map(NameKey.init) ?? NameKey(data.scopeName) == NameKey(data.scopeName) }.map {
+            followUps: adoptions.filter { $0.scope.map { NameKey($0) } ?? NameKey(data.scopeName) == NameKey(data.scopeName) }.map {
                 adoption in
                 FollowUp.compute(
                     adoption: adoption, area: rules.areas.first { $0.id == adoption.areaID }, data: data,
@@ -109,7 +113,7 @@ public struct Engine: Sendable {
         evaluation.signals = rules.signals
         evaluation.comparison = comparison(data: data)
         evaluation.notices = notices(
-            ranking: ranking, data: data, dataset: dataset, unmapped: unmapped, vocabulary: overview?.vocabulary)
+            ranking: ranking, data: data, dataset: dataset, unmapped: unmapped, unmatchedNames: overview?.unmatchedNames)
         if let county {
             evaluation.county = county
             evaluation.notices.insert(.countyAggregate(county), at: 0)
@@ -224,7 +228,7 @@ public struct Engine: Sendable {
         for (signal, factor) in zip(rules.signals, f.signals) where factor == nil {
             if (f.area.signalItems[signal.id] ?? []).isEmpty {
                 reasons.append(.signalWithoutItems(signal: signal.id))
-            } else if let period = data.sources[NameKey(signal.source)]?.latest {
+            } else if let period = data.sources[signal.sourceKey]?.latest {
                 reasons.append(.signalNotAsked(signal: signal.id, period: period))
             } else {
                 reasons.append(.signalWithoutData(signal: signal.id, source: signal.source))
@@ -243,9 +247,8 @@ public struct Engine: Sendable {
     }
 
     func unmappedCategories(data: ScopeData, dataset: Dataset) -> [CategoryCount] {
-        let mapped = Set(rules.areas.flatMap(\.categoryKeys))
-        return (data.counts[data.period] ?? [:])
-            .filter { !mapped.contains($0.key) && $0.value > 0 }
+        (data.counts[data.period] ?? [:])
+            .filter { !mappedCategories.contains($0.key) && $0.value > 0 }
             .map { CategoryCount(category: dataset.displayName($0.key), count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category.precedesByCodePoint($1.category) }
     }
@@ -253,7 +256,7 @@ public struct Engine: Sendable {
     /// What the group should know about the evaluation as a whole (SPEC 4.2, 4.3; issue-level checks).
     func notices(
         ranking: [AreaEvaluation], data: ScopeData, dataset: Dataset, unmapped: [CategoryCount],
-        vocabulary: DataVocabulary? = nil
+        unmatchedNames: [EvaluationNotice]? = nil
     ) -> [EvaluationNotice] {
         var notices: [EvaluationNotice] = []
         let withoutEvidence = ranking.filter { !$0.evidence }.map { a in
@@ -264,7 +267,7 @@ public struct Engine: Sendable {
         if !data.hasResourceData {
             notices.append(.noResourceData(scope: data.scopeName, period: data.period))
         }
-        notices += (vocabulary ?? DataVocabulary(dataset)).unmatched(in: rules)
+        notices += unmatchedNames ?? DataVocabulary(dataset).unmatched(in: rules)
         if !unmapped.isEmpty {
             notices.append(.unmappedCategories(scope: data.scopeName, period: data.period, categories: unmapped))
         }

@@ -1,3 +1,4 @@
+import Fokus
 import Foundation
 
 #if canImport(Glibc)

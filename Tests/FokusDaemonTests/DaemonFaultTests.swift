@@ -430,7 +430,11 @@ struct DaemonFaultTests {
         #expect(try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/z-sen.csv") }.isEmpty)
 
         try Self.klotter2024.write(to: late, atomically: false, encoding: .utf8)
-        try await daemon.waitUntil("the file is read when it comes back") { try daemon.reportInputs().contains("z-sen.csv") }
+        // The outputs are written before the files read are recorded in the ledger: wait for both.
+        try await daemon.waitUntil("the file is read when it comes back") {
+            try daemon.reportInputs().contains("z-sen.csv")
+                && daemon.store().ingestedFiles().contains { $0.path.hasSuffix("/z-sen.csv") }
+        }
         #expect(try daemon.report()?["period"] as? String == "2024")
         #expect(try daemon.store().ingestedFiles().filter { $0.path.hasSuffix("/z-sen.csv") }.count == 1)
         #expect(try daemon.stop() == 0)

@@ -43,12 +43,12 @@ struct DataVocabulary: Sendable {
                 names += Self.unmatched(area.surveyItems, in: surveyItems, kind: .surveyItem)
             }
             for signal in rules.signals {
-                guard let known = items[NameKey(signal.source)] else { continue }
+                guard let known = items[signal.sourceKey] else { continue }
                 names += Self.unmatched(area.signalItems[signal.id] ?? [], in: known, kind: .signalItem)
             }
             if !names.isEmpty { notices.append(.unmatchedNames(area: area.id, names: names)) }
         }
-        for signal in rules.signals where items[NameKey(signal.source)] == nil {
+        for signal in rules.signals where items[signal.sourceKey] == nil {
             notices.append(.signalWithoutData(signal: signal.id, source: signal.source))
         }
         return notices
@@ -57,8 +57,8 @@ struct DataVocabulary: Sendable {
     private static func unmatched(_ wanted: [String], in known: [NameKey: String], kind: UnmatchedName.Kind)
         -> [UnmatchedName]
     {
-        let candidates = known.values.sorted { $0.precedesByCodePoint($1) }
         guard !wanted.contains(where: { known[NameKey($0)] != nil }) else { return [] }
+        let candidates = known.values.sorted { $0.precedesByCodePoint($1) }
         var seen = Set<NameKey>()
         return wanted.compactMap { name in
             let key = NameKey(name)

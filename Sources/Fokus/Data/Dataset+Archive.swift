@@ -368,7 +368,7 @@ struct ArchiveReader {
     mutating func key() -> NameKey? {
         guard let i = int(), i >= 0, i < strings.count else { return nil }
         if let key = keys[i] { return key }
-        let key = NameKey(folded: strings[i])
+        let key = NameKey(alreadyFolded: strings[i])
         keys[i] = key
         return key
     }
@@ -460,12 +460,5 @@ struct ArchiveReader {
         default: return nil
         }
         return diagnostic
-    }
-}
-
-extension NameKey {
-    /// A key from a form folded already (an archive's), without folding it again.
-    fileprivate init(folded: String) {
-        self.folded = folded
     }
 }

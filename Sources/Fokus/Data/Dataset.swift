@@ -139,7 +139,11 @@ public struct Dataset: Sendable {
     public mutating func merge(_ other: Dataset) {
         for (key, name) in other.displayNames where displayNames[key] == nil { displayNames[key] = name }
         for (scope, scopeCrime) in other.crime {
-            var mine = crime[scope] ?? ScopeCrime()
+            // A scope or source new to this dataset is taken over whole (the first file of a kind, mostly).
+            guard var mine = crime[scope] else {
+                crime[scope] = scopeCrime
+                continue
+            }
             mine.presentPeriods.formUnion(scopeCrime.presentPeriods)
             for (period, categories) in scopeCrime.counts {
                 for (category, count) in categories {
@@ -151,7 +155,13 @@ public struct Dataset: Sendable {
             }
             crime[scope] = mine
         }
-        for (source, table) in other.surveySources { surveySources[source, default: SurveyTable()].merge(table) }
+        for (source, table) in other.surveySources {
+            if surveySources[source] == nil {
+                surveySources[source] = table
+            } else {
+                surveySources[source]!.merge(table)
+            }
+        }
         for (scope, periods) in other.resources {
             for (period, items) in periods {
                 for (item, amount) in items { resources[scope, default: [:]][period, default: [:]][item, default: 0] += amount }

@@ -1,6 +1,6 @@
 /// What every scope's evaluation over one dataset shares, computed once: S and E of SPEC 4.2 (the
 /// first and last month of any month-resolved crime row, over all files and scopes) and the names the
-/// data uses (for the notices about names that match nothing).
+/// data uses, as the notices about the rules' names that match nothing.
 ///
 /// ``Engine/evaluate(_:scope:period:sensitivity:adoptions:overview:)`` computes one when it is not
 /// given; evaluating many scopes of the same dataset (``Engine/evaluateAll(_:level:period:sensitivity:)``)
@@ -8,12 +8,12 @@
 package struct DatasetOverview: Sendable {
     /// S…E as month ordinals; `nil` without month-resolved rows.
     let dataMonths: ClosedRange<Int>?
-    /// The names the data uses.
-    let vocabulary: DataVocabulary
+    /// The notices about the rules' names that match nothing in the data (``DataVocabulary/unmatched(in:)``).
+    let unmatchedNames: [EvaluationNotice]
 
-    /// Computes the overview of a dataset.
-    package init(_ dataset: Dataset) {
+    /// Computes the overview of a dataset for a rule set.
+    package init(_ dataset: Dataset, rules: RuleSet) {
         dataMonths = ScopeData.monthResolvedSpan(of: dataset)
-        vocabulary = DataVocabulary(dataset)
+        unmatchedNames = DataVocabulary(dataset).unmatched(in: rules)
     }
 }

@@ -38,7 +38,7 @@ extension RuleSet {
         if budgets.isEmpty {
             var demand: [NameKey: Double] = [:]
             for measure in measures where measure.addresses.contains(where: { scores[$0] != nil }) {
-                for cost in measure.cost { demand[NameKey(cost.resource), default: 0] += cost.amount }
+                for cost in measure.cost { demand[cost.resourceKey, default: 0] += cost.amount }
             }
             budgets = [demand.mapValues { $0 / 2 }]
         }

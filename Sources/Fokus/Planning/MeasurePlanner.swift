@@ -37,7 +37,7 @@ struct MeasurePlanner: Sendable {
             for area in selected { value += selectedScores[area]! * measure.effect * measure.evidence.weight }
             var costs: [Int: Double] = [:]
             for cost in measure.cost {
-                let key = NameKey(cost.resource)
+                let key = cost.resourceKey
                 if index[key] == nil {
                     index[key] = keys.count
                     keys.append(key)

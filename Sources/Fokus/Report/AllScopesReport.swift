@@ -41,22 +41,45 @@ public struct AllScopesReport: Sendable {
         "p_rank1", "p_selected", "mean_rank",
     ]
 
+    /// The CSV: each scope's rows are formatted on every core, then joined in scope order.
     private func csv(_ done: [(ScopeEvaluation, Evaluation)]) -> String {
         let signals = done.first?.1.signals ?? []
         var out = (Self.csvHeader + signals.flatMap { ["\($0.id)_raw", "\($0.id)_n"] }).joined(separator: ",") + "\r\n"
-        for (scope, e) in done {
-            for a in e.ranking {
-                let stable = e.stability?.areas.first { $0.id == a.id }
-                var fields = [
-                    e.scope, scope.code ?? "", a.id, "\(a.rank)", number(a.score), a.selected ? "true" : "false",
-                    a.evidence ? "true" : "false", number(a.trend?.latest), number(a.trend?.baseline),
-                    number(a.trend?.ratio), number(a.trend?.z), number(a.trend?.n), number(a.concern?.raw),
-                    number(a.concern?.n), number(a.resources?.raw), number(a.resources?.n),
-                    number(stable?.pFirst), number(stable?.pSelected), number(stable?.meanRank),
-                ]
-                fields += a.signals.flatMap { [number($0?.raw), number($0?.n)] }
-                out += fields.map(quoted).joined(separator: ",") + "\r\n"
+        let chunks = ConcurrentSlots<String>(count: done.count)
+        DispatchQueue.concurrentPerform(iterations: done.count) { i in
+            chunks.set(i, Self.csvRows(scope: done[i].0, done[i].1))
+        }
+        for chunk in chunks.all { out += chunk! }
+        return out
+    }
+
+    private static func csvRows(scope: ScopeEvaluation, _ e: Evaluation) -> String {
+        var out = ""
+        var rowStarts = true
+        func field(_ text: String) {
+            if !rowStarts { out += "," }
+            rowStarts = false
+            out += Escaping.csvField(text)
+        }
+        func number(_ value: Double?) { field(Escaping.csvNumber(value)) }
+        for a in e.ranking {
+            let stable = e.stability?.areas.first { $0.id == a.id }
+            field(e.scope)
+            field(scope.code ?? "")
+            field(a.id)
+            field(String(a.rank))
+            number(a.score)
+            field(a.selected ? "true" : "false")
+            field(a.evidence ? "true" : "false")
+            for value in [a.trend?.latest, a.trend?.baseline, a.trend?.ratio, a.trend?.z, a.trend?.n] { number(value) }
+            for value in [a.concern?.raw, a.concern?.n, a.resources?.raw, a.resources?.n] { number(value) }
+            for value in [stable?.pFirst, stable?.pSelected, stable?.meanRank] { number(value) }
+            for signal in a.signals {
+                number(signal?.raw)
+                number(signal?.n)
             }
+            out += "\r\n"
+            rowStarts = true
         }
         return out
     }
@@ -95,15 +118,5 @@ public struct AllScopesReport: Sendable {
                 : "\(failed) scope(s) could not be evaluated (see standard error).\n"
         }
         return out
-    }
-
-    private func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "" }
-        return JSONValue.number(value).serialized()
-    }
-
-    private func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -27,17 +27,10 @@ struct CSVReport {
                 changes == nil ? "" : (change == nil ? "0" : number(change!.scoreDelta)),
             ]
             fields += a.signals.flatMap { [number($0?.raw), number($0?.n)] }
-            lines.append(fields.map(quoted).joined(separator: ","))
+            lines.append(fields.map(Escaping.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    private func number(_ value: Double?) -> String {
-        JSONValue.number(value).serialized().replacingOccurrences(of: "null", with: "")
-    }
-
-    private func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    private func number(_ value: Double?) -> String { Escaping.csvNumber(value) }
 }

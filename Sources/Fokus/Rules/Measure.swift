@@ -51,7 +51,9 @@ public struct Measure: Sendable, Hashable, Identifiable {
 /// One resource a measure uses, and how much of it.
 public struct ResourceCost: Sendable, Hashable {
     /// The resource name as written (`polis_timmar`), matched as a ``NameKey``.
-    public internal(set) var resource: String
+    public internal(set) var resource: String { didSet { resourceKey = NameKey(resource) } }
+    /// ``resource``'s key.
+    package private(set) var resourceKey: NameKey
     /// How much, ≥ 0.
     public internal(set) var amount: Double
 
@@ -59,5 +61,6 @@ public struct ResourceCost: Sendable, Hashable {
     package init(resource: String, amount: Double) {
         self.resource = resource
         self.amount = amount
+        resourceKey = NameKey(resource)
     }
 }

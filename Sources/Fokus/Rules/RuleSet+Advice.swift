@@ -23,7 +23,7 @@ extension RuleSet {
         }
         // Signals (SPEC 4.3): a source no data file has, and items no row of that source names.
         for signal in signals {
-            guard let table = dataset.surveySources[NameKey(signal.source)] else {
+            guard let table = dataset.surveySources[signal.sourceKey] else {
                 let known = dataset.surveySources.keys.filter { $0 != SurveyTable.defaultSource }
                     .map { dataset.displayName($0) }.sorted { $0.precedesByCodePoint($1) }
                 advice.append(
@@ -49,7 +49,7 @@ extension RuleSet {
         if !latestAvailability.isEmpty {
             for measure in measures {
                 let affordable = latestAvailability.contains { available in
-                    measure.cost.allSatisfy { $0.amount <= (available[NameKey($0.resource)] ?? 0) }
+                    measure.cost.allSatisfy { $0.amount <= (available[$0.resourceKey] ?? 0) }
                 }
                 if !affordable {
                     let costs = measure.cost.map { "\($0.resource) \(NumberFormatting.english.amount($0.amount))" }.joined(separator: ", ")

@@ -6,7 +6,9 @@ public struct Signal: Sendable, Hashable, Identifiable {
     /// The display name (`Medarbetarnas bild`).
     public internal(set) var name: String
     /// The value of the data's `source`/`källa` column whose rows feed the signal, matched as a ``NameKey``.
-    public internal(set) var source: String
+    public internal(set) var source: String { didSet { sourceKey = NameKey(source) } }
+    /// ``source``'s key.
+    package private(set) var sourceKey: NameKey
     /// Where the signal is declared.
     public internal(set) var location: SourceLocation?
 
@@ -16,6 +18,7 @@ public struct Signal: Sendable, Hashable, Identifiable {
         self.name = name
         self.source = source
         self.location = location
+        sourceKey = NameKey(source)
     }
 }
 

@@ -20,7 +20,7 @@ public struct ConcernFactor: Sendable, Hashable {
     /// The factor, or `nil` when the area has no items or none was asked in the latest survey ≤ T.
     static func compute(area: Area, data: ScopeData, aggregate: ConcernAggregate) -> ConcernFactor? {
         guard let view = data.sources[SurveyTable.defaultSource],
-            let shares = SharesOfItems(items: area.surveyItems, view: view, aggregate: aggregate)
+            let shares = SharesOfItems(items: area.keyedSurveyItems, view: view, aggregate: aggregate)
         else { return nil }
         return ConcernFactor(raw: shares.raw, n: min(max(shares.raw, 0), 1), period: shares.period, items: shares.items)
     }
@@ -36,17 +36,16 @@ struct SharesOfItems {
     var keys: [NameKey]
 
     /// `nil` when the source has no period ≤ T or asked none of the items then.
-    init?(items wanted: [String], view: ScopeData.SourceView, aggregate: ConcernAggregate) {
+    init?(items wanted: [KeyedName], view: ScopeData.SourceView, aggregate: ConcernAggregate) {
         guard let period = view.latest else { return nil }
         let shares = view.latestShares
         var seen = Set<NameKey>()
         var items: [ConcernFactor.ItemShare] = []
         var keys: [NameKey] = []
         for item in wanted {
-            let key = NameKey(item)
-            guard seen.insert(key).inserted, let share = shares[key] else { continue }
-            items.append(ConcernFactor.ItemShare(item: item, share: share))
-            keys.append(key)
+            guard let share = shares[item.key], seen.insert(item.key).inserted else { continue }
+            items.append(ConcernFactor.ItemShare(item: item.name, share: share))
+            keys.append(item.key)
         }
         guard !items.isEmpty else { return nil }
         self.period = period

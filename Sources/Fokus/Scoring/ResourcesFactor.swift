@@ -15,7 +15,7 @@ public struct ResourcesFactor: Sendable, Hashable {
     static func fit(of measure: Measure, available: [NameKey: Double]) -> Double {
         var fit = 1.0
         for cost in measure.cost where cost.amount > 0 {
-            fit = min(fit, min(1, (available[NameKey(cost.resource)] ?? 0) / cost.amount))
+            fit = min(fit, min(1, (available[cost.resourceKey] ?? 0) / cost.amount))
         }
         return fit
     }

@@ -15,7 +15,7 @@ public struct SignalFactor: Sendable, Hashable {
     /// The factor, or `nil` when the area lists no items for the signal or none was found in the
     /// latest period ≤ T of its source.
     static func compute(signal: Signal, area: Area, data: ScopeData, aggregate: ConcernAggregate) -> SignalFactor? {
-        guard let items = area.signalItems[signal.id], let view = data.sources[NameKey(signal.source)],
+        guard let items = area.keyedSignalItems[signal.id], let view = data.sources[signal.sourceKey],
             let shares = SharesOfItems(items: items, view: view, aggregate: aggregate)
         else { return nil }
         return SignalFactor(

@@ -114,7 +114,7 @@ struct DataDraws {
         for (s, signal) in rules.signals.enumerated() {
             for (a, f) in factors.enumerated() {
                 signalSpans[a * rules.signals.count + s] =
-                    f.signals[s].map { shareSpan(for: $0.items, source: NameKey(signal.source)) }
+                    f.signals[s].map { shareSpan(for: $0.items, source: signal.sourceKey) }
             }
         }
         shareSpans = spans + signalSpans

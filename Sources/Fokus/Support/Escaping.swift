@@ -1,6 +1,20 @@
 /// Text made safe for the formats Fokus writes: one function per format, shared by every writer in the package
 /// (`report.json`, the rule tests' JSON and JUnit XML, `fokus init`'s YAML, the HTML report and the daemon's mail).
 package enum Escaping {
+    /// `text` as one field of a comma-separated file (RFC 4180): quoted, quotes doubled, when it holds a comma,
+    /// a quote or a line break; else as it is.
+    package static func csvField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
+        else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number as a comma-separated file's field: as in JSON (`12`, `0.4375`), empty when missing or not finite.
+    package static func csvNumber(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return JSONValue.number(value).serialized()
+    }
+
     /// `text` as a JSON string literal, quotes included (RFC 8259): `"` and `\` escaped, line breaks and tabs as
     /// `\n`, `\r`, `\t`, other control characters as `\u00XX`. Everything else is written as it is (UTF-8).
     package static func jsonString(_ text: String) -> String {

@@ -7,10 +7,21 @@ import Foundation
 public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The normalised form.
     public let folded: String
+    /// The hash of ``folded``'s bytes, computed once: keys are looked up far more often than made.
+    private let bytesHash: Int
 
     /// Normalises `raw`.
     public init(_ raw: String) {
-        folded = NameKey.fold(raw)
+        self.init(alreadyFolded: NameKey.fold(raw))
+    }
+
+    /// A key from a form folded already (an archive's), without folding it again.
+    init(alreadyFolded folded: String) {
+        var folded = folded
+        var hasher = Hasher()
+        folded.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        self.folded = folded
+        bytesHash = hasher.finalize()
     }
 
     /// The normalised form.
@@ -25,7 +36,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public static func == (lhs: NameKey, rhs: NameKey) -> Bool {
-        compareBytes(lhs, rhs) == 0
+        lhs.bytesHash == rhs.bytesHash && compareBytes(lhs, rhs) == 0
     }
 
     /// The order of two keys' UTF-8 bytes: negative, zero or positive.
@@ -45,8 +56,7 @@ public struct NameKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public func hash(into hasher: inout Hasher) {
-        var folded = folded
-        folded.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(bytesHash)
     }
 
     /// NFC, trim, full case folding, NFC again.

@@ -139,4 +139,20 @@ struct LimitsTests {
         #expect(TerminalText.sanitized(hostile) == "Kungsör[2J]0;titel31mgnp.exe\n\tnästa\r\n")
         #expect(TerminalText.sanitized("vanlig text, å ä ö\n") == "vanlig text, å ä ö\n")
     }
+
+    @Test func everyControlCharacterIsFoundWhereverItStandsInALongText() {
+        let removed: [UInt32] =
+            Array(0x00...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + Array(0x7F...0x9F)
+            + Array(0x202A...0x202E) + Array(0x2066...0x2069)
+        let kept: [UInt32] = [0x09, 0x0A, 0x7E, 0xA0, 0xC5, 0x2029, 0x202F, 0x2065, 0x206A, 0x1F600]
+        let line = String(repeating: "Västerås;Örebro;2,5\r\n", count: 50)
+        for value in removed + kept {
+            let scalar = String(Unicode.Scalar(value)!)
+            for text in [scalar + line, line + scalar, line + scalar + line] {
+                #expect(TerminalText.sanitized(text) == (removed.contains(value) ? text.replacingOccurrences(of: scalar, with: "") : text))
+            }
+        }
+        #expect(TerminalText.sanitized(line + "\r") == line)
+        #expect(TerminalText.sanitized("a\rb" + line) == "ab" + line)
+    }
 }
