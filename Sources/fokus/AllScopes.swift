@@ -19,7 +19,7 @@ extension Evaluate {
             dataset, level: level, period: options.periodChoice, sensitivity: sensitivity, progress: progress)
         if showProgress { Terminal.printProgress(nil) }
         let report = AllScopesReport(evaluations)
-        Terminal.write(report.rendered(as: reportFormat, language: language.language))
+        for piece in report.renderedPieces(as: reportFormat, language: language.language) { Terminal.write(piece) }
         let failures = report.failures
         if !failures.isEmpty {
             var diagnostics: [Diagnostic] = []

@@ -68,9 +68,9 @@ enum Terminal {
 
     /// Writes every byte of `text` to `descriptor`, retrying after interruptions; `false` on an error.
     static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { return true }
-        return bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var text = text
+        if text.isEmpty { return true }
+        return text.withUTF8 { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

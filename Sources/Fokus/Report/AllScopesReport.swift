@@ -21,17 +21,23 @@ public struct AllScopesReport: Sendable {
 
     /// The report in `format` (`md` gives the text table in Markdown).
     public func rendered(as format: ReportFormat, language: ReportLanguage = .sv) -> String {
+        renderedPieces(as: format, language: language).joined()
+    }
+
+    /// ``rendered(as:language:)`` in pieces, to be written one after the other without joining a large
+    /// report into one string first.
+    package func renderedPieces(as format: ReportFormat, language: ReportLanguage = .sv) -> [String] {
         let done: [(ScopeEvaluation, Evaluation)] = evaluations.compactMap { e in
             if case .success(let evaluation) = e.result { return (e, evaluation) }
             return nil
         }
         switch format {
         case .json:
-            return JSONValue.array(done.map { $0.1.jsonReport() }).serialized(indent: 2) + "\n"
+            return JSONValue.serializedArrayPieces(count: done.count, indent: 2) { done[$0].1.jsonReport() } + ["\n"]
         case .csv:
             return csv(done)
         case .text, .md:
-            return text(done, language: language, markdown: format == .md)
+            return [text(done, language: language, markdown: format == .md)]
         }
     }
 
@@ -41,16 +47,15 @@ public struct AllScopesReport: Sendable {
         "p_rank1", "p_selected", "mean_rank",
     ]
 
-    /// The CSV: each scope's rows are formatted on every core, then joined in scope order.
-    private func csv(_ done: [(ScopeEvaluation, Evaluation)]) -> String {
+    /// The CSV: each scope's rows are formatted on every core, one piece a scope after the header.
+    private func csv(_ done: [(ScopeEvaluation, Evaluation)]) -> [String] {
         let signals = done.first?.1.signals ?? []
-        var out = (Self.csvHeader + signals.flatMap { ["\($0.id)_raw", "\($0.id)_n"] }).joined(separator: ",") + "\r\n"
-        let chunks = ConcurrentSlots<String>(count: done.count)
+        let header = (Self.csvHeader + signals.flatMap { ["\($0.id)_raw", "\($0.id)_n"] }).joined(separator: ",") + "\r\n"
+        let rows = ConcurrentSlots<String>(count: done.count)
         DispatchQueue.concurrentPerform(iterations: done.count) { i in
-            chunks.set(i, Self.csvRows(scope: done[i].0, done[i].1))
+            rows.set(i, Self.csvRows(scope: done[i].0, done[i].1))
         }
-        for chunk in chunks.all { out += chunk! }
-        return out
+        return [header] + rows.all.map { $0! }
     }
 
     private static func csvRows(scope: ScopeEvaluation, _ e: Evaluation) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value whose objects keep their keys in the order written, so reports diff cleanly.
 package indirect enum JSONValue: Sendable, Hashable {
     case null
@@ -25,9 +27,39 @@ package indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// The text ``serialized(indent:)`` gives for an array of `count` elements, in pieces to be written one
+    /// after the other: each element is made by `element` and serialized on every core (large all-scopes
+    /// reports), and its tree is dropped once written.
+    package static func serializedArrayPieces(
+        count: Int, indent: Int? = nil, element: @Sendable (Int) -> JSONValue
+    ) -> [String] {
+        guard count > 0 else { return ["[]"] }
+        let texts = ConcurrentSlots<String>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            var text = i == 0 ? "[" : ","
+            newline(to: &text, indent: indent, level: 1)
+            element(i).write(to: &text, indent: indent, level: 1)
+            if i == count - 1 {
+                newline(to: &text, indent: indent, level: 0)
+                text += "]"
+            }
+            texts.set(i, text)
+        }
+        return texts.all.map { $0! }
+    }
+
+    /// In pretty JSON, a line break and the indentation of `level`; nothing in compact JSON.
+    private static func newline(to out: inout String, indent: Int?, level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        let spaces = indent * level
+        out += spaces < pads.count ? pads[spaces] : String(repeating: " ", count: spaces)
+    }
+
+    /// Runs of spaces, made once.
+    private static let pads = (0..<64).map { String(repeating: " ", count: $0) }
+
     private func write(to out: inout String, indent: Int?, level: Int) {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (l: Int) in String(repeating: " ", count: (indent ?? 0) * l) }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -43,24 +75,26 @@ package indirect enum JSONValue: Sendable, Hashable {
         case .string(let s): Escaping.appendJSONString(s, to: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + newline
+            out += "["
             for (i, item) in items.enumerated() {
-                out += pad(level + 1)
+                if i > 0 { out += "," }
+                Self.newline(to: &out, indent: indent, level: level + 1)
                 item.write(to: &out, indent: indent, level: level + 1)
-                out += (i < items.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "]"
+            Self.newline(to: &out, indent: indent, level: level)
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{" + newline
+            out += "{"
             for (i, (key, value)) in pairs.enumerated() {
-                out += pad(level + 1)
+                if i > 0 { out += "," }
+                Self.newline(to: &out, indent: indent, level: level + 1)
                 Escaping.appendJSONString(key, to: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(to: &out, indent: indent, level: level + 1)
-                out += (i < pairs.count - 1 ? "," : "") + newline
             }
-            out += pad(level) + "}"
+            Self.newline(to: &out, indent: indent, level: level)
+            out += "}"
         }
     }
 }

@@ -75,6 +75,24 @@ struct EscapingTests {
         #expect(Escaping.yamlDoubleQuoted("a\"b\\c\n\u{07}\u{2028}") == #""a\"b\\c\n\u0007\u2028""#)
     }
 
+    @Test func aCSVFieldReadsBackAsTheSameTextThroughFokussCSVReader() throws {
+        // The reader trims a cell's surrounding white space (data cells are trimmed), so texts have none.
+        let texts = (Self.hostile + ["a,b", ",", "\"", "a\r\nb", "\"\","])
+            .filter { !$0.contains("\u{00}") && $0 == $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for text in texts {
+            let row = Escaping.csvField(text) + "," + Escaping.csvField("next") + "\r\n"
+            var reader = try CSVReader(source: ByteSource(bytes: Array(row.utf8)), encoding: .utf8)
+            #expect(try reader.readRecord())
+            #expect(reader.strings == [text, "next"], "\(row.debugDescription)")
+        }
+        #expect(Escaping.csvField("Kungsör") == "Kungsör")
+        #expect(Escaping.csvField("a\r\nb") == "\"a\r\nb\"")
+        #expect(Escaping.csvNumber(0.4375) == "0.4375")
+        #expect(Escaping.csvNumber(12) == "12")
+        #expect(Escaping.csvNumber(.nan) == "")
+        #expect(Escaping.csvNumber(nil) == "")
+    }
+
     @Test func htmlTextEscapesMarkupAndHTMLAttributesEscapeQuotesAndLineBreaksToo() {
         let text = "<b>Tom</b> & \"Jerry\" 'x'\nend"
         #expect(Escaping.htmlText(text) == "&lt;b&gt;Tom&lt;/b&gt; &amp; \"Jerry\" 'x'\nend")
