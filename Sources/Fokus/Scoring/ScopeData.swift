@@ -194,9 +194,15 @@ struct CrimeRows {
                         .coarserData(scope: scopeName, period: coarser, granularity: "\(granularity)", year: coarserOrdinal / 12)))
             ])
         }
+        wholeCounts.reserveCapacity(groups.count)
         for (period, list) in groups {
-            var total: [NameKey: Int] = [:]
-            for group in list { for (category, count) in group.counts { total[category, default: 0] += count } }
+            // Most groups of a period share their categories: start from the largest, sized for them all.
+            let largest = list.indices.max { list[$0].counts.count < list[$1].counts.count }!
+            var total = list[largest].counts
+            total.reserveCapacity(list.count == 1 ? 0 : total.count + total.count / 4)
+            for (i, group) in list.enumerated() where i != largest {
+                for (category, count) in group.counts { total[category, default: 0] += count }
+            }
             wholeCounts[period] = total
         }
     }
