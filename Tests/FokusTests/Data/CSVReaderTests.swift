@@ -27,6 +27,37 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
+    /// Lines ending in LF or CRLF are plain (read without copying); a lone CR, a quote or a blank line is
+    /// left to the general reader, which then reads that record with its true line number.
+    @Test(arguments: [1, 3, 7, 64 << 10])
+    func plainRecordsEndInLFOrCRLF(chunkSize: Int) throws {
+        let text = "a;b\r\n1;2\r\n3;4\n5;6\r7;8\n\r\n\"9\";10\r\n11;12\r\n"
+        var reader = try CSVReader(
+            source: ByteSource(bytes: Array(text.utf8), chunkSize: chunkSize), encoding: .utf8, delimiter: UInt8(ascii: ";"))
+        var ends: [Int] = []
+        var seen: [(how: String, line: Int, fields: [String])] = []
+        while true {
+            var fields: [String] = []
+            let plain = try reader.nextPlainRecord(width: 2, ends: &ends) { line, ends in
+                fields = [
+                    String(decoding: line[0..<ends[0]], as: UTF8.self), String(decoding: line[(ends[0] + 1)..<ends[1]], as: UTF8.self),
+                ]
+                return true
+            }
+            if case .end = plain { break }
+            if case .taken = plain {
+                seen.append(("plain", reader.recordLine, fields))
+                continue
+            }
+            guard try reader.readRecord() else { break }
+            seen.append(("general", reader.recordLine, reader.strings))
+        }
+        // A lone CR ends "5;6" (general); "7;8" is plain again; after the blank line, the quoted record is general.
+        #expect(seen.map(\.how) == ["plain", "plain", "plain", "general", "plain", "general", "plain"])
+        #expect(seen.map(\.line) == [1, 2, 3, 4, 5, 7, 8])
+        #expect(seen.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"], ["7", "8"], ["9", "10"], ["11", "12"]])
+    }
+
     @Test func handlesEveryLineEndAndSkipsBlankLines() throws {
         let text = "a;b\r\n1;2\r\n\r\n3;4\r5;6\n\n\n7;8"
         for chunk in [1, 2, 3, 7, 1 << 20] {
