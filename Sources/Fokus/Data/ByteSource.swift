@@ -32,6 +32,14 @@ final class ByteSource {
     private(set) var delivered = 0
     private var fingerprinter: Fingerprinter?
     private var fingerprint: FileFingerprint?
+    /// How ``startFingerprint(_:)`` hashes, for ``restart()``.
+    private var hashFunction: SHA256Function?
+    /// When set, ``nextChunk()`` throws ``InvalidUTF8`` as soon as the fingerprint has met a sequence that is
+    /// not UTF-8: the parse as UTF-8 stops there instead of going on to the end only to be thrown away.
+    var stopsAtInvalidUTF8 = false
+
+    /// Thrown by ``nextChunk()`` under ``stopsAtInvalidUTF8``.
+    struct InvalidUTF8: Error {}
 
     /// Opens a file for reading.
     init(contentsOf url: URL, chunkSize: Int = ByteSource.chunkSize) throws {
@@ -51,6 +59,7 @@ final class ByteSource {
 
     /// The next chunk, or `nil` at the end.
     func nextChunk() throws -> [UInt8]? {
+        if stopsAtInvalidUTF8, fingerprinter?.hasSeenInvalidUTF8 == true { throw InvalidUTF8() }
         let chunk: [UInt8]?
         switch backing {
         case .file(let handle):
@@ -93,6 +102,7 @@ final class ByteSource {
     /// Hashes (with `function`) and validates every chunk read from now on, on another thread; call
     /// before the first read.
     func startFingerprint(_ function: SHA256Function) {
+        hashFunction = function
         fingerprinter = Fingerprinter(function)
     }
 
@@ -129,6 +139,18 @@ final class ByteSource {
     /// Starts reading from the beginning again.
     func rewind() throws {
         if fingerprinter != nil { _ = try finishFingerprint() }
+        delivered = 0
+        switch backing {
+        case .file(let handle): try handle.seek(toOffset: 0)
+        case .memory: memoryOffset = 0
+        }
+    }
+
+    /// Starts reading from the beginning again with a fresh fingerprint, dropping the one under way (after
+    /// ``InvalidUTF8``: the next pass reads the whole file anyway).
+    func restart() throws {
+        fingerprint = nil
+        fingerprinter = hashFunction.map { Fingerprinter($0) }
         delivered = 0
         switch backing {
         case .file(let handle): try handle.seek(toOffset: 0)

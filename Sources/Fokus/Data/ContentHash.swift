@@ -40,10 +40,16 @@ final class Fingerprinter: @unchecked Sendable {
     private var notText: FileFingerprint.NotText?
     private var sawFirstChunk = false
     private var result: FileFingerprint?
+    /// Set (once, for good) by the hashing thread when a byte sequence is not UTF-8.
+    private let invalidUTF8Seen = Flag()
 
     init(_ function: SHA256Function) {
         hasher = function.make()
     }
+
+    /// Whether the chunks hashed so far hold a sequence that is not UTF-8: the file is then Windows-1252
+    /// (SPEC 3.2), whatever follows. May lag the chunks fed by a few.
+    var hasSeenInvalidUTF8: Bool { invalidUTF8Seen.isSet }
 
     /// Hands a chunk to the hashing thread.
     func feed(_ chunk: [UInt8]) {
@@ -58,6 +64,7 @@ final class Fingerprinter: @unchecked Sendable {
                 self.hasher.update(UnsafeRawBufferPointer(buffer))
                 self.validator.feed(buffer)
             }
+            if !self.validator.isValid { self.invalidUTF8Seen.set() }
         }
     }
 
@@ -83,5 +90,23 @@ final class Fingerprinter: @unchecked Sendable {
             hex.append(digits[Int(byte & 0x0f)])
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+}
+
+/// A flag one thread sets and another reads.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }

@@ -108,14 +108,22 @@ struct DataFileLoader {
             return
         }
         // One read: the file is hashed and checked for UTF-8 on another thread while it is parsed as
-        // UTF-8; only a file that turns out not to be UTF-8 is read again, as Windows-1252.
+        // UTF-8; only a file that turns out not to be UTF-8 is read again, as Windows-1252. The parse as
+        // UTF-8 stops at the first chunk after the hashing thread has met a sequence that is not UTF-8.
         do {
             source.startFingerprint(sha256)
             do {
-                try read(family, source, path: path, encoding: .utf8)
-            } catch is NotUTF8 {
-                try source.rewind()
-                try read(family, source, path: path, encoding: .windows1252)
+                do {
+                    source.stopsAtInvalidUTF8 = true
+                    defer { source.stopsAtInvalidUTF8 = false }
+                    try read(family, source, path: path, encoding: .utf8)
+                } catch is NotUTF8 {
+                    try source.rewind()
+                    try read(family, source, path: path, encoding: .windows1252)
+                } catch is ByteSource.InvalidUTF8 {
+                    try source.restart()
+                    try read(family, source, path: path, encoding: .windows1252)
+                }
             } catch let notText as NotText {
                 reject(path, .notText(notText.kind.word))
             }
@@ -234,6 +242,7 @@ struct DataFileLoader {
 
     private mutating func readEventsJSON(_ source: ByteSource, path: String, encoding: TextEncoding) throws {
         guard encoding == .utf8 else {
+            _ = try confirmed(source, encoding: encoding)  // says what a file that is not text at all is
             reject(path, .jsonNotUTF8)
             return
         }

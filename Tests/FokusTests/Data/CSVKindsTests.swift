@@ -48,6 +48,34 @@ struct CSVKindsTests {
         #expect(data.displayName(NameKey("älvängen")) == "Älvängen")
     }
 
+    /// A large Windows-1252 export saved on Windows (CRLF): the parse as UTF-8 stops once the hashing thread
+    /// has met the first non-UTF-8 byte, and the file is read again as Windows-1252 with a fresh hash of all
+    /// of it; a bad row far into the file is still reported at its line.
+    @Test(arguments: [false, true])
+    func aLargeWindows1252EventsFileIsReadWholeWithItsHashAndLines(badRowAtTheEnd: Bool) throws {
+        let folder = try TempDataFolder()
+        func latin1(_ text: String) -> [UInt8] { text.unicodeScalars.map { UInt8($0.value) } }
+        var bytes = latin1("datum;kommun;brottskategori;plats\r\n")
+        let rows = 200_000  // about 9 MiB: several chunks, and large enough for the split count
+        for i in 0..<rows {
+            bytes += latin1("2024-0\(1 + i % 9)-1\(i % 10);\(i % 3 == 0 ? "Kungsör" : "Köping");Skadegörelse;Torget\r\n")
+        }
+        if badRowAtTheEnd { bytes += latin1("2024-13-01;Kungsör;Rån;Torget\r\n") }
+        try folder.write("händelser.csv", bytes: bytes)
+        let data = try folder.load()
+        if badRowAtTheEnd {
+            let problem = try #require(data.rejected.first?.diagnostics.first)
+            #expect(problem.location?.line == rows + 2, "\(problem)")
+            #expect(data.crime.isEmpty)
+        } else {
+            #expect(data.rejected.isEmpty)
+            #expect(data.inputs.first?.sha256 == SHA256.hex(of: bytes))
+            let kungsör = (1...9).reduce(0) { $0 + (data.count("Kungsör", .month(2024, $1), "skadegörelse") ?? 0) }
+            #expect(kungsör == (rows + 2) / 3)
+            #expect(data.displayName(NameKey("köping")) == "Köping")
+        }
+    }
+
     @Test func rejectsAFileWithABadRowWholeAndListsEveryReason() throws {
         let folder = try TempDataFolder()
         try folder.write("ok.csv", "period;scope;category;count\n2023;Kungsör;Rån;1\n")
