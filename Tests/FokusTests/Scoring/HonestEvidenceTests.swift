@@ -86,6 +86,31 @@ struct EvidenceTests {
         #expect(notices[1].1.first?.suggestion == "Rattfylleri")
         #expect(e.rendered(as: .text).contains("Området trafik: inga av kategorierna ”Ratfylleri” (menade du ”Rattfylleri”?)"))
     }
+
+    /// A category is looked for in every scope, period and year-to-date span, a count of 0 too: one that
+    /// occurs only in another scope's last month, or only in a cumulative count, matches.
+    @Test func aCategoryMatchesWhereverItOccurs() throws {
+        var data = Self.data
+        for month in 1...12 {
+            for scope in ["Arboga", "Köping", "Kungsör"] {
+                data.addCrimeCount(scope: scope, period: .month(2023, month), category: "Stöld", count: month)
+            }
+        }
+        data.addCrimeCount(scope: "Köping", period: .month(2023, 12), category: "Rattfylleri", count: 0)
+        data.addCrimeCountYearToDate(scope: "Arboga", year: 2023, throughMonth: 6, category: "Jaktbrott", count: 2)
+        var rules = Self.rules()
+        rules.areas.append(Area(id: "trafik", name: "Trafik", categories: ["rattfylleri"]))
+        rules.areas.append(Area(id: "vilt", name: "Vilt", categories: ["JAKTBROTT"]))
+        rules.areas.append(Area(id: "rån", name: "Rån", categories: ["Rån"]))
+        let e = try Engine(rules: rules).evaluate(data, scope: "Kungsör")
+        let unmatched = e.notices.compactMap { notice -> String? in
+            if case .unmatchedNames(let area, _) = notice { return area }
+            return nil
+        }
+        #expect(!unmatched.contains("trafik"))
+        #expect(!unmatched.contains("vilt"))
+        #expect(unmatched.contains("rån"))
+    }
 }
 
 struct ResourcesWithoutDataTests {
