@@ -19,6 +19,8 @@ struct DataDraws {
     private let scale: Double
     /// Observed counts, per compared period (baseline periods oldest first, T last) then category index.
     private var cells: [Double] = []
+    /// Per count cell its `Gamma(c + ½, 1)` sampler, set up once.
+    private let countSamplers: [GammaSampler]
     private var periodCount = 0
     private var categoryCount = 0
     /// Per area: the span of `categoryList` holding its categories' indices; `nil` when it has no trend.
@@ -26,6 +28,8 @@ struct DataDraws {
     private var categoryList: [Int] = []
     /// Share cells, in draw order: the observed share and respondents.
     private var shareCells: [(share: Double, respondents: Int?)] = []
+    /// Per share cell, its Beta's two Gamma samplers (`X`, then `Y`), set up once; `nil` when its share stays fixed.
+    private let shareSamplers: [(x: GammaSampler, y: GammaSampler)?]
     /// Per area its concern items' span of `shareList`, then per area and signal (area-major) its items'
     /// span; `nil` when missing.
     private var shareSpans: [Range<Int>?] = []
@@ -120,6 +124,12 @@ struct DataDraws {
         shareSpans = spans + signalSpans
         self.shareList = shareList
         self.shareCells = shareCells
+        countSamplers = cells.map { GammaSampler(shape: $0 + 0.5) }
+        shareSamplers = shareCells.map { cell in
+            guard let n = cell.respondents, n > 0 else { return nil }
+            let k = cell.share * Double(n)
+            return (GammaSampler(shape: k + 0.5), GammaSampler(shape: Double(n) - k + 0.5))
+        }
         drawsCounts = varyCounts && !cells.isEmpty
         drawsShares = varyShares && shareCells.contains { $0.respondents != nil }
     }
@@ -127,24 +137,25 @@ struct DataDraws {
     /// Draws one sample's counts and shares from `generator`, in the order documented above, into
     /// `row` (``width`` numbers: the drawn counts per compared period and category, then the shares per
     /// share cell, each part only when drawn).
-    func draw(into row: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+    func draw(into row: UnsafeMutablePointer<Double>, using generator: inout SeededGenerator) {
         var next = row
         if drawsCounts {
-            for count in cells {
-                next.pointee = GammaSampler(shape: count + 0.5).next(using: &generator)
-                next += 1
+            countSamplers.withUnsafeBufferPointer { samplers in
+                for sampler in samplers {
+                    next.pointee = sampler.next(using: &generator)
+                    next += 1
+                }
             }
         }
         if drawsShares {
-            for cell in shareCells {
+            for (cell, samplers) in zip(shareCells, shareSamplers) {
                 defer { next += 1 }
-                guard let n = cell.respondents, n > 0 else {
+                guard let samplers else {
                     next.pointee = cell.share
                     continue
                 }
-                let k = cell.share * Double(n)
-                let x = GammaSampler(shape: k + 0.5).next(using: &generator)
-                let y = GammaSampler(shape: Double(n) - k + 0.5).next(using: &generator)
+                let x = samplers.x.next(using: &generator)
+                let y = samplers.y.next(using: &generator)
                 next.pointee = x + y > 0 ? x / (x + y) : cell.share
             }
         }

@@ -119,6 +119,8 @@ struct SampleRanker {
     /// Per area and declared signal: where the signal's entries are in the area's `facts` dictionaries.
     private let factIndex: [(raw: Dictionary<String, Double>.Index, n: Dictionary<String, Double>.Index)?]
     private let signalCount: Int
+    /// Per area and rule (area-major): the rule's condition as the area's samples see it.
+    private let conditions: [SampleCondition]
     /// The sample's ranking.
     private(set) var entries: [SampleEntry]
     /// The sample's selection, by place in ``entries``.
@@ -182,6 +184,20 @@ struct SampleRanker {
             }
         }
         self.facts = facts
+        // What no sample changes: the area's id, owners and resources, and every fact but the score of an
+        // area the draws leave as it is.
+        let varies = self.varies
+        conditions = facts.indices.flatMap { a in
+            rules.rules.map { rule in
+                SampleCondition(rule.condition, facts: facts[a]) { variable in
+                    switch variable {
+                    case .score: false
+                    case .areaID, .areaOwners, .resourcesRaw, .nResources: true
+                    default: !varies[a]
+                    }
+                }
+            }
+        }
         entries = []
         entries.reserveCapacity(factors.count)
         selected = [Bool](repeating: false, count: factors.count)
@@ -215,7 +231,11 @@ struct SampleRanker {
             let outcome =
                 rules.isEmpty
                 ? (score: weighted, included: false, excluded: false)
-                : RuleOutcome.sampleOutcome(rules, facts: &facts[index], score: weighted)
+                : conditions.withUnsafeBufferPointer { conditions in
+                    RuleOutcome.sampleOutcome(
+                        rules, conditions: UnsafeBufferPointer(rebasing: conditions[(index * rules.count)..<((index + 1) * rules.count)]),
+                        facts: &facts[index], score: weighted)
+                }
             entries.append(
                 SampleEntry(
                     index: index, score: outcome.score, nConcern: n[index * width + 1],
