@@ -163,13 +163,14 @@ struct DataDraws {
 
     /// Sets `factors` (the observed factors, or those of an earlier sample) to the factors recomputed
     /// from a sample's draw `row` (no random numbers: samples can be applied in any order, on any
-    /// thread, with the same result). What is not varied is left as it is.
+    /// thread, with the same result). What is not varied is left as it is. The factors are reached
+    /// through optional chaining, never copied out: a copy of a factor costs more than its arithmetic.
     func apply(_ row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
         categoryList.withUnsafeBufferPointer { categoryList in
             guard drawsCounts else { return }
             let latestRow = row + (periodCount - 1) * categoryCount
             for a in areaCategories.indices {
-                guard let span = areaCategories[a], factors[a].trend != nil else { continue }
+                guard let span = areaCategories[a] else { continue }
                 let categories = UnsafeBufferPointer(rebasing: categoryList[span])
                 var baselineTotal = 0.0
                 for p in 0..<(periodCount - 1) {
@@ -180,7 +181,7 @@ struct DataDraws {
                 }
                 var latest = 0.0
                 for c in categories { latest += latestRow[c] }
-                factors[a].trend!.redraw(
+                factors[a].trend?.redraw(
                     latest: latest, baselineTotal: baselineTotal, periods: periodCount - 1, scale: scale)
             }
         }
@@ -188,17 +189,16 @@ struct DataDraws {
         let shares = row + (drawsCounts ? cells.count : 0)
         shareList.withUnsafeBufferPointer { shareList in
             for a in factors.indices {
-                if let span = shareSpans[a], factors[a].concern != nil {
+                if let span = shareSpans[a] {
                     let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
-                    factors[a].concern!.raw = raw
-                    factors[a].concern!.n = min(max(raw, 0), 1)
+                    factors[a].concern?.raw = raw
+                    factors[a].concern?.n = min(max(raw, 0), 1)
                 }
                 for s in 0..<signalCount {
-                    guard let span = shareSpans[areaCount + a * signalCount + s], factors[a].signals[s] != nil
-                    else { continue }
+                    guard let span = shareSpans[areaCount + a * signalCount + s] else { continue }
                     let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
-                    factors[a].signals[s]!.raw = raw
-                    factors[a].signals[s]!.n = min(max(raw, 0), 1)
+                    factors[a].signals[s]?.raw = raw
+                    factors[a].signals[s]?.n = min(max(raw, 0), 1)
                 }
             }
         }

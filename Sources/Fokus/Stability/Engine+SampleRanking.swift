@@ -279,8 +279,8 @@ struct SampleRanker {
         }
     }
 
-    /// Takes area `a`'s normalised values and facts from its redrawn factors (read in place: reading
-    /// `factors[a]` through the array would copy the whole area).
+    /// Takes area `a`'s normalised values and facts from its redrawn factors (read in place, through
+    /// optional chaining: reading `factors[a]`, or a factor, through the array would copy it).
     private mutating func refresh(_ a: Int) {
         let row = a * width
         let signals = width - 3
@@ -290,7 +290,7 @@ struct SampleRanker {
             n[row + 1] = f.pointee.concern?.n
             for j in 0..<signals {
                 let s = signalIndex[a * signals + j]
-                if s >= 0 { n[row + 3 + j] = f.pointee.signals[s]!.n }
+                if s >= 0 { n[row + 3 + j] = f.pointee.signals[s]?.n }
             }
             guard !facts.isEmpty else { return }
             facts[a].trendZ = f.pointee.trend?.z
@@ -301,11 +301,12 @@ struct SampleRanker {
             facts[a].concernRaw = f.pointee.concern?.raw
             facts[a].nConcern = f.pointee.concern?.n
             f.pointee.signals.withUnsafeBufferPointer { signals in
-                for s in signals.indices where signals[s] != nil {
+                for s in signals.indices {
                     // Set by the place the entry was found at once (the dictionaries never change size).
-                    let slot = factIndex[a * signalCount + s]!
-                    facts[a].signalRaw.values[slot.raw] = signals[s]!.raw
-                    facts[a].signalN.values[slot.n] = signals[s]!.n
+                    guard let raw = signals[s]?.raw, let n = signals[s]?.n, let slot = factIndex[a * signalCount + s]
+                    else { continue }
+                    facts[a].signalRaw.values[slot.raw] = raw
+                    facts[a].signalN.values[slot.n] = n
                 }
             }
         }
