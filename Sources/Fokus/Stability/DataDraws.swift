@@ -13,6 +13,11 @@
 ///
 /// Each area's trend is then recomputed from the drawn counts of its categories, and its concern and
 /// signals from the drawn shares. Evidence stays as decided on the observed data.
+///
+/// A sample's draw is kept in two steps: ``draw(into:using:)`` consumes the uniforms, in the order above,
+/// and keeps of each boosted Gamma draw (shape below 1) its two parts; ``apply(_:to:)`` raises the boost's
+/// `U` to `1/a` and forms the Betas. The arithmetic is the same, so are the figures; the powers, which
+/// decide nothing about the uniforms, are so taken off the one thread that must draw in order.
 struct DataDraws {
     private let varyCounts: Bool
     private let varyShares: Bool
@@ -30,6 +35,10 @@ struct DataDraws {
     private var shareCells: [(share: Double, respondents: Int?)] = []
     /// Per share cell, its Beta's two Gamma samplers (`X`, then `Y`), set up once; `nil` when its share stays fixed.
     private let shareSamplers: [(x: GammaSampler, y: GammaSampler)?]
+    /// How many Gamma draws a sample makes (the counts, then each varied share's `X` and `Y`).
+    private var gammaCount = 0
+    /// The samplers of the boosted draws, in draw order, with the draw's place among the ``gammaCount``.
+    private var boosted: [(place: Int, sampler: GammaSampler)] = []
     /// Per area its concern items' span of `shareList`, then per area and signal (area-major) its items'
     /// span; `nil` when missing.
     private var shareSpans: [Range<Int>?] = []
@@ -44,8 +53,9 @@ struct DataDraws {
     /// Whether a sample would redraw anything.
     var isEmpty: Bool { !drawsCounts && !drawsShares }
 
-    /// How many numbers one sample's draw holds (``draw(into:using:)``): the counts, then the shares.
-    var width: Int { (drawsCounts ? cells.count : 0) + (drawsShares ? shareCells.count : 0) }
+    /// How many numbers one sample's draw holds (``draw(into:using:)``): a number per Gamma draw, then
+    /// the boosted draws' uniforms.
+    var width: Int { gammaCount + boosted.count }
 
     /// Whether a sample changes area `a`'s factors.
     func varies(area a: Int) -> Bool {
@@ -132,32 +142,48 @@ struct DataDraws {
         }
         drawsCounts = varyCounts && !cells.isEmpty
         drawsShares = varyShares && shareCells.contains { $0.respondents != nil }
+        var samplers: [GammaSampler] = drawsCounts ? countSamplers : []
+        if drawsShares { for case let (x, y)? in shareSamplers { samplers += [x, y] } }
+        gammaCount = samplers.count
+        boosted = samplers.indices.filter { samplers[$0].isBoosted }.map { ($0, samplers[$0]) }
     }
 
     /// Draws one sample's counts and shares from `generator`, in the order documented above, into
-    /// `row` (``width`` numbers: the drawn counts per compared period and category, then the shares per
-    /// share cell, each part only when drawn).
+    /// `row` (``width`` numbers: per Gamma draw, in draw order, the draw or, when boosted, its Gamma(a + 1)
+    /// part; then the boosted draws' uniforms in the same order). ``apply(_:to:)`` finishes them.
     func draw(into row: UnsafeMutablePointer<Double>, using generator: inout SeededGenerator) {
         var next = row
+        var uniform = row + gammaCount
+        func take(_ sampler: GammaSampler) {
+            let parts = sampler.nextParts(using: &generator)
+            next.pointee = parts.draw
+            next += 1
+            if sampler.isBoosted {
+                uniform.pointee = parts.uniform
+                uniform += 1
+            }
+        }
         if drawsCounts {
             countSamplers.withUnsafeBufferPointer { samplers in
-                for sampler in samplers {
-                    next.pointee = sampler.next(using: &generator)
-                    next += 1
-                }
+                for sampler in samplers { take(sampler) }
             }
         }
         if drawsShares {
-            for (cell, samplers) in zip(shareCells, shareSamplers) {
-                defer { next += 1 }
-                guard let samplers else {
-                    next.pointee = cell.share
-                    continue
+            shareSamplers.withUnsafeBufferPointer { samplers in
+                for case let (x, y)? in samplers {
+                    take(x)
+                    take(y)
                 }
-                let x = samplers.x.next(using: &generator)
-                let y = samplers.y.next(using: &generator)
-                next.pointee = x + y > 0 ? x / (x + y) : cell.share
             }
+        }
+    }
+
+    /// The Gamma draws of a sample's `row`, finished (the boosts' powers taken) into `values`.
+    private func finish(_ row: UnsafePointer<Double>, into values: UnsafeMutablePointer<Double>) {
+        values.update(from: row, count: gammaCount)
+        let uniforms = row + gammaCount
+        boosted.withUnsafeBufferPointer { boosted in
+            for (b, draw) in boosted.enumerated() { values[draw.place] = draw.sampler.boost(row[draw.place], uniforms[b]) }
         }
     }
 
@@ -165,7 +191,15 @@ struct DataDraws {
     /// from a sample's draw `row` (no random numbers: samples can be applied in any order, on any
     /// thread, with the same result). What is not varied is left as it is. The factors are reached
     /// through optional chaining, never copied out: a copy of a factor costs more than its arithmetic.
-    func apply(_ row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
+    func apply(_ draw: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(gammaCount, 1)) { values in
+            finish(draw, into: values.baseAddress!)
+            apply(finished: UnsafePointer(values.baseAddress!), to: &factors)
+        }
+    }
+
+    /// ``apply(_:to:)`` from the finished Gamma draws.
+    private func apply(finished row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
         categoryList.withUnsafeBufferPointer { categoryList in
             guard drawsCounts else { return }
             let latestRow = row + (periodCount - 1) * categoryCount
@@ -186,7 +220,25 @@ struct DataDraws {
             }
         }
         guard drawsShares else { return }
-        let shares = row + (drawsCounts ? cells.count : 0)
+        // Each share cell's share: `X / (X + Y)` of its two draws, or the observed share.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: shareCells.count) { drawnShares in
+            var next = row + (drawsCounts ? cells.count : 0)
+            for (i, (cell, samplers)) in zip(shareCells, shareSamplers).enumerated() {
+                guard samplers != nil else {
+                    drawnShares[i] = cell.share
+                    continue
+                }
+                let x = next[0]
+                let y = next[1]
+                next += 2
+                drawnShares[i] = x + y > 0 ? x / (x + y) : cell.share
+            }
+            applyShares(UnsafePointer(drawnShares.baseAddress!), to: &factors)
+        }
+    }
+
+    /// Sets the concern and signals from each share cell's drawn share.
+    private func applyShares(_ shares: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
         shareList.withUnsafeBufferPointer { shareList in
             for a in factors.indices {
                 if let span = shareSpans[a] {

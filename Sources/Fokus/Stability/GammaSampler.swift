@@ -48,7 +48,28 @@ package struct GammaSampler: Sendable, Hashable {
         if shape == 0 { return 0 }
         if shape >= 1 { return marsagliaTsang(using: &generator) }
         let boosted = marsagliaTsang(using: &generator)
-        return boosted * pow(generator.unitDouble(), exponent)
+        return boost(boosted, generator.unitDouble())
+    }
+
+    /// Whether a draw ends with the boost (0 < ``shape`` < 1).
+    var isBoosted: Bool { shape > 0 && shape < 1 }
+
+    /// One draw in two parts, consuming the same uniforms as ``next(using:)``: for a boosted shape the
+    /// Gamma(a + 1) draw and the boost's `U`, so that ``boost(_:_:)`` of them is the draw, exactly; for
+    /// any other shape the draw itself and 0. The power, which decides nothing about the uniforms
+    /// consumed, can so be taken later, on another thread.
+    @inline(__always)
+    func nextParts<G: RandomNumberGenerator>(using generator: inout G) -> (draw: Double, uniform: Double) {
+        if shape == 0 { return (0, 0) }
+        if shape >= 1 { return (marsagliaTsang(using: &generator), 0) }
+        let boosted = marsagliaTsang(using: &generator)
+        return (boosted, generator.unitDouble())
+    }
+
+    /// `Gamma(a + 1) · U^(1/a)`: a boosted draw from its parts.
+    @inline(__always)
+    func boost(_ boosted: Double, _ uniform: Double) -> Double {
+        boosted * pow(uniform, exponent)
     }
 
     /// The natural logarithm of one draw, computed as `ln Gamma(a + 1) + ln(U) / a` for a < 1 so that tiny
