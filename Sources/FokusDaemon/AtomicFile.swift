@@ -38,11 +38,12 @@ enum AtomicFile {
     /// are complete are they renamed into place. A full disk or a read-only folder therefore leaves every
     /// target as it was (and no temporary file behind), not half of the set replaced.
     static func writeAll(_ files: [(url: URL, data: Data)], access: Access = .shared) throws {
-        // The folders first, then the files staged side by side: their `fsync`s overlap, so the file
-        // system commits them together instead of one after the other.
+        // The folders first, then the files staged side by side, each on a thread of its own (the
+        // processors' pool would run only as many at once as there are processors): all their `fsync`s
+        // are under way together, so the file system commits them together instead of one after the other.
         for folder in Set(files.map { $0.url.deletingLastPathComponent() }) { try createFolder(folder, mode: access.folderMode) }
         let results = ConcurrentSlots<Result<URL, any Error>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        SideWork.each(files.count) { index in
             results.set(index, Result { try stage(files[index].data, for: files[index].url, access: access) })
         }
         var staged: [(temporary: URL, target: URL)] = []
@@ -63,7 +64,8 @@ enum AtomicFile {
             for rest in staged[index...] { unlink(rest.temporary.path) }
             throw Failure(description: "cannot put \(file.target.path) in place: \(reason)")
         }
-        for folder in Set(staged.map { $0.target.deletingLastPathComponent().path }) { syncFolder(URL(fileURLWithPath: folder)) }
+        let folders = Array(Set(staged.map { $0.target.deletingLastPathComponent().path }))
+        SideWork.each(folders.count) { syncFolder(URL(fileURLWithPath: folders[$0])) }
     }
 
     /// Writes `data` to a new temporary file beside `url` and syncs it. Returns the temporary file.

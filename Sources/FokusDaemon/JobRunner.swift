@@ -227,11 +227,26 @@ final class JobRunner {
         }
         status.update(job.name) { $0.filesRejectedTotal += quarantined.count }
         mergeLastGoodVersions(into: &dataset)
-        // The copies at once: the sooner after the read, the smaller the chance that the file is replaced first.
-        keepLastGoodCopies(of: dataset)
+        // The copies at once (the sooner after the read, the smaller the chance that the file is replaced
+        // first), on a thread of their own: their `fsync`s wait for the disk while the evaluation below
+        // needs the processors. They are done before anything is written or recorded; until then this
+        // thread leaves what they touch alone (the signatures are read from the state database first).
+        if lastGoodSignatures == nil, dataset.inputs.contains(where: { lastGoodCopies[$0.path] == nil }) {
+            lastGoodSignatures = (try? store.fileSignatures(under: lastGoodFolder.standardizedFileURL.path)) ?? [:]
+        }
+        var copiesKept = false
+        let copying = SideWork { [dataset] in copiesKept = self.keepLastGoodCopies(of: dataset) }
+        var copiesWaitedFor = false
+        func waitForCopies() {
+            guard !copiesWaitedFor else { return }
+            copying.wait()
+            copiesWaitedFor = true
+            if !copiesKept { fault() }
+        }
         // What only later evaluations need (the ledger, the cache rows) is written once the report is out,
         // so the report does not wait for it.
         defer { recordInputs(of: dataset) }
+        defer { waitForCopies() }
 
         let adoptions: [Adoption]
         do {
@@ -251,6 +266,7 @@ final class JobRunner {
             logger.error("evaluation failed: \(error)")
             return .failed
         }
+        waitForCopies()
         let baseJSON = evaluation.rendered(as: .json, language: job.language)
         let previous: StoredEvaluation?
         do {
@@ -382,7 +398,9 @@ final class JobRunner {
     }
 
     /// Copies each accepted file whose content is new into the last-good folder (atomically).
-    private func keepLastGoodCopies(of dataset: Dataset) {
+    /// - Returns: whether every copy could be made (`false` is a fault that may pass).
+    private func keepLastGoodCopies(of dataset: Dataset) -> Bool {
+        var kept = true
         let folder = lastGoodFolder.standardizedFileURL.path
         for input in dataset.inputs where lastGoodCopies[input.path] != input.sha256 {
             let target = lastGoodFolder.appendingPathComponent(input.path)
@@ -413,9 +431,10 @@ final class JobRunner {
                 rememberCopy(at: absolute, name: input.path, sha256: input.sha256)
             } catch {
                 logger.warning("cannot keep a copy of the last good version: \(error)", metadata: ["file": "\(input.path)"])
-                fault()
+                kept = false
             }
         }
+        return kept
     }
 
     /// Notes a last-good copy's signature, recorded with the next ``recordInputs(of:)``.
@@ -447,8 +466,10 @@ final class JobRunner {
         let files = zip(renderers.map(\.name), texts.all.map { $0 ?? "" })
         let archiveFolder = job.output.appendingPathComponent("archive")
             .appendingPathComponent("\(Quarantine.stamp(Date()))-\(Self.safe(evaluation.scope))-\(evaluation.period)")
-        return (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
-            + files.map { (job.output.appendingPathComponent($0.0), $0.1) }
+        // The outputs first, then their copies in the archive: the set is staged whole before anything is
+        // renamed, and the report in force is renamed into place first.
+        return files.map { (job.output.appendingPathComponent($0.0), $0.1) }
+            + (archive ? files.map { (archiveFolder.appendingPathComponent($0.0), $0.1) } : [])
     }
 
     /// Whether `report.json` as written holds the evaluation `baseJSON` renders (what changed since the

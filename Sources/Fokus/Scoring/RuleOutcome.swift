@@ -63,13 +63,16 @@ public struct RuleOutcome: Sendable, Hashable {
     /// multiplications in the same order, so the same bits) and whether the area is included or excluded,
     /// without recording which rules fired or their notes.
     /// `facts` are the area's facts (``AreaFactors/facts(score:)``); their `score` is left as the last
-    /// condition saw it.
+    /// condition saw it. `conditions` are the rules' conditions as the area's samples see them, one per rule.
     static func sampleOutcome(
-        _ rules: [Rule], facts: inout AreaFacts, score: Double
+        _ rules: [Rule], conditions: UnsafeBufferPointer<SampleCondition>, facts: inout AreaFacts, score: Double
     ) -> (score: Double, included: Bool, excluded: Bool) {
         var result = (score: score, included: false, excluded: false)
         for r in rules.indices {
-            if let condition = rules[r].condition {
+            switch conditions[r] {
+            case .always: break
+            case .never: continue
+            case .test(let condition):
                 facts.score = result.score
                 if !condition.isSatisfied(by: facts) { continue }
             }

@@ -13,12 +13,19 @@
 ///
 /// Each area's trend is then recomputed from the drawn counts of its categories, and its concern and
 /// signals from the drawn shares. Evidence stays as decided on the observed data.
+///
+/// A sample's draw is kept in two steps: ``draw(into:using:)`` consumes the uniforms, in the order above,
+/// and keeps of each boosted Gamma draw (shape below 1) its two parts; ``apply(_:to:)`` raises the boost's
+/// `U` to `1/a` and forms the Betas. The arithmetic is the same, so are the figures; the powers, which
+/// decide nothing about the uniforms, are so taken off the one thread that must draw in order.
 struct DataDraws {
     private let varyCounts: Bool
     private let varyShares: Bool
     private let scale: Double
     /// Observed counts, per compared period (baseline periods oldest first, T last) then category index.
     private var cells: [Double] = []
+    /// Per count cell its `Gamma(c + ½, 1)` sampler, set up once.
+    private let countSamplers: [GammaSampler]
     private var periodCount = 0
     private var categoryCount = 0
     /// Per area: the span of `categoryList` holding its categories' indices; `nil` when it has no trend.
@@ -26,6 +33,12 @@ struct DataDraws {
     private var categoryList: [Int] = []
     /// Share cells, in draw order: the observed share and respondents.
     private var shareCells: [(share: Double, respondents: Int?)] = []
+    /// Per share cell, its Beta's two Gamma samplers (`X`, then `Y`), set up once; `nil` when its share stays fixed.
+    private let shareSamplers: [(x: GammaSampler, y: GammaSampler)?]
+    /// How many Gamma draws a sample makes (the counts, then each varied share's `X` and `Y`).
+    private var gammaCount = 0
+    /// The samplers of the boosted draws, in draw order, with the draw's place among the ``gammaCount``.
+    private var boosted: [(place: Int, sampler: GammaSampler)] = []
     /// Per area its concern items' span of `shareList`, then per area and signal (area-major) its items'
     /// span; `nil` when missing.
     private var shareSpans: [Range<Int>?] = []
@@ -40,8 +53,9 @@ struct DataDraws {
     /// Whether a sample would redraw anything.
     var isEmpty: Bool { !drawsCounts && !drawsShares }
 
-    /// How many numbers one sample's draw holds (``draw(into:using:)``): the counts, then the shares.
-    var width: Int { (drawsCounts ? cells.count : 0) + (drawsShares ? shareCells.count : 0) }
+    /// How many numbers one sample's draw holds (``draw(into:using:)``): a number per Gamma draw, then
+    /// the boosted draws' uniforms.
+    var width: Int { gammaCount + boosted.count }
 
     /// Whether a sample changes area `a`'s factors.
     func varies(area a: Int) -> Bool {
@@ -120,45 +134,77 @@ struct DataDraws {
         shareSpans = spans + signalSpans
         self.shareList = shareList
         self.shareCells = shareCells
+        countSamplers = cells.map { GammaSampler(shape: $0 + 0.5) }
+        shareSamplers = shareCells.map { cell in
+            guard let n = cell.respondents, n > 0 else { return nil }
+            let k = cell.share * Double(n)
+            return (GammaSampler(shape: k + 0.5), GammaSampler(shape: Double(n) - k + 0.5))
+        }
         drawsCounts = varyCounts && !cells.isEmpty
         drawsShares = varyShares && shareCells.contains { $0.respondents != nil }
+        var samplers: [GammaSampler] = drawsCounts ? countSamplers : []
+        if drawsShares { for case let (x, y)? in shareSamplers { samplers += [x, y] } }
+        gammaCount = samplers.count
+        boosted = samplers.indices.filter { samplers[$0].isBoosted }.map { ($0, samplers[$0]) }
     }
 
     /// Draws one sample's counts and shares from `generator`, in the order documented above, into
-    /// `row` (``width`` numbers: the drawn counts per compared period and category, then the shares per
-    /// share cell, each part only when drawn).
-    func draw(into row: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
+    /// `row` (``width`` numbers: per Gamma draw, in draw order, the draw or, when boosted, its Gamma(a + 1)
+    /// part; then the boosted draws' uniforms in the same order). ``apply(_:to:)`` finishes them.
+    func draw(into row: UnsafeMutablePointer<Double>, using generator: inout SeededGenerator) {
         var next = row
+        var uniform = row + gammaCount
+        func take(_ sampler: GammaSampler) {
+            let parts = sampler.nextParts(using: &generator)
+            next.pointee = parts.draw
+            next += 1
+            if sampler.isBoosted {
+                uniform.pointee = parts.uniform
+                uniform += 1
+            }
+        }
         if drawsCounts {
-            for count in cells {
-                next.pointee = GammaSampler(shape: count + 0.5).next(using: &generator)
-                next += 1
+            countSamplers.withUnsafeBufferPointer { samplers in
+                for sampler in samplers { take(sampler) }
             }
         }
         if drawsShares {
-            for cell in shareCells {
-                defer { next += 1 }
-                guard let n = cell.respondents, n > 0 else {
-                    next.pointee = cell.share
-                    continue
+            shareSamplers.withUnsafeBufferPointer { samplers in
+                for case let (x, y)? in samplers {
+                    take(x)
+                    take(y)
                 }
-                let k = cell.share * Double(n)
-                let x = GammaSampler(shape: k + 0.5).next(using: &generator)
-                let y = GammaSampler(shape: Double(n) - k + 0.5).next(using: &generator)
-                next.pointee = x + y > 0 ? x / (x + y) : cell.share
             }
+        }
+    }
+
+    /// The Gamma draws of a sample's `row`, finished (the boosts' powers taken) into `values`.
+    private func finish(_ row: UnsafePointer<Double>, into values: UnsafeMutablePointer<Double>) {
+        values.update(from: row, count: gammaCount)
+        let uniforms = row + gammaCount
+        boosted.withUnsafeBufferPointer { boosted in
+            for (b, draw) in boosted.enumerated() { values[draw.place] = draw.sampler.boost(row[draw.place], uniforms[b]) }
         }
     }
 
     /// Sets `factors` (the observed factors, or those of an earlier sample) to the factors recomputed
     /// from a sample's draw `row` (no random numbers: samples can be applied in any order, on any
-    /// thread, with the same result). What is not varied is left as it is.
-    func apply(_ row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
+    /// thread, with the same result). What is not varied is left as it is. The factors are reached
+    /// through optional chaining, never copied out: a copy of a factor costs more than its arithmetic.
+    func apply(_ draw: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(gammaCount, 1)) { values in
+            finish(draw, into: values.baseAddress!)
+            apply(finished: UnsafePointer(values.baseAddress!), to: &factors)
+        }
+    }
+
+    /// ``apply(_:to:)`` from the finished Gamma draws.
+    private func apply(finished row: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
         categoryList.withUnsafeBufferPointer { categoryList in
             guard drawsCounts else { return }
             let latestRow = row + (periodCount - 1) * categoryCount
             for a in areaCategories.indices {
-                guard let span = areaCategories[a], factors[a].trend != nil else { continue }
+                guard let span = areaCategories[a] else { continue }
                 let categories = UnsafeBufferPointer(rebasing: categoryList[span])
                 var baselineTotal = 0.0
                 for p in 0..<(periodCount - 1) {
@@ -169,25 +215,42 @@ struct DataDraws {
                 }
                 var latest = 0.0
                 for c in categories { latest += latestRow[c] }
-                factors[a].trend!.redraw(
+                factors[a].trend?.redraw(
                     latest: latest, baselineTotal: baselineTotal, periods: periodCount - 1, scale: scale)
             }
         }
         guard drawsShares else { return }
-        let shares = row + (drawsCounts ? cells.count : 0)
+        // Each share cell's share: `X / (X + Y)` of its two draws, or the observed share.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: shareCells.count) { drawnShares in
+            var next = row + (drawsCounts ? cells.count : 0)
+            for (i, (cell, samplers)) in zip(shareCells, shareSamplers).enumerated() {
+                guard samplers != nil else {
+                    drawnShares[i] = cell.share
+                    continue
+                }
+                let x = next[0]
+                let y = next[1]
+                next += 2
+                drawnShares[i] = x + y > 0 ? x / (x + y) : cell.share
+            }
+            applyShares(UnsafePointer(drawnShares.baseAddress!), to: &factors)
+        }
+    }
+
+    /// Sets the concern and signals from each share cell's drawn share.
+    private func applyShares(_ shares: UnsafePointer<Double>, to factors: inout [AreaFactors]) {
         shareList.withUnsafeBufferPointer { shareList in
             for a in factors.indices {
-                if let span = shareSpans[a], factors[a].concern != nil {
+                if let span = shareSpans[a] {
                     let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
-                    factors[a].concern!.raw = raw
-                    factors[a].concern!.n = min(max(raw, 0), 1)
+                    factors[a].concern?.raw = raw
+                    factors[a].concern?.n = min(max(raw, 0), 1)
                 }
                 for s in 0..<signalCount {
-                    guard let span = shareSpans[areaCount + a * signalCount + s], factors[a].signals[s] != nil
-                    else { continue }
+                    guard let span = shareSpans[areaCount + a * signalCount + s] else { continue }
                     let raw = SharesOfItems.aggregate(UnsafeBufferPointer(rebasing: shareList[span]), of: shares, aggregate)
-                    factors[a].signals[s]!.raw = raw
-                    factors[a].signals[s]!.n = min(max(raw, 0), 1)
+                    factors[a].signals[s]?.raw = raw
+                    factors[a].signals[s]?.n = min(max(raw, 0), 1)
                 }
             }
         }

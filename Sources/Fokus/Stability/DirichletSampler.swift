@@ -19,6 +19,8 @@ package struct DirichletSampler: Sendable, Hashable {
     package let base: FactorWeights
     /// The concentration α (`sensitivity.concentration`, default 50).
     package let concentration: Double
+    /// Per factor in ``FactorWeights/factors`` order, its `Gamma(α·w_f, 1)` sampler; `nil` for weight 0.
+    private let samplers: [GammaSampler?]
 
     /// Creates a sampler.
     /// - Parameters:
@@ -31,6 +33,10 @@ package struct DirichletSampler: Sendable, Hashable {
         }
         self.base = normalised
         self.concentration = concentration
+        samplers = (0..<(3 + normalised.signals.count)).map { slot in
+            let weight = normalised.weight(atSlot: slot)
+            return weight > 0 ? GammaSampler(shape: concentration * weight) : nil
+        }
     }
 
     /// One weight vector; its entries are ≥ 0 and sum to 1 (to rounding).
@@ -47,15 +53,14 @@ package struct DirichletSampler: Sendable, Hashable {
     /// One weight vector written to `row`: one number per factor in ``FactorWeights/factors`` order
     /// (crime trend, citizen concern, resources, then the signals); the same draws and arithmetic as
     /// ``next(using:)``, without allocating.
-    func next(into row: UnsafeMutablePointer<Double>, using generator: inout some RandomNumberGenerator) {
-        let count = 3 + base.signals.count
+    func next<G: RandomNumberGenerator>(into row: UnsafeMutablePointer<Double>, using generator: inout G) {
+        let count = samplers.count
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { logarithms in
             // The largest logarithm as `max()` finds it; −∞ when nothing is drawn.
             var largest = -Double.infinity
             for slot in 0..<count {
-                let weight = base.weight(atSlot: slot)
-                guard weight > 0 else { continue }
-                logarithms[slot] = GammaSampler(shape: concentration * weight).nextLogarithm(using: &generator)
+                guard let sampler = samplers[slot] else { continue }
+                logarithms[slot] = sampler.nextLogarithm(using: &generator)
                 if largest < logarithms[slot] { largest = logarithms[slot] }
             }
             // Only when every draw is exactly 0 (probability ~2⁻⁵³ per factor): keep the base weights.

@@ -119,6 +119,8 @@ struct SampleRanker {
     /// Per area and declared signal: where the signal's entries are in the area's `facts` dictionaries.
     private let factIndex: [(raw: Dictionary<String, Double>.Index, n: Dictionary<String, Double>.Index)?]
     private let signalCount: Int
+    /// Per area and rule (area-major): the rule's condition as the area's samples see it.
+    private let conditions: [SampleCondition]
     /// The sample's ranking.
     private(set) var entries: [SampleEntry]
     /// The sample's selection, by place in ``entries``.
@@ -182,6 +184,20 @@ struct SampleRanker {
             }
         }
         self.facts = facts
+        // What no sample changes: the area's id, owners and resources, and every fact but the score of an
+        // area the draws leave as it is.
+        let varies = self.varies
+        conditions = facts.indices.flatMap { a in
+            rules.rules.map { rule in
+                SampleCondition(rule.condition, facts: facts[a]) { variable in
+                    switch variable {
+                    case .score: false
+                    case .areaID, .areaOwners, .resourcesRaw, .nResources: true
+                    default: !varies[a]
+                    }
+                }
+            }
+        }
         entries = []
         entries.reserveCapacity(factors.count)
         selected = [Bool](repeating: false, count: factors.count)
@@ -215,7 +231,11 @@ struct SampleRanker {
             let outcome =
                 rules.isEmpty
                 ? (score: weighted, included: false, excluded: false)
-                : RuleOutcome.sampleOutcome(rules, facts: &facts[index], score: weighted)
+                : conditions.withUnsafeBufferPointer { conditions in
+                    RuleOutcome.sampleOutcome(
+                        rules, conditions: UnsafeBufferPointer(rebasing: conditions[(index * rules.count)..<((index + 1) * rules.count)]),
+                        facts: &facts[index], score: weighted)
+                }
             entries.append(
                 SampleEntry(
                     index: index, score: outcome.score, nConcern: n[index * width + 1],
@@ -259,8 +279,8 @@ struct SampleRanker {
         }
     }
 
-    /// Takes area `a`'s normalised values and facts from its redrawn factors (read in place: reading
-    /// `factors[a]` through the array would copy the whole area).
+    /// Takes area `a`'s normalised values and facts from its redrawn factors (read in place, through
+    /// optional chaining: reading `factors[a]`, or a factor, through the array would copy it).
     private mutating func refresh(_ a: Int) {
         let row = a * width
         let signals = width - 3
@@ -270,7 +290,7 @@ struct SampleRanker {
             n[row + 1] = f.pointee.concern?.n
             for j in 0..<signals {
                 let s = signalIndex[a * signals + j]
-                if s >= 0 { n[row + 3 + j] = f.pointee.signals[s]!.n }
+                if s >= 0 { n[row + 3 + j] = f.pointee.signals[s]?.n }
             }
             guard !facts.isEmpty else { return }
             facts[a].trendZ = f.pointee.trend?.z
@@ -281,11 +301,12 @@ struct SampleRanker {
             facts[a].concernRaw = f.pointee.concern?.raw
             facts[a].nConcern = f.pointee.concern?.n
             f.pointee.signals.withUnsafeBufferPointer { signals in
-                for s in signals.indices where signals[s] != nil {
+                for s in signals.indices {
                     // Set by the place the entry was found at once (the dictionaries never change size).
-                    let slot = factIndex[a * signalCount + s]!
-                    facts[a].signalRaw.values[slot.raw] = signals[s]!.raw
-                    facts[a].signalN.values[slot.n] = signals[s]!.n
+                    guard let raw = signals[s]?.raw, let n = signals[s]?.n, let slot = factIndex[a * signalCount + s]
+                    else { continue }
+                    facts[a].signalRaw.values[slot.raw] = raw
+                    facts[a].signalN.values[slot.n] = n
                 }
             }
         }

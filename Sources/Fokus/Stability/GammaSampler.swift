@@ -25,40 +25,73 @@ import Foundation
 package struct GammaSampler: Sendable, Hashable {
     /// The shape `a` (the scale is 1).
     package let shape: Double
+    /// What the draws of this shape need, worked out once (the same expressions, so the same bits):
+    /// Marsaglia–Tsang's `d` and `c` for `a` (or `a + 1` below 1), and `1/a` for the boost.
+    private let d: Double
+    private let c: Double
+    private let exponent: Double
 
     /// Creates a sampler.
     /// - Parameter shape: A finite shape ≥ 0.
     package init(shape: Double) {
         precondition(shape >= 0 && shape.isFinite, "a gamma shape must be finite and ≥ 0, not \(shape)")
         self.shape = shape
+        let tsangShape = shape >= 1 ? shape : shape + 1
+        d = tsangShape - 1.0 / 3.0
+        c = 1 / (9 * d).squareRoot()
+        exponent = shape > 0 ? 1 / shape : 0
     }
 
     /// One Gamma(``shape``, 1) draw.
-    package func next(using generator: inout some RandomNumberGenerator) -> Double {
+    @inline(__always)
+    package func next<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         if shape == 0 { return 0 }
-        if shape >= 1 { return Self.marsagliaTsang(shape, using: &generator) }
-        let boosted = Self.marsagliaTsang(shape + 1, using: &generator)
-        return boosted * pow(generator.unitDouble(), 1 / shape)
+        if shape >= 1 { return marsagliaTsang(using: &generator) }
+        let boosted = marsagliaTsang(using: &generator)
+        return boost(boosted, generator.unitDouble())
+    }
+
+    /// Whether a draw ends with the boost (0 < ``shape`` < 1).
+    var isBoosted: Bool { shape > 0 && shape < 1 }
+
+    /// One draw in two parts, consuming the same uniforms as ``next(using:)``: for a boosted shape the
+    /// Gamma(a + 1) draw and the boost's `U`, so that ``boost(_:_:)`` of them is the draw, exactly; for
+    /// any other shape the draw itself and 0. The power, which decides nothing about the uniforms
+    /// consumed, can so be taken later, on another thread.
+    @inline(__always)
+    func nextParts<G: RandomNumberGenerator>(using generator: inout G) -> (draw: Double, uniform: Double) {
+        if shape == 0 { return (0, 0) }
+        if shape >= 1 { return (marsagliaTsang(using: &generator), 0) }
+        let boosted = marsagliaTsang(using: &generator)
+        return (boosted, generator.unitDouble())
+    }
+
+    /// `Gamma(a + 1) · U^(1/a)`: a boosted draw from its parts.
+    @inline(__always)
+    func boost(_ boosted: Double, _ uniform: Double) -> Double {
+        boosted * pow(uniform, exponent)
     }
 
     /// The natural logarithm of one draw, computed as `ln Gamma(a + 1) + ln(U) / a` for a < 1 so that tiny
     /// shapes do not underflow to 0. Consumes the same uniforms as ``next(using:)``; −∞ for shape 0.
-    func nextLogarithm(using generator: inout some RandomNumberGenerator) -> Double {
+    @inline(__always)
+    func nextLogarithm<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         if shape == 0 { return -.infinity }
-        if shape >= 1 { return log(Self.marsagliaTsang(shape, using: &generator)) }
-        let boosted = Self.marsagliaTsang(shape + 1, using: &generator)
+        if shape >= 1 { return log(marsagliaTsang(using: &generator)) }
+        let boosted = marsagliaTsang(using: &generator)
         return log(boosted) + log(generator.unitDouble()) / shape
     }
 
-    /// Marsaglia–Tsang for `shape` ≥ 1.
-    private static func marsagliaTsang(_ shape: Double, using generator: inout some RandomNumberGenerator) -> Double {
-        let d = shape - 1.0 / 3.0
-        let c = 1 / (9 * d).squareRoot()
+    /// Marsaglia–Tsang for the shape ``shape`` (≥ 1) or ``shape`` + 1 (below 1), with its `d` and `c`.
+    @inline(__always)
+    private func marsagliaTsang<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+        let d = self.d
+        let c = self.c
         while true {
             var x: Double
             var v: Double
             repeat {
-                x = standardNormal(using: &generator)
+                x = Self.standardNormal(using: &generator)
                 v = 1 + c * x
             } while v <= 0
             v = v * v * v
@@ -70,7 +103,8 @@ package struct GammaSampler: Sendable, Hashable {
     }
 
     /// A standard normal draw by Marsaglia's polar method (the second value of the pair is discarded).
-    static func standardNormal(using generator: inout some RandomNumberGenerator) -> Double {
+    @inline(__always)
+    static func standardNormal<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         while true {
             let u = 2 * generator.unitDouble() - 1
             let v = 2 * generator.unitDouble() - 1

@@ -26,6 +26,12 @@ package enum Escaping {
     /// Appends `text` as a JSON string literal to `out` (see ``jsonString(_:)``).
     package static func appendJSONString(_ text: String, to out: inout String) {
         out += "\""
+        // Most text needs nothing escaped: then it is written as it is, without going scalar by scalar.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -92,6 +98,14 @@ package enum Escaping {
     package static func htmlAttribute(_ text: String) -> String { html(text, attribute: true) }
 
     private static func html(_ text: String, attribute: Bool) -> String {
+        // Most text holds none of the characters replaced below: then it is returned as it is, without
+        // going character by character.
+        let special: (UInt8) -> Bool =
+            attribute
+            ? { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            : { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        if !text.utf8.contains(where: special) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -16,9 +16,29 @@ extension ExpressionNode {
     }
 
     /// Whether a condition node holds. Only called on nodes the ``TypeChecker`` typed as conditions.
+    /// `and`, `or`, `not` and the ordering comparisons (of numbers) are decided here without building
+    /// ``Value``s, with the outcome ``evaluate(_:)`` gives: rank stability runs the conditions for every
+    /// area in every sample.
     func isSatisfied(by facts: AreaFacts) -> Bool {
-        if case .boolean(let truth) = evaluate(facts) { return truth }
-        return false
+        switch kind {
+        case .boolean(let truth): return truth
+        case .not(let operand): return !operand.isSatisfied(by: facts)
+        case .logical(.and, _, let left, let right): return left.isSatisfied(by: facts) && right.isSatisfied(by: facts)
+        case .logical(.or, _, let left, let right): return left.isSatisfied(by: facts) || right.isSatisfied(by: facts)
+        case .comparison(let op, _, let left, let right) where op.isOrdering:
+            // As `compare`: numbers in order, false when either side is missing (or not a number).
+            guard let a = left.number(facts), let b = right.number(facts) else { return false }
+            switch op {
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .greater: return a > b
+            case .greaterOrEqual: return a >= b
+            case .equal, .notEqual: return false  // not ordering
+            }
+        default:
+            if case .boolean(let truth) = evaluate(facts) { return truth }
+            return false
+        }
     }
 
     /// The value of the node for `facts`.
@@ -65,8 +85,13 @@ extension ExpressionNode {
     }
 
     private func number(_ facts: AreaFacts) -> Double? {
-        if case .number(let value) = evaluate(facts) { return value }
-        return nil
+        switch kind {
+        case .number(let value): return value
+        case .variable(let variable): return variable.number(in: facts)
+        default:
+            if case .number(let value) = evaluate(facts) { return value }
+            return nil
+        }
     }
 
     /// A comparison of two values of one type; false when either side is missing.
@@ -101,6 +126,26 @@ extension ExpressionNode.Value {
 }
 
 extension Variable {
+    /// The fact this name stands for when it is a number (``value(in:)``'s number); `nil` when it is
+    /// missing or not a number.
+    func number(in facts: AreaFacts) -> Double? {
+        switch self {
+        case .trendZ: facts.trendZ
+        case .trendRatio: facts.trendRatio
+        case .trendLatest: facts.trendLatest
+        case .trendBaseline: facts.trendBaseline
+        case .concernRaw: facts.concernRaw
+        case .resourcesRaw: facts.resourcesRaw
+        case .nTrend: facts.nTrend
+        case .nConcern: facts.nConcern
+        case .nResources: facts.nResources
+        case .score: facts.score
+        case .areaID, .areaOwners: nil
+        case .signalRaw(let id): facts.signalRaw[id]
+        case .signalN(let id): facts.signalN[id]
+        }
+    }
+
     /// The fact this name stands for.
     func value(in facts: AreaFacts) -> ExpressionNode.Value {
         switch self {
