@@ -37,17 +37,12 @@ struct EventTally: Sendable {
         counts.increment(UInt64(scope) << 42 | UInt64(category) << 20 | UInt64(monthOrdinal))
     }
 
-    /// A scope's and a category's numbers packed as in the tally's keys (the month's ordinal goes in the
-    /// low 20 bits).
+    /// Counts `count` events of a scope and a category (by their numbers) in a month, as one more
+    /// entry of the list ``absorb(_:)`` keeps, with no table lookup: for counts that come each once
+    /// or a few times per cell (a split count adds each month's counts when the month is over).
     @inline(__always)
-    static func packed(scope: Int, category: Int) -> UInt64 {
-        UInt64(scope) << 42 | UInt64(category) << 20
-    }
-
-    /// Counts `count` events of a packed (scope, category) pair (``packed(scope:category:)``) in a month.
-    @inline(__always)
-    mutating func add(packed: UInt64, monthOrdinal: Int, count: Int) {
-        counts.add(packed | UInt64(monthOrdinal), count)
+    mutating func append(scope: Int, category: Int, monthOrdinal: Int, count: Int) {
+        absorbed.append((UInt64(scope) << 42 | UInt64(monthOrdinal) << 22 | UInt64(category), count))
     }
 
     /// Whether nothing was counted.

@@ -205,8 +205,10 @@ struct EventsPiece {
     private var categoryNumbers: [Int] = []
     /// This month's count per (scope spelling, category spelling) cell, `scope << shift | category`,
     /// and the cells counted this month.
-    private var monthCounts: [Int] = []
-    private var shift = 6
+    private var monthCounts: [UInt32] = []
+    private var shift = 4
+    /// Bytes counted since the month's counts were last added to the tally (a bound on any count).
+    private var countedSinceFlush = 0
     private var monthCells: [Int] = []
     private var month = -1
     /// The last date cell seen (its ten bytes) and its month's ordinal.
@@ -253,6 +255,9 @@ struct EventsPiece {
             }
             kept = total - consumed
             guard kept < CSVReader.plainLineLimit else { return false }
+            // A count is at most the bytes counted: added to the tally well before it could overflow.
+            countedSinceFlush += consumed
+            if countedSinceFlush > 1 << 31 { flushMonth() }
             if kept > 0 { memmove(buffer, buffer + consumed, kept) }
         }
         flushMonth()
@@ -438,7 +443,7 @@ struct EventsPiece {
             let rows = max(monthCounts.count >> shift, 16)
             guard rows << (shift + 1) <= 1 << 22 else { return false }
             shift += 1
-            monthCounts = [Int](repeating: 0, count: rows << shift)
+            monthCounts = [UInt32](repeating: 0, count: rows << shift)
         }
         categoryNumbers.append(tally.index(category: name))
         return true
@@ -449,11 +454,12 @@ struct EventsPiece {
         guard month >= 0 else { return }
         let mask = 1 << shift - 1
         for cell in monthCells {
-            tally.add(
-                packed: EventTally.packed(scope: scopeNumbers[cell >> shift], category: categoryNumbers[cell & mask]),
-                monthOrdinal: month, count: monthCounts[cell])
+            tally.append(
+                scope: scopeNumbers[cell >> shift], category: categoryNumbers[cell & mask], monthOrdinal: month,
+                count: Int(monthCounts[cell]))
             monthCounts[cell] = 0
         }
+        countedSinceFlush = 0
         monthCells.removeAll(keepingCapacity: true)
     }
 }
