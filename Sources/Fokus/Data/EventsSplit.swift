@@ -214,6 +214,9 @@ struct EventsPiece {
     /// The last date cell seen (its ten bytes) and its month's ordinal.
     private var lastDate: (UInt64, UInt16) = (0, 0)
     private var lastOrdinal = -1
+    /// Whether a line that starts with the last date cell's ten bytes and a delimiter can be scanned
+    /// from after them (none of the ten is a delimiter or LF).
+    private var lastDateSkips = false
     /// The columns that are neither the date, the scope nor the category (checked as UTF-8 per row).
     private let otherColumns: [Int]
     /// Bytes readable after the end of the bytes a piece holds (``ByteInterner/intern(padded:count:)``
@@ -285,9 +288,27 @@ struct EventsPiece {
         let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
+        // Rows come sorted by date: a line that starts with the last date, when the date is the first
+        // column, is scanned from after it.
+        let skipsDates = columns.date == 0 && width > 1
         var lineStart = 0
         var fields = 0
         var i = 0
+        @inline(__always)
+        func skipDate() -> Bool {
+            guard skipsDates, lastDateSkips, lineStart &+ 11 <= count, base[lineStart &+ 10] == delimiter else {
+                return false
+            }
+            let raw = UnsafeRawPointer(base + lineStart)
+            guard raw.loadUnaligned(as: UInt64.self) == lastDate.0,
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == lastDate.1
+            else { return false }
+            ends[0] = lineStart &+ 10
+            fields = 1
+            i = lineStart &+ 11
+            return true
+        }
+        _ = skipDate()
         while i < count {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let d = word ^ delimiters
@@ -296,9 +317,11 @@ struct EventsPiece {
             // borrow): every bit is checked against its byte, and the lowest is always a true match.
             var hits = ((d &- ones) & ~d | (l &- ones) & ~l) & highs
             // The last word: only the bytes before `count`.
-            if count - i < 8 { hits &= (1 &<< UInt64(truncatingIfNeeded: 8 * (count - i))) &- 1 }
+            if i &+ 8 > count { hits &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (count &- i))) &- 1 }
+            let word0 = i
+            i &+= 8
             while hits != 0 {
-                let q = i &+ hits.trailingZeroBitCount &>> 3
+                let q = word0 &+ hits.trailingZeroBitCount &>> 3
                 hits &= hits &- 1
                 let byte = base[q]
                 if byte == delimiter {
@@ -310,9 +333,10 @@ struct EventsPiece {
                     guard fields + 1 == width, q > lineStart, countLine(base, lineStart, ends) else { return nil }
                     lineStart = q + 1
                     fields = 0
+                    // The rest of this word is in the skipped date.
+                    if skipDate() { break }
                 }
             }
-            i += 8
         }
         return unended ? min(lineStart, count - 1) : lineStart
     }
@@ -342,6 +366,7 @@ struct EventsPiece {
             ordinal = month.firstMonthOrdinal
             lastDate = key
             lastOrdinal = ordinal
+            lastDateSkips = !(0..<10).contains { base[dateStart + $0] == columns.delimiter || base[dateStart + $0] == 0x0A }
         }
         if dateCount > 10 && !Self.isUTF8(base + dateStart + 10, dateCount - 10) { return false }
         // The other cells (not the scope or the category, checked once per spelling).
