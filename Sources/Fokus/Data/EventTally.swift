@@ -94,55 +94,68 @@ struct EventTally: Sendable {
     /// Adds every count to `dataset`, which also makes each month present for its scope, and empties the
     /// tally.
     ///
-    /// The counts are put in buckets by scope (spellings with the same ``NameKey`` share one), without
-    /// comparing them; each scope's bucket is then sorted on its own (month, category) and made into
-    /// its ``Dataset/ScopeCrime``, the scopes side by side on every core for a large tally (they are
-    /// independent), and the finished values are put in `dataset` in the end. A month's categories are
-    /// looked up in a dictionary once per set of categories, not once per count: a month with the same
-    /// categories as an earlier one starts as a copy of that month's dictionary (no hashing) and only
-    /// its counts are set. The count table is freed as soon as its entries are copied out (when this
-    /// tally is its only holder), so the two are never held together with the buckets.
+    /// The counts are put in buckets by scope (spellings with the same ``NameKey`` share one), in place
+    /// and without comparing them; each scope's bucket is then sorted on its own (month, category)
+    /// and made into its ``Dataset/ScopeCrime``, the scopes side by side on every core for a large
+    /// tally (they are independent), and the finished values are put in `dataset` in the end. A
+    /// month's categories are looked up in a dictionary once per set of categories, not once per
+    /// count: a month with the same categories as an earlier one starts as a copy of that month's
+    /// dictionary (no hashing) and only its counts are set. The count table is freed as soon as its
+    /// entries are copied into the list (when this tally is its only holder), and the buckets are
+    /// that list: the counts are never held twice.
     mutating func move(into dataset: inout Dataset) {
         let scopeKeys = scopes.map { dataset.rememberName($0) }
         let categoryKeys = categories.map { dataset.rememberName($0) }
         let (scopeOf, scopeNames) = Self.byKey(scopeKeys)
         let (categoryOf, categoryNames) = Self.byKey(categoryKeys)
-        // Where each scope's bucket starts; each count goes in as (month ordinal << 22 | category).
-        var starts = [Int](repeating: 0, count: scopeNames.count + 1)
-        counts.forEach { key, _ in starts[scopeOf[Int(key >> 42)] + 1] += 1 }
-        for entry in absorbed { starts[scopeOf[Int(entry.key >> 42)] + 1] += 1 }
-        for g in scopeNames.indices { starts[g + 1] += starts[g] }
-        let bounds = starts
-        let buckets = MonthBuckets(count: starts[scopeNames.count])
-        defer { buckets.entries.deallocate() }
-        var next = starts
+        // Every count in one list, packed (scope, month ordinal, category); the table is freed after.
+        var entries: [(key: UInt64, count: Int)] = []
+        swap(&entries, &absorbed)
+        entries.reserveCapacity(entries.count + counts.count)
         counts.forEach { key, count in
-            let g = scopeOf[Int(key >> 42)]
-            buckets.entries[next[g]] = ((key & 0xF_FFFF) << 22 | UInt64(categoryOf[Int(key >> 20 & 0x3F_FFFF)]), count)
-            next[g] += 1
-        }
-        for entry in absorbed {
-            let g = scopeOf[Int(entry.key >> 42)]
-            buckets.entries[next[g]] = (
-                (entry.key >> 22 & 0xF_FFFF) << 22 | UInt64(categoryOf[Int(entry.key & 0x3F_FFFF)]), entry.count
-            )
-            next[g] += 1
+            entries.append(((key >> 42) << 42 | (key & 0xF_FFFF) << 22 | (key >> 20 & 0x3F_FFFF), count))
         }
         self = EventTally()
+        // Where each scope's bucket starts.
+        var starts = [Int](repeating: 0, count: scopeNames.count + 1)
+        for entry in entries { starts[scopeOf[Int(entry.key >> 42)] + 1] += 1 }
+        for g in scopeNames.indices { starts[g + 1] += starts[g] }
+        let bounds = starts
         // The scopes with counts, each with what `dataset` held for it before.
-        let filled = scopeNames.indices.filter { starts[$0 + 1] > starts[$0] }
+        let filled = scopeNames.indices.filter { bounds[$0 + 1] > bounds[$0] }
         let results = ScopeCrimeSlots(filled.map { dataset.crime.removeValue(forKey: scopeNames[$0]) ?? Dataset.ScopeCrime() })
-        let tasks = starts[scopeNames.count] < 1 << 14 ? 1 : min(filled.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let build: @Sendable (Int) -> Void = { task in
-            var months = MonthDictionaries(keys: categoryNames)
-            var k = task
-            while k < filled.count {
-                let g = filled[k]
-                results.set(k, months.add(buckets, from: bounds[g], to: bounds[g + 1], to: results.take(k)))
-                k += tasks
+        let tasks = entries.count < 1 << 14 ? 1 : min(filled.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        entries.withUnsafeMutableBufferPointer { entries in
+            // Each entry moved into its scope's bucket in place (no second list), then its key made
+            // (month ordinal << 22 | category by key).
+            var next = starts
+            for g in scopeNames.indices {
+                while next[g] < bounds[g + 1] {
+                    let h = scopeOf[Int(entries[next[g]].key >> 42)]
+                    if h == g {
+                        next[g] += 1
+                    } else {
+                        entries.swapAt(next[g], next[h])
+                        next[h] += 1
+                    }
+                }
             }
+            for i in entries.indices {
+                let key = entries[i].key
+                entries[i].key = (key >> 22 & 0xF_FFFF) << 22 | UInt64(categoryOf[Int(key & 0x3F_FFFF)])
+            }
+            let buckets = MonthBuckets(entries)
+            let build: @Sendable (Int) -> Void = { task in
+                var months = MonthDictionaries(keys: categoryNames)
+                var k = task
+                while k < filled.count {
+                    let g = filled[k]
+                    results.set(k, months.add(buckets, from: bounds[g], to: bounds[g + 1], to: results.take(k)))
+                    k += tasks
+                }
+            }
+            if tasks > 1 { DispatchQueue.concurrentPerform(iterations: tasks, execute: build) } else { build(0) }
         }
-        if tasks > 1 { DispatchQueue.concurrentPerform(iterations: tasks, execute: build) } else { build(0) }
         for (k, g) in filled.enumerated() { dataset.crime[scopeNames[g]] = results.take(k) }
     }
 
@@ -161,12 +174,13 @@ struct EventTally: Sendable {
 }
 
 /// A tally's counts in buckets by scope (``EventTally/move(into:)``): per entry its (month ordinal <<
-/// 22 | category) and its count. Each bucket is sorted and read by one task only.
+/// 22 | category) and its count, in memory the caller holds while the buckets are read. Each bucket
+/// is sorted and read by one task only.
 private final class MonthBuckets: @unchecked Sendable {
     let entries: UnsafeMutableBufferPointer<(key: UInt64, count: Int)>
 
-    init(count: Int) {
-        entries = .allocate(capacity: count)
+    init(_ entries: UnsafeMutableBufferPointer<(key: UInt64, count: Int)>) {
+        self.entries = entries
     }
 }
 
