@@ -43,12 +43,39 @@ struct ByteInterner {
         func word(_ i: Int) -> UInt64 {
             i < whole ? raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self) : i == whole ? partial : 0
         }
-        let key = (word(0), word(1), word(2), word(3))
-        var hash = (0xcbf2_9ce4_8422_2325 ^ UInt64(n) ^ key.0) &* 0x9E37_79B9_7F4A_7C15
-        hash = (hash ^ (hash >> 29) ^ key.1) &* 0x9E37_79B9_7F4A_7C15
-        hash = (hash ^ (hash >> 29) ^ key.2) &* 0x9E37_79B9_7F4A_7C15
-        hash = (hash ^ (hash >> 29) ^ key.3) &* 0x9E37_79B9_7F4A_7C15
-        hash ^= hash >> 32
+        return intern(words: (word(0), word(1), word(2), word(3)), bytes)
+    }
+
+    /// ``intern(_:)`` for the `count` bytes at `start` when at least 32 bytes from `start` can be read
+    /// (a buffer with room after its end): the four words are loaded whole and masked, with no branch
+    /// on the length.
+    @inline(__always)
+    mutating func intern(padded start: UnsafePointer<UInt8>, count n: Int) -> Int {
+        guard n <= ByteInterner.shortLength, n > 0 else { return internLong(UnsafeBufferPointer(start: start, count: n)) }
+        let raw = UnsafeRawPointer(start)
+        let bits = n &* 8
+        @inline(__always)
+        func word(_ i: Int) -> UInt64 {
+            // The bits of word `i` that belong to the string: all, the low `left`, or none.
+            let left = bits &- 64 &* i
+            let mask = left >= 64 ? UInt64.max : left <= 0 ? 0 : (1 &<< UInt64(truncatingIfNeeded: left)) &- 1
+            return raw.loadUnaligned(fromByteOffset: 8 &* i, as: UInt64.self) & mask
+        }
+        return intern(words: (word(0), word(1), word(2), word(3)), UnsafeBufferPointer(start: start, count: n))
+    }
+
+    /// The number of a byte string of 1–32 bytes read as four words (zero-padded, little-endian).
+    /// The words are hashed each by its own multiplier (four independent products) and compared as
+    /// four words and a length.
+    @inline(__always)
+    private mutating func intern(words key: (UInt64, UInt64, UInt64, UInt64), _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Int
+    {
+        let n = bytes.count
+        var hash = (key.0 ^ UInt64(n)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= key.1 &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= key.2 &* 0x1656_67B1_9E37_79F9
+        hash ^= key.3 &* 0xD6E8_FEB8_6659_FD93
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Events counted per (scope, category, month) while a file streams by.
 ///
 /// Scope and category spellings are interned to small numbers, so each event costs two
@@ -11,8 +13,8 @@ struct EventTally: Sendable {
     private var categories: [String] = []
     /// Packed (scope, category, month ordinal) → count.
     private var counts = CountTable()
-    /// Counts of later tallies taken in by ``absorb(_:)``, packed (scope, month ordinal, category) as
-    /// ``move(into:)`` sorts them; the same cell may appear more than once (the counts add up).
+    /// Counts of later tallies taken in by ``absorb(_:)``, packed (scope, month ordinal, category);
+    /// the same cell may appear more than once (the counts add up).
     private var absorbed: [(key: UInt64, count: Int)] = []
 
     /// Counts one event in a month.
@@ -35,17 +37,12 @@ struct EventTally: Sendable {
         counts.increment(UInt64(scope) << 42 | UInt64(category) << 20 | UInt64(monthOrdinal))
     }
 
-    /// A scope's and a category's numbers packed as in the tally's keys (the month's ordinal goes in the
-    /// low 20 bits).
+    /// Counts `count` events of a scope and a category (by their numbers) in a month, as one more
+    /// entry of the list ``absorb(_:)`` keeps, with no table lookup: for counts that come each once
+    /// or a few times per cell (a split count adds each month's counts when the month is over).
     @inline(__always)
-    static func packed(scope: Int, category: Int) -> UInt64 {
-        UInt64(scope) << 42 | UInt64(category) << 20
-    }
-
-    /// Counts `count` events of a packed (scope, category) pair (``packed(scope:category:)``) in a month.
-    @inline(__always)
-    mutating func add(packed: UInt64, monthOrdinal: Int, count: Int) {
-        counts.add(packed | UInt64(monthOrdinal), count)
+    mutating func append(scope: Int, category: Int, monthOrdinal: Int, count: Int) {
+        absorbed.append((UInt64(scope) << 42 | UInt64(monthOrdinal) << 22 | UInt64(category), count))
     }
 
     /// Whether nothing was counted.
@@ -81,13 +78,7 @@ struct EventTally: Sendable {
         }
     }
 
-    /// A count table key as ``move(into:)`` sorts it: (scope, month ordinal, category).
-    @inline(__always)
-    private static func sortKey(tableKey key: UInt64) -> UInt64 {
-        (key >> 42) << 42 | (key & 0xF_FFFF) << 22 | (key >> 20 & 0x3F_FFFF)
-    }
-
-    /// The count table key of a sort key.
+    /// The count table key of an ``absorbed`` entry's key, packed (scope, month ordinal, category).
     @inline(__always)
     private static func tableKey(sortKey key: UInt64) -> UInt64 {
         (key >> 42) << 42 | (key & 0x3F_FFFF) << 20 | (key >> 22 & 0xF_FFFF)
@@ -103,37 +94,182 @@ struct EventTally: Sendable {
     /// Adds every count to `dataset`, which also makes each month present for its scope, and empties the
     /// tally.
     ///
-    /// The counts are taken in (scope, month, category) order, so each scope's and each month's
-    /// dictionary is looked up once, not once per count. The count table is freed as soon as its
-    /// entries are copied out (when this tally is its only holder), so the two are never held together
-    /// with the sorted copy.
+    /// The counts are put in buckets by scope (spellings with the same ``NameKey`` share one), in place
+    /// and without comparing them; each scope's bucket is then sorted on its own (month, category)
+    /// and made into its ``Dataset/ScopeCrime``, the scopes side by side on every core for a large
+    /// tally (they are independent), and the finished values are put in `dataset` in the end. A
+    /// month's categories are looked up in a dictionary once per set of categories, not once per
+    /// count: a month with the same categories as an earlier one starts as a copy of that month's
+    /// dictionary (no hashing) and only its counts are set. The count table is freed as soon as its
+    /// entries are copied into the list (when this tally is its only holder), and the buckets are
+    /// that list: the counts are never held twice.
     mutating func move(into dataset: inout Dataset) {
         let scopeKeys = scopes.map { dataset.rememberName($0) }
         let categoryKeys = categories.map { dataset.rememberName($0) }
-        // (scope, month, category) packed in that order: scope in the high 22 bits, month in the next 20.
+        let (scopeOf, scopeNames) = Self.byKey(scopeKeys)
+        let (categoryOf, categoryNames) = Self.byKey(categoryKeys)
+        // Every count in one list, packed (scope, month ordinal, category); the table is freed after.
         var entries: [(key: UInt64, count: Int)] = []
         swap(&entries, &absorbed)
         entries.reserveCapacity(entries.count + counts.count)
-        counts.forEach { key, count in entries.append((Self.sortKey(tableKey: key), count)) }
-        self = EventTally()
-        entries.sort { $0.key < $1.key }
-        var i = 0
-        while i < entries.count {
-            let s = Int(entries[i].key >> 42)
-            var scopeCrime = dataset.crime.removeValue(forKey: scopeKeys[s]) ?? Dataset.ScopeCrime()
-            while i < entries.count && Int(entries[i].key >> 42) == s {
-                let ordinal = Int(entries[i].key >> 22 & 0xF_FFFF)
-                let period = Period.month(ordinal / 12, ordinal % 12 + 1)
-                scopeCrime.presentPeriods.insert(period)
-                var month = scopeCrime.counts.removeValue(forKey: period) ?? [:]
-                while i < entries.count && entries[i].key >> 22 == UInt64(s) << 20 | UInt64(ordinal) {
-                    month[categoryKeys[Int(entries[i].key & 0x3F_FFFF)], default: 0] += entries[i].count
-                    i += 1
-                }
-                scopeCrime.counts[period] = month
-            }
-            dataset.crime[scopeKeys[s]] = scopeCrime
+        counts.forEach { key, count in
+            entries.append(((key >> 42) << 42 | (key & 0xF_FFFF) << 22 | (key >> 20 & 0x3F_FFFF), count))
         }
+        self = EventTally()
+        // Where each scope's bucket starts.
+        var starts = [Int](repeating: 0, count: scopeNames.count + 1)
+        for entry in entries { starts[scopeOf[Int(entry.key >> 42)] + 1] += 1 }
+        for g in scopeNames.indices { starts[g + 1] += starts[g] }
+        let bounds = starts
+        // The scopes with counts, each with what `dataset` held for it before.
+        let filled = scopeNames.indices.filter { bounds[$0 + 1] > bounds[$0] }
+        let results = ScopeCrimeSlots(filled.map { dataset.crime.removeValue(forKey: scopeNames[$0]) ?? Dataset.ScopeCrime() })
+        let tasks = entries.count < 1 << 14 ? 1 : min(filled.count, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        entries.withUnsafeMutableBufferPointer { entries in
+            // Each entry moved into its scope's bucket in place (no second list), then its key made
+            // (month ordinal << 22 | category by key).
+            var next = starts
+            for g in scopeNames.indices {
+                while next[g] < bounds[g + 1] {
+                    let h = scopeOf[Int(entries[next[g]].key >> 42)]
+                    if h == g {
+                        next[g] += 1
+                    } else {
+                        entries.swapAt(next[g], next[h])
+                        next[h] += 1
+                    }
+                }
+            }
+            for i in entries.indices {
+                let key = entries[i].key
+                entries[i].key = (key >> 22 & 0xF_FFFF) << 22 | UInt64(categoryOf[Int(key & 0x3F_FFFF)])
+            }
+            let buckets = MonthBuckets(entries)
+            let build: @Sendable (Int) -> Void = { task in
+                var months = MonthDictionaries(keys: categoryNames)
+                var k = task
+                while k < filled.count {
+                    let g = filled[k]
+                    results.set(k, months.add(buckets, from: bounds[g], to: bounds[g + 1], to: results.take(k)))
+                    k += tasks
+                }
+            }
+            if tasks > 1 { DispatchQueue.concurrentPerform(iterations: tasks, execute: build) } else { build(0) }
+        }
+        for (k, g) in filled.enumerated() { dataset.crime[scopeNames[g]] = results.take(k) }
+    }
+
+    /// Per name: the number of its key among the distinct keys, and those keys.
+    private static func byKey(_ keys: [NameKey]) -> ([Int], [NameKey]) {
+        var number: [NameKey: Int] = [:]
+        var distinct: [NameKey] = []
+        let numbers = keys.map { key in
+            if let n = number[key] { return n }
+            number[key] = distinct.count
+            distinct.append(key)
+            return distinct.count - 1
+        }
+        return (numbers, distinct)
+    }
+}
+
+/// A tally's counts in buckets by scope (``EventTally/move(into:)``): per entry its (month ordinal <<
+/// 22 | category) and its count, in memory the caller holds while the buckets are read. Each bucket
+/// is sorted and read by one task only.
+private final class MonthBuckets: @unchecked Sendable {
+    let entries: UnsafeMutableBufferPointer<(key: UInt64, count: Int)>
+
+    init(_ entries: UnsafeMutableBufferPointer<(key: UInt64, count: Int)>) {
+        self.entries = entries
+    }
+}
+
+/// One value per scope, set and taken by the task building it.
+private final class ScopeCrimeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Dataset.ScopeCrime]
+
+    init(_ values: [Dataset.ScopeCrime]) { self.values = values }
+
+    /// Takes slot `k`'s value out (held once while it is changed).
+    func take(_ k: Int) -> Dataset.ScopeCrime {
+        lock.withLock {
+            defer { values[k] = Dataset.ScopeCrime() }
+            return values[k]
+        }
+    }
+
+    func set(_ k: Int, _ value: Dataset.ScopeCrime) { lock.withLock { values[k] = value } }
+}
+
+/// Makes a scope's months from its bucket of counts, each month's categories as a dictionary; keeps the
+/// dictionaries it made, by their categories, so that a month with the same categories is a copy with
+/// its counts set through the indices of the first (the keys are not hashed again).
+private struct MonthDictionaries {
+    /// The key of each category number.
+    let keys: [NameKey]
+    private var made: [[Int]: (dictionary: [NameKey: Int], indices: [Dictionary<NameKey, Int>.Index])] = [:]
+    /// At most this many dictionaries are kept (a set of categories seldom repeats past them).
+    private static let kept = 512
+    /// The month being made: its categories (ascending, each once) and their counts.
+    private var monthCategories: [Int] = []
+    private var monthCounts: [Int] = []
+
+    init(keys: [NameKey]) { self.keys = keys }
+
+    /// `scopeCrime` with the counts of bucket entries `[from, to)` added.
+    mutating func add(_ buckets: MonthBuckets, from: Int, to: Int, to scopeCrime: Dataset.ScopeCrime)
+        -> Dataset.ScopeCrime
+    {
+        var scopeCrime = scopeCrime
+        var bucket = UnsafeMutableBufferPointer(rebasing: buckets.entries[from..<to])
+        bucket.sort { $0.key < $1.key }
+        if scopeCrime.counts.isEmpty && scopeCrime.presentPeriods.isEmpty {
+            var months = 0
+            for i in bucket.indices where i == 0 || bucket[i].key >> 22 != bucket[i - 1].key >> 22 { months += 1 }
+            scopeCrime.presentPeriods.reserveCapacity(months)
+            scopeCrime.counts.reserveCapacity(months)
+        }
+        var i = 0
+        while i < bucket.count {
+            let ordinal = bucket[i].key >> 22
+            monthCategories.removeAll(keepingCapacity: true)
+            monthCounts.removeAll(keepingCapacity: true)
+            while i < bucket.count && bucket[i].key >> 22 == ordinal {
+                let category = Int(bucket[i].key & 0x3F_FFFF)
+                if monthCategories.last == category {
+                    monthCounts[monthCounts.count - 1] += bucket[i].count
+                } else {
+                    monthCategories.append(category)
+                    monthCounts.append(bucket[i].count)
+                }
+                i += 1
+            }
+            let period = Period.month(ordinal: Int(ordinal))
+            scopeCrime.presentPeriods.insert(period)
+            if var month = scopeCrime.counts.removeValue(forKey: period) {
+                for (category, count) in zip(monthCategories, monthCounts) { month[keys[category], default: 0] += count }
+                scopeCrime.counts[period] = month
+            } else {
+                scopeCrime.counts[period] = newMonth()
+            }
+        }
+        return scopeCrime
+    }
+
+    /// The dictionary of the month being made.
+    private mutating func newMonth() -> [NameKey: Int] {
+        if let first = made[monthCategories] {
+            var month = first.dictionary
+            for (index, count) in zip(first.indices, monthCounts) { month.values[index] = count }
+            return month
+        }
+        var month = [NameKey: Int](minimumCapacity: monthCategories.count)
+        for (category, count) in zip(monthCategories, monthCounts) { month[keys[category]] = count }
+        if made.count < Self.kept {
+            made[monthCategories] = (month, monthCategories.map { month.index(forKey: keys[$0])! })
+        }
+        return month
     }
 }
 

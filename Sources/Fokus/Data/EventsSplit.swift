@@ -188,33 +188,44 @@ final class SplitWork: @unchecked Sendable {
 
 /// One piece of a split count: its rows counted straight from the bytes, as the plain path does.
 ///
-/// Per row: one scan for the delimiters and the line end (eight bytes at a time), the date's month
-/// (the last date cell remembered, since rows come sorted by date), the scope and category cells
-/// interned in two small tables and their pair looked up in a dense array, and one increment in a small
-/// array of this month's counts, indexed by the pair; the array is added to the tally when the month
-/// changes. UTF-8 is checked for
-/// each (scope, category) spelling once and for the other cells on every row.
+/// Per row: one scan for the delimiters and the line end (eight bytes at a time, every separator in
+/// a word taken from one bit mask), the date's month (the last date cell remembered, since rows come
+/// sorted by date), the scope and category cells interned in two small tables, and one increment in
+/// a small array of this month's counts, indexed by the two spellings' numbers; the array is added to
+/// the tally when the month changes. Each scope and category spelling is checked (UTF-8, a name) and
+/// numbered in the tally once, when first seen; the other cells are checked as UTF-8 on every row.
 struct EventsPiece {
     let columns: EventsSplit.Columns
     var tally = EventTally()
     /// Scope and category spellings (a few hundred and a few dozen: small tables, kept in cache).
     private var scopeSpellings = ByteInterner()
     private var categorySpellings = ByteInterner()
-    /// Per (scope spelling, category spelling): the pair's number plus one (0: not seen yet), a row of
-    /// `pairStride` per scope spelling.
-    private var pairOf: [Int32] = []
-    private var pairStride = 64
-    /// Per pair: the tally's packed (scope, category) key, or `UInt64.max` when either is not a name.
-    private var pairKeys: [UInt64] = []
-    /// This month's count per pair, and the pairs counted this month.
-    private var monthCounts: [Int] = []
-    private var monthPairs: [Int] = []
+    /// Per scope spelling and per category spelling: the tally's number of its name.
+    private var scopeNumbers: [Int] = []
+    private var categoryNumbers: [Int] = []
+    /// This month's count per (scope spelling, category spelling) cell, `scope << shift | category`,
+    /// and the cells counted this month.
+    private var monthCounts: [UInt32] = []
+    private var shift = 4
+    /// Bytes counted since the month's counts were last added to the tally (a bound on any count).
+    private var countedSinceFlush = 0
+    private var monthCells: [Int] = []
     private var month = -1
     /// The last date cell seen (its ten bytes) and its month's ordinal.
     private var lastDate: (UInt64, UInt16) = (0, 0)
     private var lastOrdinal = -1
+    /// Whether a line that starts with the last date cell's ten bytes and a delimiter can be scanned
+    /// from after them (none of the ten is a delimiter or LF).
+    private var lastDateSkips = false
+    /// The columns that are neither the date, the scope nor the category (checked as UTF-8 per row).
+    private let otherColumns: [Int]
+    /// Bytes readable after the end of the bytes a piece holds (``ByteInterner/intern(padded:count:)``
+    /// and the separator scan read whole words).
+    static let padding = 32
+
     init(columns: EventsSplit.Columns) {
         self.columns = columns
+        otherColumns = (0..<columns.width).filter { $0 != columns.date && $0 != columns.scope && $0 != columns.category }
     }
 
     /// Counts the rows in `[from, to)` (`to` is just after a line end, or the end of the file when
@@ -222,103 +233,112 @@ struct EventsPiece {
     mutating func count(
         descriptor: Int32, from: Int, to: Int, atEnd: Bool, chunkSize: Int, work: SplitWork
     ) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: chunkSize + CSVReader.plainLineLimit)
-        var ends = [Int](repeating: 0, count: columns.width)
+        let capacity = chunkSize + CSVReader.plainLineLimit
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
+        buffer.initialize(repeating: 0, count: capacity + Self.padding)
+        defer { buffer.deallocate() }
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: columns.width)
+        ends.initialize(repeating: 0, count: columns.width)
+        defer { ends.deallocate() }
         var offset = from
         var kept = 0
         while offset < to {
             if work.gaveUp { return false }
-            let wanted = min(buffer.count - kept, to - offset)
-            let filled = buffer.withUnsafeMutableBytes {
-                EventsSplit.readFully(descriptor, into: $0.baseAddress! + kept, at: offset, count: wanted)
-            }
+            let wanted = min(capacity - kept, to - offset)
+            let filled = EventsSplit.readFully(descriptor, into: buffer + kept, at: offset, count: wanted)
             guard filled == wanted else { return false }
             offset += filled
             let total = kept + filled
-            let consumed: Int? = buffer.withUnsafeBufferPointer { all in
-                // Quotes, CR and NUL mean the ordinary reader.
-                let fresh = all.baseAddress! + kept
-                guard memchr(fresh, 0x22, filled) == nil, memchr(fresh, 0x0D, filled) == nil, memchr(fresh, 0, filled) == nil
-                else { return nil }
-                return ends.withUnsafeMutableBufferPointer { ends in
-                    countLines(
-                        UnsafeBufferPointer(rebasing: all[0..<total]), final: atEnd && offset >= to,
-                        ends: ends.baseAddress!)
-                }
+            // Quotes, CR and NUL mean the ordinary reader.
+            let fresh = buffer + kept
+            guard memchr(fresh, 0x22, filled) == nil, memchr(fresh, 0x0D, filled) == nil, memchr(fresh, 0, filled) == nil
+            else { return false }
+            guard let consumed = countLines(buffer, count: total, final: atEnd && offset >= to, ends: ends) else {
+                return false
             }
-            guard let consumed else { return false }
             kept = total - consumed
             guard kept < CSVReader.plainLineLimit else { return false }
-            if kept > 0 {
-                buffer.withUnsafeMutableBytes { raw in
-                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, kept)
-                }
-            }
+            // A count is at most the bytes counted: added to the tally well before it could overflow.
+            countedSinceFlush += consumed
+            if countedSinceFlush > 1 << 31 { flushMonth() }
+            if kept > 0 { memmove(buffer, buffer + consumed, kept) }
         }
         flushMonth()
         return kept == 0
     }
 
-    /// Counts the complete lines in `bytes` (and, when `final`, the last line without its line end);
-    /// how many bytes they take, or `nil` when a line needs the ordinary reader. Quotes and CR are
-    /// already ruled out: only delimiters and LF are looked for.
+    /// Counts the complete lines in the `count` bytes at `base` (and, when `final`, the last line
+    /// without its line end); how many bytes they take, or `nil` when a line needs the ordinary
+    /// reader. Quotes and CR are already ruled out: only delimiters and LF are looked for, eight bytes
+    /// at a time, every match of a word taken from one mask. `padding` bytes after the end are readable (not looked at).
     private mutating func countLines(
-        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, ends: UnsafeMutablePointer<Int>
+        _ base: UnsafeMutablePointer<UInt8>, count: Int, final: Bool, ends: UnsafeMutablePointer<Int>
     ) -> Int? {
-        guard let base = bytes.baseAddress else { return 0 }
-        let count = bytes.count
+        // The last line without its line end, at the end of the file, is given one in the padding (the
+        // loop then ends every line the same way).
+        var count = count
+        let unended = final && count > 0 && base[count - 1] != 0x0A
+        if unended {
+            base[count] = 0x0A
+            count += 1
+        }
         let width = columns.width
         let delimiter = columns.delimiter
         let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Rows come sorted by date: a line that starts with the last date, when the date is the first
+        // column, is scanned from after it.
+        let skipsDates = columns.date == 0 && width > 1
         var lineStart = 0
         var fields = 0
-        var p = 0
-        while true {
-            let q = Self.nextSeparator(base, from: p, count: count, delimiters: delimiters)
-            if q == count { break }
-            ends[fields] = q
-            if base[q] == delimiter {
-                fields += 1
-                guard fields < width else { return nil }
-            } else {
-                guard fields + 1 == width, q > lineStart, countLine(base, lineStart, ends) else { return nil }
-                lineStart = q + 1
-                fields = 0
+        var i = 0
+        @inline(__always)
+        func skipDate() -> Bool {
+            guard skipsDates, lastDateSkips, lineStart &+ 11 <= count, base[lineStart &+ 10] == delimiter else {
+                return false
             }
-            p = q + 1
+            let raw = UnsafeRawPointer(base + lineStart)
+            guard raw.loadUnaligned(as: UInt64.self) == lastDate.0,
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self) == lastDate.1
+            else { return false }
+            ends[0] = lineStart &+ 10
+            fields = 1
+            i = lineStart &+ 11
+            return true
         }
-        if final && lineStart < count {
-            ends[fields] = count
-            guard fields + 1 == width, countLine(base, lineStart, ends) else { return nil }
-            lineStart = count
-        }
-        return lineStart
-    }
-
-    /// The offset of the first delimiter or LF at or after `from`, or `count`: eight bytes at a time,
-    /// each word tested for both bytes at once (0x80 in each byte that matches, exact: no borrow
-    /// between bytes).
-    @inline(__always)
-    private static func nextSeparator(
-        _ base: UnsafePointer<UInt8>, from: Int, count: Int, delimiters: UInt64
-    ) -> Int {
-        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        var i = from
-        while i + 8 <= count {
+        _ = skipDate()
+        while i < count {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let d = word ^ delimiters
             let l = word ^ lineFeeds
-            let hits = ~(((d & low) &+ low) | d | low) | ~(((l & low) &+ low) | l | low)
-            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
-            i += 8
+            // 0x80 in every byte that is a delimiter or LF, and possibly in a byte just above one (a
+            // borrow): every bit is checked against its byte, and the lowest is always a true match.
+            var hits = ((d &- ones) & ~d | (l &- ones) & ~l) & highs
+            // The last word: only the bytes before `count`.
+            if i &+ 8 > count { hits &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (count &- i))) &- 1 }
+            let word0 = i
+            i &+= 8
+            while hits != 0 {
+                let q = word0 &+ hits.trailingZeroBitCount &>> 3
+                hits &= hits &- 1
+                let byte = base[q]
+                if byte == delimiter {
+                    ends[fields] = q
+                    fields += 1
+                    guard fields < width else { return nil }
+                } else if byte == 0x0A {
+                    ends[fields] = q
+                    guard fields + 1 == width, q > lineStart, countLine(base, lineStart, ends) else { return nil }
+                    lineStart = q + 1
+                    fields = 0
+                    // The rest of this word is in the skipped date.
+                    if skipDate() { break }
+                }
+            }
         }
-        let delimiter = UInt8(truncatingIfNeeded: delimiters)
-        while i < count {
-            if base[i] == delimiter || base[i] == 0x0A { return i }
-            i += 1
-        }
-        return count
+        return unended ? min(lineStart, count - 1) : lineStart
     }
 
     /// Counts the line starting at `start` whose fields end at `ends`; `false` when it needs the
@@ -329,125 +349,142 @@ struct EventsPiece {
         -> Bool
     {
         @inline(__always)
-        func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-            let from = i == 0 ? start : ends[i - 1] + 1
-            return UnsafeBufferPointer(start: base + from, count: ends[i] - from)
-        }
+        func from(_ i: Int) -> Int { i == 0 ? start : ends[i - 1] + 1 }
         // The date: its first ten bytes are ASCII when it is one; what follows them is checked as UTF-8.
-        let date = field(columns.date)
+        let dateStart = from(columns.date)
+        let dateCount = ends[columns.date] - dateStart
+        guard dateCount >= 10 else { return false }
         let ordinal: Int
-        if date.count >= 10 {
-            let raw = UnsafeRawPointer(date.baseAddress!)
-            let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-            if key == lastDate && lastOrdinal >= 0 && (date.count == 10 || Self.timeFollows(date)) {
-                ordinal = lastOrdinal
-            } else {
-                guard let month = DataValues.eventMonth(utf8: date), month.year <= columns.lastYear else { return false }
-                ordinal = month.firstMonthOrdinal
-                lastDate = key
-                lastOrdinal = ordinal
-            }
-            if date.count > 10 && !Self.isUTF8(UnsafeBufferPointer(rebasing: date[10...])) { return false }
+        let raw = UnsafeRawPointer(base + dateStart)
+        let key = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if key == lastDate && lastOrdinal >= 0 && (dateCount == 10 || Self.timeFollows(base[dateStart + 10])) {
+            ordinal = lastOrdinal
         } else {
-            return false
+            guard let month = DataValues.eventMonth(utf8: UnsafeBufferPointer(start: base + dateStart, count: dateCount)),
+                month.year <= columns.lastYear
+            else { return false }
+            ordinal = month.firstMonthOrdinal
+            lastDate = key
+            lastOrdinal = ordinal
+            lastDateSkips = !(0..<10).contains { base[dateStart + $0] == columns.delimiter || base[dateStart + $0] == 0x0A }
         }
+        if dateCount > 10 && !Self.isUTF8(base + dateStart + 10, dateCount - 10) { return false }
         // The other cells (not the scope or the category, checked once per spelling).
-        for i in 0..<columns.width where i != columns.date && i != columns.scope && i != columns.category {
-            guard Self.isUTF8(field(i)) else { return false }
+        for i in otherColumns {
+            let cellStart = from(i)
+            let cellCount = ends[i] - cellStart
+            if cellCount <= 16 {
+                // ASCII in two masked words (the bytes after the cell can be read).
+                let raw = UnsafeRawPointer(base + cellStart)
+                let bits = cellCount &* 8
+                let first = bits >= 64 ? UInt64.max : (1 &<< UInt64(truncatingIfNeeded: bits)) &- 1
+                let second = bits >= 128 ? UInt64.max : bits <= 64 ? 0 : (1 &<< UInt64(truncatingIfNeeded: bits &- 64)) &- 1
+                let words = raw.loadUnaligned(as: UInt64.self) & first | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & second
+                if words & 0x8080_8080_8080_8080 == 0 { continue }
+            }
+            guard Self.isUTF8(base + cellStart, cellCount) else { return false }
         }
-        let pair = internPair(field(columns.scope), field(columns.category))
-        guard pair >= 0 else { return false }
-        let key = pairKeys[pair]
-        guard key != .max else { return false }
+        let scopeStart = from(columns.scope)
+        let s = scopeSpellings.intern(padded: base + scopeStart, count: ends[columns.scope] - scopeStart)
+        if s == scopeNumbers.count {
+            guard newScope(UnsafeBufferPointer(start: base + scopeStart, count: ends[columns.scope] - scopeStart))
+            else { return false }
+        }
+        let categoryStart = from(columns.category)
+        let c = categorySpellings.intern(padded: base + categoryStart, count: ends[columns.category] - categoryStart)
+        if c == categoryNumbers.count {
+            guard
+                newCategory(
+                    UnsafeBufferPointer(start: base + categoryStart, count: ends[columns.category] - categoryStart))
+            else { return false }
+        }
         if ordinal != month {
             flushMonth()
             month = ordinal
         }
-        if monthCounts[pair] == 0 { monthPairs.append(pair) }
-        monthCounts[pair] += 1
+        let cell = s << shift | c
+        if monthCounts[cell] == 0 { monthCells.append(cell) }
+        monthCounts[cell] += 1
         return true
     }
 
-    /// Whether a date cell longer than ten bytes has the time after a space or `T`, as
-    /// ``DataValues/eventMonth(utf8:)`` requires.
+    /// Whether the byte after a date cell's ten bytes starts its time, as
+    /// ``DataValues/eventMonth(utf8:)`` requires (a space or `T`).
     @inline(__always)
-    private static func timeFollows(_ date: UnsafeBufferPointer<UInt8>) -> Bool {
-        let next = date[10]
-        return next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t")
+    private static func timeFollows(_ next: UInt8) -> Bool {
+        next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t")
     }
 
-    /// Whether bytes are whole UTF-8: ASCII eight bytes at a time, the validator for the rest.
+    /// Whether `count` bytes are whole UTF-8: ASCII eight bytes at a time, two-byte sequences (Swedish
+    /// letters) inline, the validator for the rest.
     @inline(__always)
-    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+    private static func isUTF8(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         var i = 0
-        while i + 8 <= bytes.count {
+        while i + 8 <= count {
             if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
             i += 8
         }
-        while i < bytes.count && base[i] < 0x80 { i += 1 }
-        if i == bytes.count { return true }
-        var validator = UTF8Validator()
-        validator.feed(UnsafeBufferPointer(rebasing: bytes[i...]))
-        return validator.finish()
-    }
-
-    /// The number of a (scope, category) pair of cells, or -1 when there are too many spellings; a new
-    /// pair's spellings are checked as the ordinary reader checks them, and named in the tally.
-    @inline(__always)
-    private mutating func internPair(_ scope: UnsafeBufferPointer<UInt8>, _ category: UnsafeBufferPointer<UInt8>)
-        -> Int
-    {
-        let s = scopeSpellings.intern(scope)
-        let c = categorySpellings.intern(category)
-        if c >= pairStride || (s + 1) * pairStride > pairOf.count {
-            guard growPairs(scopes: s + 1, categories: c + 1) else { return -1 }
+        while i < count {
+            let byte = base[i]
+            if byte < 0x80 {
+                i += 1
+            } else if byte >= 0xC2 && byte <= 0xDF && i + 1 < count && base[i + 1] & 0xC0 == 0x80 {
+                i += 2
+            } else {
+                var validator = UTF8Validator()
+                validator.feed(UnsafeBufferPointer(start: base + i, count: count - i))
+                return validator.finish()
+            }
         }
-        let known = Int(pairOf[s * pairStride + c])
-        if known > 0 { return known - 1 }
-        let pair = pairKeys.count
-        pairOf[s * pairStride + c] = Int32(pair + 1)
-        pairKeys.append(newPairKey(scope, category))
-        monthCounts.append(0)
-        return pair
-    }
-
-    /// Makes room in `pairOf` for `scopes` scope spellings and `categories` category spellings; `false`
-    /// past four million cells (thousands of spellings of each: the ordinary reader takes such a file).
-    private mutating func growPairs(scopes: Int, categories: Int) -> Bool {
-        let stride = categories > pairStride ? max(2 * pairStride, categories) : pairStride
-        let rows = max(scopes, pairOf.count / pairStride)
-        guard max(2 * rows, 16) * stride <= 1 << 22 else { return false }
-        var grown = [Int32](repeating: 0, count: max(2 * rows, 16) * stride)
-        for row in 0..<(pairOf.count / pairStride) {
-            for column in 0..<pairStride { grown[row * stride + column] = pairOf[row * pairStride + column] }
-        }
-        pairOf = grown
-        pairStride = stride
         return true
     }
 
-    /// The tally's packed key of a new (scope, category) pair, or `UInt64.max` when a cell is not UTF-8
-    /// or not a name.
-    private mutating func newPairKey(_ scope: UnsafeBufferPointer<UInt8>, _ category: UnsafeBufferPointer<UInt8>)
-        -> UInt64
-    {
-        guard Self.isUTF8(scope), Self.isUTF8(category),
-            case .success(let scopeName) = DataValues.name(
-                CSVReader.cellText(scope, encoding: .utf8), what: "a scope (municipality or police area)"),
-            case .success(let categoryName) = DataValues.name(
-                CrimeLabel.normalised(CSVReader.cellText(category, encoding: .utf8)), what: "a crime category")
-        else { return .max }
-        return EventTally.packed(scope: tally.index(scope: scopeName), category: tally.index(category: categoryName))
+    /// Numbers a scope spelling seen for the first time (the next spelling number) in the tally;
+    /// `false` when it is not UTF-8 or not a name.
+    private mutating func newScope(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Self.isUTF8(bytes.baseAddress!, bytes.count),
+            case .success(let name) = DataValues.name(
+                CSVReader.cellText(bytes, encoding: .utf8), what: "a scope (municipality or police area)")
+        else { return false }
+        let rows = scopeNumbers.count + 1
+        if rows << shift > monthCounts.count {
+            guard max(2 * rows, 16) << shift <= 1 << 22 else { return false }
+            monthCounts += repeatElement(0, count: (max(2 * rows, 16) << shift) - monthCounts.count)
+        }
+        scopeNumbers.append(tally.index(scope: name))
+        return true
+    }
+
+    /// Numbers a category spelling seen for the first time in the tally; `false` when it is not UTF-8
+    /// or not a name, or past thousands of spellings (the ordinary reader takes such a file).
+    private mutating func newCategory(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Self.isUTF8(bytes.baseAddress!, bytes.count),
+            case .success(let name) = DataValues.name(
+                CrimeLabel.normalised(CSVReader.cellText(bytes, encoding: .utf8)), what: "a crime category")
+        else { return false }
+        if categoryNumbers.count + 1 > 1 << shift {
+            // Wider rows: this month's counts are added to the tally first, so that none is moved.
+            flushMonth()
+            let rows = max(monthCounts.count >> shift, 16)
+            guard rows << (shift + 1) <= 1 << 22 else { return false }
+            shift += 1
+            monthCounts = [UInt32](repeating: 0, count: rows << shift)
+        }
+        categoryNumbers.append(tally.index(category: name))
+        return true
     }
 
     /// Adds this month's counts to the tally.
     private mutating func flushMonth() {
         guard month >= 0 else { return }
-        for pair in monthPairs {
-            tally.add(packed: pairKeys[pair], monthOrdinal: month, count: monthCounts[pair])
-            monthCounts[pair] = 0
+        let mask = 1 << shift - 1
+        for cell in monthCells {
+            tally.append(
+                scope: scopeNumbers[cell >> shift], category: categoryNumbers[cell & mask], monthOrdinal: month,
+                count: Int(monthCounts[cell]))
+            monthCounts[cell] = 0
         }
-        monthPairs.removeAll(keepingCapacity: true)
+        countedSinceFlush = 0
+        monthCells.removeAll(keepingCapacity: true)
     }
 }
