@@ -13,6 +13,13 @@ extension CSVReader {
         case end
     }
 
+    /// Where in the source the next record starts: the unread bytes, past the LF of a CRLF line end that
+    /// the last record read ended at its CR (when that LF is in hand).
+    var nextRecordOffset: Int {
+        let skipsLF = afterCR && window.pos < window.buffer.count && window.buffer[window.pos] == 0x0A
+        return window.unreadOffset + (skipsLF ? 1 : 0)
+    }
+
     /// The longest line the plain path takes; longer ones go the general way.
     static let plainLineLimit = 1 << 16
 

@@ -216,12 +216,13 @@ struct DataFileLoader {
             return
         }
         var ingest = CSVIngest(reader: reader, layout: layout, path: path)
-        if layout.kind == .crimeEventsCSV, encoding == .utf8, let descriptor = source.fileDescriptor,
+        if layout.kind == .crimeEventsCSV, let descriptor = source.fileDescriptor,
             let split = eventsSplit.count(
-                descriptor: descriptor, from: reader.window.unreadOffset,
+                descriptor: descriptor, from: reader.nextRecordOffset,
                 columns: EventsSplit.Columns(
                     width: layout.header.count, date: layout[.date], scope: layout[.scope],
-                    category: layout[.category], delimiter: reader.delimiter, lastYear: ingest.future.lastYear),
+                    category: layout[.category], delimiter: reader.delimiter, lastYear: ingest.future.lastYear,
+                    encoding: encoding),
                 sha256: sha256)
         {
             // Every row was plain and good: counted on every core, the file hashed whole meanwhile.

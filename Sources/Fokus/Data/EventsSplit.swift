@@ -11,11 +11,13 @@ import Darwin
 /// file's SHA-256 is computed over the whole file, in order, as one more task.
 ///
 /// Only for a file every row of which the plain path of ``CSVIngest/readEvents()`` takes: one line
-/// ending in LF, no quote, CR or NUL, the header's number of fields, a date up to next year, a valid
-/// scope and category, valid UTF-8. On anything else (a row with a problem, a blank line, a quoted
-/// field, a CRLF file, a file that is not UTF-8) the split gives up and the loader reads the file the
-/// ordinary way, row by row, from where the header ended: every diagnostic, with its line, is then
-/// exactly what the serial reader reports. A split count never reports anything itself.
+/// ending in LF or CRLF, no quote, NUL or other CR, the header's number of fields, a date up to next year,
+/// a valid scope and category, valid text in the file's encoding (UTF-8, or Windows-1252 once the file
+/// has turned out not to be UTF-8). On anything else (a row with a problem, a blank line, a quoted field,
+/// a lone CR, a byte sequence that is not UTF-8 while the file is read as UTF-8) the split gives up and
+/// the loader reads the file the ordinary way, row by row, from where the header ended: every
+/// diagnostic, with its line, is then exactly what the serial reader reports. A split count never
+/// reports anything itself.
 struct EventsSplit: Sendable {
     /// Files with fewer bytes after the header are read the ordinary way.
     var minimumBytes: Int
@@ -46,6 +48,9 @@ struct EventsSplit: Sendable {
         var delimiter: UInt8
         /// Rows dated after this year take the ordinary path (they are noted for a warning).
         var lastYear: Int
+        /// How the file is read: UTF-8 (any other byte sequence gives the file up), or Windows-1252 (every
+        /// byte is a character).
+        var encoding: TextEncoding = .utf8
     }
 
     /// Counts the rows of the file open as `descriptor` from byte `start` (just after the header) to its
@@ -62,7 +67,8 @@ struct EventsSplit: Sendable {
         DispatchQueue.concurrentPerform(iterations: bounds.count) { task in
             if task == 0 {
                 work.fingerprint = Self.fingerprint(
-                    descriptor: descriptor, size: size, header: start, chunkSize: chunkSize, sha256: sha256, work: work)
+                    descriptor: descriptor, size: size, header: start, chunkSize: chunkSize, sha256: sha256,
+                    encoding: columns.encoding, work: work)
             } else {
                 var piece = EventsPiece(columns: columns)
                 let counted = piece.count(
@@ -98,9 +104,10 @@ struct EventsSplit: Sendable {
 
     /// The whole file's fingerprint, as ``Fingerprinter`` computes it, except that the UTF-8 check covers
     /// only the bytes before `header` (the pieces check the rest); `nil` when the file is not text or
-    /// the split was given up.
+    /// the split was given up. A file read as Windows-1252 is one that turned out not to be UTF-8.
     private static func fingerprint(
-        descriptor: Int32, size: Int, header: Int, chunkSize: Int, sha256: SHA256Function, work: SplitWork
+        descriptor: Int32, size: Int, header: Int, chunkSize: Int, sha256: SHA256Function, encoding: TextEncoding,
+        work: SplitWork
     ) -> FileFingerprint? {
         var hasher = sha256.make()
         var validator = UTF8Validator()
@@ -118,7 +125,7 @@ struct EventsSplit: Sendable {
                 if offset == 0, FileFingerprint.recognise(Array(bytes)) != nil { return false }
                 if memchr(bytes.baseAddress!, 0, filled) != nil { return false }
                 hasher.update(UnsafeRawBufferPointer(bytes))
-                if offset < header {
+                if offset < header && encoding == .utf8 {
                     validator.feed(UnsafeBufferPointer(rebasing: bytes[0..<min(filled, header - offset)]))
                 }
                 return true
@@ -127,7 +134,7 @@ struct EventsSplit: Sendable {
             offset += filled
         }
         guard validator.finish() else { return nil }
-        return FileFingerprint(sha256: Fingerprinter.hex(hasher.finalize()), encoding: .utf8, notText: nil)
+        return FileFingerprint(sha256: Fingerprinter.hex(hasher.finalize()), encoding: encoding, notText: nil)
     }
 
     /// Reads `count` bytes at `offset` of the file into `buffer` (as many as there are); how many.
@@ -192,8 +199,9 @@ final class SplitWork: @unchecked Sendable {
 /// a word taken from one bit mask), the date's month (the last date cell remembered, since rows come
 /// sorted by date), the scope and category cells interned in two small tables, and one increment in
 /// a small array of this month's counts, indexed by the two spellings' numbers; the array is added to
-/// the tally when the month changes. Each scope and category spelling is checked (UTF-8, a name) and
-/// numbered in the tally once, when first seen; the other cells are checked as UTF-8 on every row.
+/// the tally when the month changes. Each scope and category spelling is checked (its encoding, a name)
+/// and numbered in the tally once, when first seen; the other cells are checked as UTF-8 on every row
+/// (nothing to check in Windows-1252).
 struct EventsPiece {
     let columns: EventsSplit.Columns
     var tally = EventTally()
@@ -249,10 +257,9 @@ struct EventsPiece {
             guard filled == wanted else { return false }
             offset += filled
             let total = kept + filled
-            // Quotes, CR and NUL mean the ordinary reader.
+            // Quotes and NUL mean the ordinary reader (a CR, unless it ends a line, too: see countLines).
             let fresh = buffer + kept
-            guard memchr(fresh, 0x22, filled) == nil, memchr(fresh, 0x0D, filled) == nil, memchr(fresh, 0, filled) == nil
-            else { return false }
+            guard memchr(fresh, 0x22, filled) == nil, memchr(fresh, 0, filled) == nil else { return false }
             guard let consumed = countLines(buffer, count: total, final: atEnd && offset >= to, ends: ends) else {
                 return false
             }
@@ -269,8 +276,9 @@ struct EventsPiece {
 
     /// Counts the complete lines in the `count` bytes at `base` (and, when `final`, the last line
     /// without its line end); how many bytes they take, or `nil` when a line needs the ordinary
-    /// reader. Quotes and CR are already ruled out: only delimiters and LF are looked for, eight bytes
-    /// at a time, every match of a word taken from one mask. `padding` bytes after the end are readable (not looked at).
+    /// reader. Quotes are already ruled out: only delimiters, LF and CR are looked for, eight bytes at a
+    /// time, every match of a word taken from one mask; a CR must be the first half of a CRLF line end.
+    /// `padding` bytes after the end are readable (not looked at).
     private mutating func countLines(
         _ base: UnsafeMutablePointer<UInt8>, count: Int, final: Bool, ends: UnsafeMutablePointer<Int>
     ) -> Int? {
@@ -286,6 +294,7 @@ struct EventsPiece {
         let delimiter = columns.delimiter
         let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
         let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         // Rows come sorted by date: a line that starts with the last date, when the date is the first
@@ -313,9 +322,10 @@ struct EventsPiece {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let d = word ^ delimiters
             let l = word ^ lineFeeds
-            // 0x80 in every byte that is a delimiter or LF, and possibly in a byte just above one (a
+            let r = word ^ carriageReturns
+            // 0x80 in every byte that is a delimiter, LF or CR, and possibly in a byte just above one (a
             // borrow): every bit is checked against its byte, and the lowest is always a true match.
-            var hits = ((d &- ones) & ~d | (l &- ones) & ~l) & highs
+            var hits = ((d &- ones) & ~d | (l &- ones) & ~l | (r &- ones) & ~r) & highs
             // The last word: only the bytes before `count`.
             if i &+ 8 > count { hits &= (1 &<< UInt64(truncatingIfNeeded: 8 &* (count &- i))) &- 1 }
             let word0 = i
@@ -328,9 +338,14 @@ struct EventsPiece {
                     ends[fields] = q
                     fields += 1
                     guard fields < width else { return nil }
+                } else if byte == 0x0D {
+                    // The first half of a CRLF line end, or a line break the ordinary reader counts.
+                    guard q &+ 1 < count else { return unended ? nil : lineStart }
+                    guard base[q &+ 1] == 0x0A else { return nil }
                 } else if byte == 0x0A {
-                    ends[fields] = q
-                    guard fields + 1 == width, q > lineStart, countLine(base, lineStart, ends) else { return nil }
+                    let end = q > lineStart && base[q &- 1] == 0x0D ? q &- 1 : q
+                    ends[fields] = end
+                    guard fields + 1 == width, end > lineStart, countLine(base, lineStart, ends) else { return nil }
                     lineStart = q + 1
                     fields = 0
                     // The rest of this word is in the skipped date.
@@ -368,7 +383,7 @@ struct EventsPiece {
             lastOrdinal = ordinal
             lastDateSkips = !(0..<10).contains { base[dateStart + $0] == columns.delimiter || base[dateStart + $0] == 0x0A }
         }
-        if dateCount > 10 && !Self.isUTF8(base + dateStart + 10, dateCount - 10) { return false }
+        if dateCount > 10 && !isText(base + dateStart + 10, dateCount - 10) { return false }
         // The other cells (not the scope or the category, checked once per spelling).
         for i in otherColumns {
             let cellStart = from(i)
@@ -382,7 +397,7 @@ struct EventsPiece {
                 let words = raw.loadUnaligned(as: UInt64.self) & first | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & second
                 if words & 0x8080_8080_8080_8080 == 0 { continue }
             }
-            guard Self.isUTF8(base + cellStart, cellCount) else { return false }
+            guard isText(base + cellStart, cellCount) else { return false }
         }
         let scopeStart = from(columns.scope)
         let s = scopeSpellings.intern(padded: base + scopeStart, count: ends[columns.scope] - scopeStart)
@@ -415,6 +430,12 @@ struct EventsPiece {
         next == UInt8(ascii: " ") || next == UInt8(ascii: "T") || next == UInt8(ascii: "t")
     }
 
+    /// Whether `count` bytes are text in the file's encoding: any bytes in Windows-1252, else ``isUTF8(_:_:)``.
+    @inline(__always)
+    private func isText(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        columns.encoding == .windows1252 || Self.isUTF8(base, count)
+    }
+
     /// Whether `count` bytes are whole UTF-8: ASCII eight bytes at a time, two-byte sequences (Swedish
     /// letters) inline, the validator for the rest.
     @inline(__always)
@@ -440,11 +461,11 @@ struct EventsPiece {
     }
 
     /// Numbers a scope spelling seen for the first time (the next spelling number) in the tally;
-    /// `false` when it is not UTF-8 or not a name.
+    /// `false` when it is not text in the file's encoding or not a name.
     private mutating func newScope(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Self.isUTF8(bytes.baseAddress!, bytes.count),
+        guard isText(bytes.baseAddress!, bytes.count),
             case .success(let name) = DataValues.name(
-                CSVReader.cellText(bytes, encoding: .utf8), what: "a scope (municipality or police area)")
+                CSVReader.cellText(bytes, encoding: columns.encoding), what: "a scope (municipality or police area)")
         else { return false }
         let rows = scopeNumbers.count + 1
         if rows << shift > monthCounts.count {
@@ -455,12 +476,12 @@ struct EventsPiece {
         return true
     }
 
-    /// Numbers a category spelling seen for the first time in the tally; `false` when it is not UTF-8
+    /// Numbers a category spelling seen for the first time in the tally; `false` when it is not text
     /// or not a name, or past thousands of spellings (the ordinary reader takes such a file).
     private mutating func newCategory(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Self.isUTF8(bytes.baseAddress!, bytes.count),
+        guard isText(bytes.baseAddress!, bytes.count),
             case .success(let name) = DataValues.name(
-                CrimeLabel.normalised(CSVReader.cellText(bytes, encoding: .utf8)), what: "a crime category")
+                CrimeLabel.normalised(CSVReader.cellText(bytes, encoding: columns.encoding)), what: "a crime category")
         else { return false }
         if categoryNumbers.count + 1 > 1 << shift {
             // Wider rows: this month's counts are added to the tally first, so that none is moved.

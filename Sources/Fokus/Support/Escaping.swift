@@ -102,8 +102,10 @@ package enum Escaping {
         // going character by character.
         let special: (UInt8) -> Bool =
             attribute
-            ? { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
-                || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            ? {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                    || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            }
             : { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
         if !text.utf8.contains(where: special) { return text }
         var out = ""

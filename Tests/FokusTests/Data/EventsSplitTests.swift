@@ -23,14 +23,15 @@ struct EventsSplitTests {
     }
 
     /// Whether the split count takes the file (rather than leaving it to the serial reader).
-    static func splitTakes(_ bytes: [UInt8], split: EventsSplit) throws -> Bool {
+    static func splitTakes(_ bytes: [UInt8], split: EventsSplit, encoding: TextEncoding = .utf8) throws -> Bool {
         let folder = try TempDataFolder()
         try folder.write("handelser.csv", bytes: bytes)
         let handle = try FileHandle(forReadingFrom: folder.url.appendingPathComponent("handelser.csv"))
         defer { try? handle.close() }
         let header = bytes.firstIndex(of: 0x0A)! + 1
         let columns = EventsSplit.Columns(
-            width: 3, date: 0, scope: 1, category: 2, delimiter: UInt8(ascii: ";"), lastYear: FuturePeriods.nextYear)
+            width: 3, date: 0, scope: 1, category: 2, delimiter: UInt8(ascii: ";"), lastYear: FuturePeriods.nextYear,
+            encoding: encoding)
         return split.count(descriptor: handle.fileDescriptor, from: header, columns: columns, sha256: .builtIn) != nil
     }
 
@@ -155,11 +156,30 @@ struct EventsSplitTests {
     }
 
     @Test func crlfFilesAndBlankLines() throws {
+        // CRLF line ends (files saved on Windows) are split too, whatever the chunk boundaries cut.
         let crlf = Array(Self.events(rows: 120, lineEnd: "\r\n").utf8)
-        #expect(try !Self.splitTakes(crlf, split: Self.splitting(3)))
-        let data = try Self.load(crlf, split: Self.splitting(3))
-        #expect(data.rejected.isEmpty)
-        #expect(Self.summary(data) == Self.summary(try Self.load(crlf, split: .never)))
+        for chunkSize in [16, 17, 64] {
+            #expect(try Self.splitTakes(crlf, split: Self.splitting(3, chunkSize: chunkSize)))
+            let data = try Self.load(crlf, split: Self.splitting(3, chunkSize: chunkSize))
+            #expect(data.rejected.isEmpty)
+            #expect(Self.summary(data) == Self.summary(try Self.load(crlf, split: .never)))
+            let lf = try Self.load(Array(Self.events(rows: 120).utf8), split: .never)
+            #expect(Self.summary(data).filter { !$0.hasPrefix("input") } == Self.summary(lf).filter { !$0.hasPrefix("input") })
+        }
+        // A CRLF file without a line end after its last row.
+        let unended = Array(crlf.dropLast(2))
+        #expect(try Self.splitTakes(unended, split: Self.splitting(3)))
+        #expect(try Self.summary(Self.load(unended, split: Self.splitting(3))) == Self.summary(Self.load(unended, split: .never)))
+
+        // A lone CR is a line break to the ordinary reader: the split gives up, and the lines are counted as it counts them.
+        var lone = Self.events(rows: 120).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lone[60] = "2023-03-01;Kungsör;Rån\r2023-03-02;Köping;Rån"
+        lone[90] = "2023-03-01;Kungsör;Rån;extra"
+        let loneBytes = Array(lone.joined(separator: "\n").utf8)
+        #expect(try !Self.splitTakes(loneBytes, split: Self.splitting(2)))
+        let loneData = try Self.load(loneBytes, split: Self.splitting(2))
+        #expect(loneData.rejectionLines.first?.hasPrefix("data/handelser.csv:92: error:") == true, "\(loneData.rejectionLines)")
+        #expect(Self.summary(loneData) == Self.summary(try Self.load(loneBytes, split: .never)))
 
         var lines = Self.events(rows: 120).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.insert("", at: 100)
@@ -191,11 +211,20 @@ struct EventsSplitTests {
         // Windows-1252: ö is one byte, 0xF6.
         var bytes: [UInt8] = []
         for scalar in text.unicodeScalars { bytes.append(scalar.value < 0x100 ? UInt8(scalar.value) : 0x3F) }
+        // Read as UTF-8 the split gives up; read as Windows-1252 (the loader's second pass) it takes the file.
         #expect(try !Self.splitTakes(bytes, split: Self.splitting(2)))
+        #expect(try Self.splitTakes(bytes, split: Self.splitting(2), encoding: .windows1252))
         let split = try Self.load(bytes, split: Self.splitting(2))
         #expect(split.rejected.isEmpty)
         #expect(split.crime[NameKey("Köping")] != nil)
         #expect(Self.summary(split) == Self.summary(try Self.load(bytes, split: .never)))
+        // Windows-1252 with CRLF line ends, as spreadsheet programs on Windows save it.
+        let windows = Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).joined(separator: [0x0D, 0x0A]))
+        #expect(try Self.splitTakes(windows, split: Self.splitting(3), encoding: .windows1252))
+        #expect(try Self.summary(Self.load(windows, split: Self.splitting(3))) == Self.summary(Self.load(windows, split: .never)))
+        #expect(
+            try Self.summary(Self.load(windows, split: Self.splitting(3))).filter { !$0.hasPrefix("input") }
+                == Self.summary(split).filter { !$0.hasPrefix("input") })
     }
 
     @Test func piecesStartAfterALineEnd() throws {

@@ -29,7 +29,9 @@ struct SampleConditionTests {
         (nil, nil, nil, 0), (-3, 0.2, 4, 0.1), (0, 0.6, 12, 0.5), (2.5, 0.31, 9.5, 0.9), (2, nil, 10, 0.25),
     ]
 
-    static func facts(_ area: (id: String, owners: [String], resources: Double?), _ sample: (z: Double?, concern: Double?, latest: Double?, score: Double)) -> AreaFacts {
+    static func facts(
+        _ area: (id: String, owners: [String], resources: Double?), _ sample: (z: Double?, concern: Double?, latest: Double?, score: Double)
+    ) -> AreaFacts {
         AreaFacts(
             trendZ: sample.z, trendLatest: sample.latest, concernRaw: sample.concern, resourcesRaw: area.resources,
             nConcern: sample.concern, nResources: area.resources.map { min(max($0, 0), 1) }, score: sample.score,
