@@ -122,6 +122,16 @@ final class ByteSource {
         return fingerprint
     }
 
+    /// How many bytes the source holds (a file's size as it is now).
+    var byteCount: Int {
+        switch backing {
+        case .file(let handle):
+            var status = stat()
+            return fstat(handle.fileDescriptor, &status) == 0 ? Int(status.st_size) : 0
+        case .memory(let bytes): return bytes.count
+        }
+    }
+
     /// The open file's descriptor, for readers that read ranges of it themselves (``EventsSplit``);
     /// `nil` for bytes in memory.
     var fileDescriptor: Int32? {

@@ -1,5 +1,9 @@
 public import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Builds a ``Dataset`` from data files (SPEC 3.2).
 ///
 /// A folder is read recursively in a fixed order (relative paths sorted by Unicode code point),
@@ -96,7 +100,27 @@ struct DataFileLoader {
             return
         }
         read(source, fileName: url.lastPathComponent, path: path)
+        if source.byteCount >= DataFileLoader.trimAfterBytes { Self.returnFreedMemory() }
     }
+
+    /// After a file this large, the memory its reading freed is handed back to the system.
+    static let trimAfterBytes = 4 << 20
+
+    /// Hands memory the allocator holds free back to the system (glibc keeps what reading threads freed in
+    /// their own arenas, so after a few large files the process would keep growing even though the
+    /// dataset does not).
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // `malloc_trim` is glibc's, outside the C library module Swift imports: looked up once.
+        if let trim = mallocTrim { _ = trim(0) }
+        #endif
+    }
+
+    #if canImport(Glibc)
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(nil, "malloc_trim").map {
+        unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self)
+    }
+    #endif
 
     /// Reads one file: `fileName`'s extension picks how, `path` is how it is shown.
     mutating func read(_ source: ByteSource, fileName: String, path: String) {
