@@ -39,6 +39,20 @@ extension Dataset {
 
     /// Every rejection diagnostic, rendered.
     var rejectionLines: [String] { rejected.flatMap(\.diagnostics).map(\.description) }
+
+    /// The crime counts and present periods as text, in a fixed order (to compare two ways of reading).
+    var crimeLines: [String] {
+        var lines: [String] = []
+        for (scope, crime) in crime.sorted(by: { $0.key < $1.key }) {
+            for (period, counts) in crime.counts.sorted(by: { $0.key < $1.key }) {
+                for (category, count) in counts.sorted(by: { $0.key < $1.key }) {
+                    lines.append("\(scope) \(period) \(category) \(count)")
+                }
+            }
+            lines.append("\(scope) present \(crime.presentPeriods.sorted().map(\.description))")
+        }
+        return lines
+    }
 }
 
 /// All records of CSV bytes, read with tiny chunks to exercise every chunk boundary.

@@ -37,15 +37,7 @@ struct EventsSplitTests {
 
     /// Everything the loader found, in a fixed order, as text.
     static func summary(_ data: Dataset) -> [String] {
-        var lines: [String] = []
-        for (scope, crime) in data.crime.sorted(by: { $0.key < $1.key }) {
-            for (period, counts) in crime.counts.sorted(by: { $0.key < $1.key }) {
-                for (category, count) in counts.sorted(by: { $0.key < $1.key }) {
-                    lines.append("\(scope) \(period) \(category) \(count)")
-                }
-            }
-            lines.append("\(scope) present \(crime.presentPeriods.sorted().map(\.description))")
-        }
+        var lines = data.crimeLines
         lines += data.displayNames.sorted { $0.key < $1.key }.map { "name \($0.key) \($0.value)" }
         lines += data.inputs.map { "input \($0.path) \($0.sha256) \($0.kind)" }
         lines += data.rejectionLines
@@ -65,6 +57,13 @@ struct EventsSplitTests {
             text += "\(date);\(scopes[(i * 3 + i / 7) % scopes.count]);\(categories[(i / 3) % categories.count])\(lineEnd)"
         }
         return text
+    }
+
+    /// ``events(rows:lineEnd:)`` with some lines (0 is the header) replaced.
+    static func events(rows: Int, replacing replaced: [Int: String]) -> [UInt8] {
+        var lines = events(rows: rows).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in replaced { lines[index] = line }
+        return Array(lines.joined(separator: "\n").utf8)
     }
 
     @Test(arguments: [2, 3, 7])
@@ -133,10 +132,7 @@ struct EventsSplitTests {
     }
 
     @Test func badRowInTheSecondHalfReportsItsLine() throws {
-        var lines = Self.events(rows: 300).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines[250] = "2023-02-30;Kungsör;Rån"
-        lines[261] = "2023-03-01;;Rån"
-        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let bytes = Self.events(rows: 300, replacing: [250: "2023-02-30;Kungsör;Rån", 261: "2023-03-01;;Rån"])
         #expect(try !Self.splitTakes(bytes, split: Self.splitting(2)))
         let split = try Self.load(bytes, split: Self.splitting(2))
         #expect(split.rejectionLines.count == 2)
@@ -146,9 +142,7 @@ struct EventsSplitTests {
     }
 
     @Test func rowDatedAfterNextYearIsStillWarnedAbout() throws {
-        var lines = Self.events(rows: 200).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lines[180] = "2999-01-01;Kungsör;Rån"
-        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let bytes = Self.events(rows: 200, replacing: [180: "2999-01-01;Kungsör;Rån"])
         let split = try Self.load(bytes, split: Self.splitting(3))
         #expect(split.rejected.isEmpty)
         #expect(split.warnings.map(\.description).contains { $0.hasPrefix("data/handelser.csv:181: warning:") })
@@ -172,10 +166,8 @@ struct EventsSplitTests {
         #expect(try Self.summary(Self.load(unended, split: Self.splitting(3))) == Self.summary(Self.load(unended, split: .never)))
 
         // A lone CR is a line break to the ordinary reader: the split gives up, and the lines are counted as it counts them.
-        var lone = Self.events(rows: 120).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        lone[60] = "2023-03-01;Kungsör;Rån\r2023-03-02;Köping;Rån"
-        lone[90] = "2023-03-01;Kungsör;Rån;extra"
-        let loneBytes = Array(lone.joined(separator: "\n").utf8)
+        let loneBytes = Self.events(
+            rows: 120, replacing: [60: "2023-03-01;Kungsör;Rån\r2023-03-02;Köping;Rån", 90: "2023-03-01;Kungsör;Rån;extra"])
         #expect(try !Self.splitTakes(loneBytes, split: Self.splitting(2)))
         let loneData = try Self.load(loneBytes, split: Self.splitting(2))
         #expect(loneData.rejectionLines.first?.hasPrefix("data/handelser.csv:92: error:") == true, "\(loneData.rejectionLines)")
@@ -189,12 +181,9 @@ struct EventsSplitTests {
     }
 
     @Test func quotedFieldWithLineBreakNearTheSplitPoint() throws {
-        var lines = Self.events(rows: 200).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Around the middle of the file, where two pieces meet, and a bad row after it.
-        lines[100] = "2023-06-01;Kungsör;\"Stöld\nur bil\""
-        lines[150] = "2023-06-01;Kungsör;Rån;extra"
-        let text = lines.joined(separator: "\n")
-        let bytes = Array(text.utf8)
+        let bytes = Self.events(
+            rows: 200, replacing: [100: "2023-06-01;Kungsör;\"Stöld\nur bil\"", 150: "2023-06-01;Kungsör;Rån;extra"])
         for pieces in [2, 3, 5] {
             #expect(try !Self.splitTakes(bytes, split: Self.splitting(pieces)))
             let split = try Self.load(bytes, split: Self.splitting(pieces))
