@@ -13,8 +13,9 @@ import Darwin
 /// Only for a file every row of which the plain path of ``CSVIngest/readEvents()`` takes: one line
 /// ending in LF or CRLF, no quote, NUL or other CR, the header's number of fields, a date up to next year,
 /// a valid scope and category, valid text in the file's encoding (UTF-8, or Windows-1252 once the file
-/// has turned out not to be UTF-8). On anything else (a row with a problem, a blank line, a quoted field,
-/// a lone CR, a byte sequence that is not UTF-8 while the file is read as UTF-8) the split gives up and
+/// has turned out not to be UTF-8); empty lines are passed over, as the ordinary reader does. On anything
+/// else (a row with a problem, a row of empty cells, a quoted field, a lone CR, a byte sequence that is
+/// not UTF-8 while the file is read as UTF-8) the split gives up and
 /// the loader reads the file the ordinary way, row by row, from where the header ended: every
 /// diagnostic, with its line, is then exactly what the serial reader reports. A split count never
 /// reports anything itself.
@@ -344,8 +345,15 @@ struct EventsPiece {
                     guard base[q &+ 1] == 0x0A else { return nil }
                 } else if byte == 0x0A {
                     let end = q > lineStart && base[q &- 1] == 0x0D ? q &- 1 : q
+                    if end == lineStart {
+                        // A blank line: no record (the ordinary reader passes over it too).
+                        lineStart = q + 1
+                        fields = 0
+                        if skipDate() { break }
+                        continue
+                    }
                     ends[fields] = end
-                    guard fields + 1 == width, end > lineStart, countLine(base, lineStart, ends) else { return nil }
+                    guard fields + 1 == width, countLine(base, lineStart, ends) else { return nil }
                     lineStart = q + 1
                     fields = 0
                     // The rest of this word is in the skipped date.

@@ -173,11 +173,26 @@ struct EventsSplitTests {
         #expect(loneData.rejectionLines.first?.hasPrefix("data/handelser.csv:92: error:") == true, "\(loneData.rejectionLines)")
         #expect(Self.summary(loneData) == Self.summary(try Self.load(loneBytes, split: .never)))
 
+        // Empty lines (in the middle, several, at the end, CRLF too) are passed over as the ordinary reader
+        // passes over them; a row of empty cells sends the file to the ordinary reader.
         var lines = Self.events(rows: 120).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.insert("", at: 100)
-        let blank = Array(lines.joined(separator: "\n").utf8)
-        #expect(try !Self.splitTakes(blank, split: Self.splitting(2)))
-        #expect(try Self.summary(Self.load(blank, split: Self.splitting(2))) == Self.summary(Self.load(blank, split: .never)))
+        lines.insert("", at: 50)
+        lines.insert("", at: 50)
+        let blank = Array((lines.joined(separator: "\n") + "\n\n").utf8)
+        let blankCRLF = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        for bytes in [blank, blankCRLF] {
+            #expect(try Self.splitTakes(bytes, split: Self.splitting(2)))
+            #expect(try Self.summary(Self.load(bytes, split: Self.splitting(2))) == Self.summary(Self.load(bytes, split: .never)))
+        }
+        #expect(
+            try Self.load(blank, split: Self.splitting(2)).crimeLines
+                == Self.load(Array(Self.events(rows: 120).utf8), split: .never).crimeLines)
+        lines[50] = ";;"
+        let emptyCells = Array(lines.joined(separator: "\n").utf8)
+        #expect(try !Self.splitTakes(emptyCells, split: Self.splitting(2)))
+        #expect(
+            try Self.summary(Self.load(emptyCells, split: Self.splitting(2))) == Self.summary(Self.load(emptyCells, split: .never)))
     }
 
     @Test func quotedFieldWithLineBreakNearTheSplitPoint() throws {
