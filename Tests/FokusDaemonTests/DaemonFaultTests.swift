@@ -292,14 +292,21 @@ struct DaemonFaultTests {
         deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
     }
 
-    @Test func aLockedStateDatabaseDelaysRecordingButLosesAndDuplicatesNothing() async throws {
+    /// A started daemon that mails through a real SMTP server on loopback, which answers as the returned
+    /// file says (`451`, `554`, `drop`; empty: it takes the mail); the file starts with `mode`.
+    static func daemonMailingTo(mode: String) throws -> (DaemonHarness, SMTPSink, URL) {
         let daemon = try DaemonHarness()
-        let mode = daemon.root.appendingPathComponent("smtp-mode")
-        try "451\n".write(to: mode, atomically: true, encoding: .utf8)
-        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"), environment: ["SINK_MODE_FILE": mode.path])
+        let modeFile = daemon.root.appendingPathComponent("smtp-mode")
+        try "\(mode)\n".write(to: modeFile, atomically: true, encoding: .utf8)
+        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"), environment: ["SINK_MODE_FILE": modeFile.path])
         try sink.start()
         try daemon.writeConfig(mail: DaemonMailTests.smtpConfig(port: sink.port))
         try daemon.start()
+        return (daemon, sink, modeFile)
+    }
+
+    @Test func aLockedStateDatabaseDelaysRecordingButLosesAndDuplicatesNothing() async throws {
+        let (daemon, sink, mode) = try Self.daemonMailingTo(mode: "451")
         // The first report is written and its mail waits in the queue (the server answers 451).
         try await daemon.waitUntil("the first report is written") { try daemon.report()?["period"] as? String == "2023" }
         try await daemon.waitUntil("a delivery has been refused") { daemon.log.contains("mail not delivered") }
@@ -341,13 +348,7 @@ struct DaemonFaultTests {
     /// refuses. Each time the mail stays queued and goes out once the server takes it.
     @Test(arguments: [("drop", ""), ("451", "451"), ("554", "554")])
     func anSMTPServerThatHangsUpOrRefusesKeepsTheMailQueuedUntilItTakesIt(mode: String, code: String) async throws {
-        let daemon = try DaemonHarness()
-        let modeFile = daemon.root.appendingPathComponent("smtp-mode")
-        try "\(mode)\n".write(to: modeFile, atomically: true, encoding: .utf8)
-        let sink = SMTPSink(folder: daemon.root.appendingPathComponent("received"), environment: ["SINK_MODE_FILE": modeFile.path])
-        try sink.start()
-        try daemon.writeConfig(mail: DaemonMailTests.smtpConfig(port: sink.port))
-        try daemon.start()
+        let (daemon, sink, modeFile) = try Self.daemonMailingTo(mode: mode)
         let attempts = sink.folder.appendingPathComponent("attempts.log")
         func attemptLines() -> [String] {
             ((try? String(contentsOf: attempts, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

@@ -16,31 +16,32 @@ struct DaemonLanguageTests {
 
     static let badRow = "år;kommun;brottskategori;antal\n2024;Provby;Stöld;tolv\n"
 
-    @Test func theQuarantineNoteIsSwedishByDefault() throws {
+    /// The quarantine note of a file with a bad row, the daemon run once with `lang` (`nil`: none given),
+    /// and the note's lines that name the file's row.
+    static func quarantineNote(lang: String?) throws -> (note: String, problems: [Substring]) {
         let daemon = try DaemonHarness()
         try daemon.writeConfig()
-        try Self.setLanguage(daemon, nil)
-        #expect(!(try String(contentsOf: daemon.root.appendingPathComponent("fokus.yaml"), encoding: .utf8)).contains("lang:"))
-        try daemon.writeData("trasig.csv", Self.badRow)
+        try setLanguage(daemon, lang)
+        if lang == nil {
+            #expect(!(try String(contentsOf: daemon.root.appendingPathComponent("fokus.yaml"), encoding: .utf8)).contains("lang:"))
+        }
+        try daemon.writeData("trasig.csv", badRow)
         let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
         #expect(result.status == 0, "\(result.output)")
         let note = try String(contentsOf: daemon.data.appendingPathComponent("rejected/trasig.csv.error.txt"), encoding: .utf8)
+        return (note, note.split(separator: "\n").filter { $0.hasPrefix("trasig.csv:") })
+    }
+
+    @Test func theQuarantineNoteIsSwedishByDefault() throws {
+        let (note, problems) = try Self.quarantineNote(lang: nil)
         #expect(note.hasPrefix("Filen trasig.csv kunde inte läsas"), "\(note)")
-        let problems = note.split(separator: "\n").filter { $0.hasPrefix("trasig.csv:") }
         #expect(problems.contains { $0.hasPrefix("trasig.csv:2: antal: ") && $0.contains("”tolv”") }, "\(note)")
         #expect(!note.contains("must be") && !note.contains("not a number"), "\(note)")
     }
 
     @Test func theQuarantineNoteIsEnglishWithLangEn() throws {
-        let daemon = try DaemonHarness()
-        try daemon.writeConfig()
-        try Self.setLanguage(daemon, "en")
-        try daemon.writeData("trasig.csv", Self.badRow)
-        let result = try daemon.run(["daemon", "--config", "fokus.yaml", "--once"])
-        #expect(result.status == 0, "\(result.output)")
-        let note = try String(contentsOf: daemon.data.appendingPathComponent("rejected/trasig.csv.error.txt"), encoding: .utf8)
+        let (note, problems) = try Self.quarantineNote(lang: "en")
         #expect(note.hasPrefix("The file trasig.csv could not be read"), "\(note)")
-        let problems = note.split(separator: "\n").filter { $0.hasPrefix("trasig.csv:") }
         #expect(problems.contains { $0.hasPrefix("trasig.csv:2: antal: ") && $0.contains("\"tolv\"") }, "\(note)")
         #expect(!note.contains("”"), "\(note)")
     }

@@ -149,6 +149,10 @@ final class ByteSource {
     /// Starts reading from the beginning again.
     func rewind() throws {
         if fingerprinter != nil { _ = try finishFingerprint() }
+        try seekToStart()
+    }
+
+    private func seekToStart() throws {
         delivered = 0
         switch backing {
         case .file(let handle): try handle.seek(toOffset: 0)
@@ -161,11 +165,7 @@ final class ByteSource {
     func restart() throws {
         fingerprint = nil
         fingerprinter = hashFunction.map { Fingerprinter($0) }
-        delivered = 0
-        switch backing {
-        case .file(let handle): try handle.seek(toOffset: 0)
-        case .memory: memoryOffset = 0
-        }
+        try seekToStart()
     }
 
     /// Every remaining byte (for small files such as YAML).

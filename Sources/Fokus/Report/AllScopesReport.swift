@@ -60,31 +60,11 @@ public struct AllScopesReport: Sendable {
 
     private static func csvRows(scope: ScopeEvaluation, _ e: Evaluation) -> String {
         var out = ""
-        var rowStarts = true
-        func field(_ text: String) {
-            if !rowStarts { out += "," }
-            rowStarts = false
-            out += Escaping.csvField(text)
-        }
-        func number(_ value: Double?) { field(Escaping.csvNumber(value)) }
         for a in e.ranking {
-            let stable = e.stability?.areas.first { $0.id == a.id }
-            field(e.scope)
-            field(scope.code ?? "")
-            field(a.id)
-            field(String(a.rank))
-            number(a.score)
-            field(a.selected ? "true" : "false")
-            field(a.evidence ? "true" : "false")
-            for value in [a.trend?.latest, a.trend?.baseline, a.trend?.ratio, a.trend?.z, a.trend?.n] { number(value) }
-            for value in [a.concern?.raw, a.concern?.n, a.resources?.raw, a.resources?.n] { number(value) }
-            for value in [stable?.pFirst, stable?.pSelected, stable?.meanRank] { number(value) }
-            for signal in a.signals {
-                number(signal?.raw)
-                number(signal?.n)
-            }
-            out += "\r\n"
-            rowStarts = true
+            let fields =
+                [e.scope, scope.code ?? "", a.id, String(a.rank)] + CSVReport.scoreFields(a)
+                + CSVReport.stabilityFields(a, e.stability) + CSVReport.signalFields(a)
+            out += fields.map(Escaping.csvField).joined(separator: ",") + "\r\n"
         }
         return out
     }

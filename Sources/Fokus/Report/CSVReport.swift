@@ -13,24 +13,36 @@ struct CSVReport {
         let signalColumns = evaluation.signals.flatMap { ["\($0.id)_raw", "\($0.id)_n"] }
         var lines = [(CSVReport.header + signalColumns).joined(separator: ",")]
         for a in evaluation.ranking {
-            var fields: [String] = [
-                "\(a.rank)", a.id, a.name, number(a.score), a.selected ? "true" : "false", a.evidence ? "true" : "false",
-                number(a.trend?.latest), number(a.trend?.baseline), number(a.trend?.ratio), number(a.trend?.z),
-                number(a.trend?.n), number(a.concern?.raw), number(a.concern?.n), number(a.resources?.raw),
-                number(a.resources?.n),
-            ]
-            let stable = evaluation.stability?.areas.first { $0.id == a.id }
             let change = changes?.areas.first { $0.id == a.id }
-            fields += [number(stable?.pFirst), number(stable?.pSelected), number(stable?.meanRank)]
+            var fields = ["\(a.rank)", a.id, a.name] + Self.scoreFields(a)
+            fields += Self.stabilityFields(a, evaluation.stability)
             fields += [
                 changes == nil ? "" : (change == nil ? "\(a.rank)" : change!.previousRank.map(String.init) ?? ""),
-                changes == nil ? "" : (change == nil ? "0" : number(change!.scoreDelta)),
+                changes == nil ? "" : (change == nil ? "0" : Escaping.csvNumber(change!.scoreDelta)),
             ]
-            fields += a.signals.flatMap { [number($0?.raw), number($0?.n)] }
+            fields += Self.signalFields(a)
             lines.append(fields.map(Escaping.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    private func number(_ value: Double?) -> String { Escaping.csvNumber(value) }
+    // The columns every CSV of rankings shares (this one and the all-scopes report's).
+
+    /// `score, selected, evidence, trend_latest … resources_n`.
+    static func scoreFields(_ a: AreaEvaluation) -> [String] {
+        [Escaping.csvNumber(a.score), a.selected ? "true" : "false", a.evidence ? "true" : "false"]
+            + [a.trend?.latest, a.trend?.baseline, a.trend?.ratio, a.trend?.z, a.trend?.n].map(Escaping.csvNumber)
+            + [a.concern?.raw, a.concern?.n, a.resources?.raw, a.resources?.n].map(Escaping.csvNumber)
+    }
+
+    /// `p_rank1, p_selected, mean_rank` (empty without rank stability).
+    static func stabilityFields(_ a: AreaEvaluation, _ stability: RankStability?) -> [String] {
+        let stable = stability?.areas.first { $0.id == a.id }
+        return [stable?.pFirst, stable?.pSelected, stable?.meanRank].map(Escaping.csvNumber)
+    }
+
+    /// Each signal's `_raw, _n`.
+    static func signalFields(_ a: AreaEvaluation) -> [String] {
+        a.signals.flatMap { [Escaping.csvNumber($0?.raw), Escaping.csvNumber($0?.n)] }
+    }
 }

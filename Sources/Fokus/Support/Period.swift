@@ -57,65 +57,43 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     ///
     /// Returns `nil` for anything else, including years outside 1000–9999.
     public init?(parsing text: String) {
+        // A period is ASCII: text holding anything else can only be one inside Unicode white space.
         var text = text
-        if let parsed = text.withUTF8({ Self.parsedASCII($0) }) {
-            guard let period = parsed else { return nil }
-            self = period
-            return
-        }
-        let t = text.trimmingSpaces()
-        let scalars = Array(t.unicodeScalars)
-        guard scalars.count >= 4, let year = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
-            scalars[0..<4].allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }), year >= 1000
-        else { return nil }
-        var rest = String(String.UnicodeScalarView(scalars[4...]))
-        if rest.isEmpty {
-            self.init(year: year, granularity: .year, index: 0)
-            return
-        }
-        if rest.hasPrefix("-") { rest.removeFirst() }
-        if let first = rest.first, first == "Q" || first == "q" {
-            rest.removeFirst()
-            guard rest.count == 1, let q = Int(rest), (1...4).contains(q) else { return nil }
-            self.init(year: year, granularity: .quarter, index: q)
-            return
-        }
-        guard (1...2).contains(rest.count), rest.allSatisfy(\.isASCIIDigit), let m = Int(rest), (1...12).contains(m)
-        else { return nil }
-        self.init(year: year, granularity: .month, index: m)
+        if text.utf8.contains(where: { $0 >= 0x80 }) { text = text.trimmingSpaces() }
+        guard let period = text.withUTF8({ Self.parsed($0) }) else { return nil }
+        self = period
     }
 
-    /// ``init(parsing:)`` for ASCII text, byte by byte (data files hold a period on every row): `nil` when the
-    /// text is not ASCII, else the period or `.some(nil)` when it is not one.
-    private static func parsedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Period?? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    /// ``init(parsing:)`` byte by byte (data files hold a period on every row): ASCII digits, `-` and `Q`,
+    /// inside ASCII white space.
+    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
         func digit(_ b: UInt8) -> Int? { (0x30...0x39).contains(b) ? Int(b - 0x30) : nil }
         var start = bytes.startIndex
         var end = bytes.endIndex
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        guard end - start >= 4 else { return .some(nil) }
+        guard end - start >= 4 else { return nil }
         var year = 0
         for i in start..<start + 4 {
-            guard let d = digit(bytes[i]) else { return .some(nil) }
+            guard let d = digit(bytes[i]) else { return nil }
             year = year * 10 + d
         }
-        guard year >= 1000 else { return .some(nil) }
+        guard year >= 1000 else { return nil }
         var i = start + 4
         if i == end { return Period(year: year, granularity: .year, index: 0) }
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         if i < end, bytes[i] == UInt8(ascii: "Q") || bytes[i] == UInt8(ascii: "q") {
-            guard end - i == 2, let q = digit(bytes[i + 1]), (1...4).contains(q) else { return .some(nil) }
+            guard end - i == 2, let q = digit(bytes[i + 1]), (1...4).contains(q) else { return nil }
             return Period(year: year, granularity: .quarter, index: q)
         }
-        guard (1...2).contains(end - i) else { return .some(nil) }
+        guard (1...2).contains(end - i) else { return nil }
         var month = 0
         for j in i..<end {
-            guard let d = digit(bytes[j]) else { return .some(nil) }
+            guard let d = digit(bytes[j]) else { return nil }
             month = month * 10 + d
         }
-        guard (1...12).contains(month) else { return .some(nil) }
+        guard (1...12).contains(month) else { return nil }
         return Period(year: year, granularity: .month, index: month)
     }
 
